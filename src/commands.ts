@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { allTopics, findTopic, topicStatus } from './core/progress';
+import { commands, views } from './ids';
+import { scaffoldExercise } from './scaffolder';
+import type { Services } from './services';
+import { statusLabels } from './shared/status';
+import type { TopicStatus } from './shared/status';
+import type { TopicPanel } from './topicPanel';
+import type { RoadmapNode } from './treeProvider';
+
+type TopicArg = RoadmapNode | string | undefined;
+
+export function registerCommands(services: Services, panel: TopicPanel): vscode.Disposable[] {
+  const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
+    const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
+    if (topicId) await services.store.setStatus(topicId, status);
+  };
+
+  return [
+    vscode.commands.registerCommand(commands.showRoadmap, () => vscode.commands.executeCommand(`workbench.view.extension.${views.container}`)),
+    vscode.commands.registerCommand(commands.openTopic, async (arg: TopicArg) => {
+      const topicId = await resolveTopic(services, arg, 'Open a roadmap topic');
+      if (topicId) panel.show(topicId);
+    }),
+    vscode.commands.registerCommand(commands.markDone, setStatus('done')),
+    vscode.commands.registerCommand(commands.markInProgress, setStatus('inProgress')),
+    vscode.commands.registerCommand(commands.markSkipped, setStatus('skipped')),
+    vscode.commands.registerCommand(commands.markNotStarted, setStatus('notStarted')),
+    vscode.commands.registerCommand(commands.scaffoldExercise, async (topicArg?: TopicArg, exerciseId?: string) => {
+      const picked = await resolveExercise(services, topicArg, exerciseId, panel.currentTopicId);
+      return picked ? scaffoldExercise(services, picked.topicId, picked.exerciseId) : undefined;
+    }),
+    vscode.commands.registerCommand(commands.showLog, () => services.log.show()),
+  ];
+}
+
+async function resolveTopic(services: Services, arg: TopicArg, title: string): Promise<string | undefined> {
+  if (typeof arg === 'string') {
+    if (findTopic(services.roadmap, arg)) return arg;
+    void vscode.window.showErrorMessage(`Backend Roadmap: unknown topic id "${arg}".`);
+    return undefined;
+  }
+  if (arg?.kind === 'topic') return arg.topic.id;
+  const items = services.roadmap.phases.flatMap((phase) => [
+    { label: phase.title, kind: vscode.QuickPickItemKind.Separator } as vscode.QuickPickItem & { topicId?: string },
+    ...phase.topics.map((t) => ({
+      label: t.title,
+      description: statusLabels[topicStatus(services.store.data, t.id)],
+      detail: t.summary,
+      topicId: t.id,
+    })),
+  ]);
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type to filter topics', matchOnDetail: true });
+  return pick?.topicId;
+}
+
+async function resolveExercise(
+  services: Services,
+  topicArg: TopicArg,
+  exerciseId: string | undefined,
+  currentTopicId: string | undefined,
+): Promise<{ topicId: string; exerciseId: string } | undefined> {
+  const topicId = typeof topicArg === 'string' ? topicArg : topicArg?.kind === 'topic' ? topicArg.topic.id : undefined;
+  if (topicId && exerciseId) return { topicId, exerciseId };
+  const candidates = allTopics(services.roadmap)
+    .filter((t) => !topicId || t.id === topicId)
+    .flatMap((t) => t.exercises.map((id) => ({ topic: t, exercise: services.catalog.exercises.find((e) => e.id === id) })))
+    .filter((c) => c.exercise !== undefined);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(topicId ? 'Backend Roadmap: this topic has no exercises yet.' : 'Backend Roadmap: no exercises are available.');
+    return undefined;
+  }
+  const items = candidates
+    .sort((a, b) => Number(b.topic.id === currentTopicId) - Number(a.topic.id === currentTopicId))
+    .map((c) => ({ label: c.exercise?.title ?? '', description: `topic: ${c.topic.title}`, detail: c.exercise?.description, topicId: c.topic.id, exerciseId: c.exercise?.id ?? '' }));
+  const pick = await vscode.window.showQuickPick(items, { title: 'Scaffold an exercise', placeHolder: 'Pick an exercise to write into the workspace' });
+  return pick ? { topicId: pick.topicId, exerciseId: pick.exerciseId } : undefined;
+}

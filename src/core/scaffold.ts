@@ -1,0 +1,114 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export interface TemplateFile {
+  /** POSIX-style path relative to the exercise folder. */
+  path: string;
+  content: string;
+}
+
+export type TemplateVars = Record<string, string>;
+
+/** Replaces `{{name}}` placeholders; an unknown placeholder is an error so typos never ship. */
+export function renderTemplate(content: string, vars: TemplateVars, file = 'template'): string {
+  return content.replace(/\{\{\s*([a-zA-Z][\w]*)\s*\}\}/g, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`${file}: unknown placeholder {{${name}}}`);
+    return value;
+  });
+}
+
+export async function readTemplateFiles(templateDir: string): Promise<TemplateFile[]> {
+  const out: TemplateFile[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(abs);
+      else if (entry.isFile()) {
+        out.push({ path: path.relative(templateDir, abs).split(path.sep).join('/'), content: await fs.readFile(abs, 'utf8') });
+      }
+    }
+  };
+  await walk(templateDir);
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export function renderFiles(files: readonly TemplateFile[], vars: TemplateVars): TemplateFile[] {
+  return files.map((f) => ({ path: f.path, content: renderTemplate(f.content, vars, f.path) }));
+}
+
+export class ScaffoldError extends Error {}
+
+/**
+ * Resolves a user-supplied folder inside the workspace. Refuses absolute paths, `..` escapes and
+ * symlinks anywhere along the way, since any of them could write outside the workspace.
+ */
+export async function resolveInsideWorkspace(workspaceRoot: string, relative: string): Promise<string> {
+  if (path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) {
+    throw new ScaffoldError(`"${relative}" is an absolute path; scaffold targets must be inside the workspace.`);
+  }
+  const root = path.resolve(workspaceRoot);
+  const target = path.resolve(root, relative);
+  const rel = path.relative(root, target);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new ScaffoldError(`"${relative}" resolves outside the workspace folder ${root}.`);
+  }
+  let current = root;
+  for (const part of rel.split(path.sep)) {
+    current = path.join(current, part);
+    const stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat) break;
+    if (stat.isSymbolicLink()) {
+      throw new ScaffoldError(`"${path.relative(root, current)}" is a symbolic link; refusing to write through it.`);
+    }
+  }
+  return target;
+}
+
+export interface ScaffoldPlan {
+  targetDir: string;
+  files: TemplateFile[];
+  /** Relative paths that already exist and would be replaced. */
+  existing: string[];
+}
+
+export async function planScaffold(targetDir: string, files: readonly TemplateFile[]): Promise<ScaffoldPlan> {
+  const existing: string[] = [];
+  for (const f of files) {
+    const abs = safeJoin(targetDir, f.path);
+    const stat = await fs.lstat(abs).catch(() => undefined);
+    if (stat?.isSymbolicLink()) throw new ScaffoldError(`${f.path} is a symbolic link; refusing to write through it.`);
+    if (stat) existing.push(f.path);
+  }
+  return { targetDir, files: [...files], existing };
+}
+
+export interface WriteResult {
+  written: string[];
+  skipped: string[];
+}
+
+/** Writes the plan. Existing files are replaced only when `overwrite` is true; otherwise they are kept. */
+export async function writeScaffold(plan: ScaffoldPlan, overwrite: boolean): Promise<WriteResult> {
+  const result: WriteResult = { written: [], skipped: [] };
+  const existing = new Set(plan.existing);
+  for (const f of plan.files) {
+    if (existing.has(f.path) && !overwrite) {
+      result.skipped.push(f.path);
+      continue;
+    }
+    const abs = safeJoin(plan.targetDir, f.path);
+    await fs.mkdir(path.dirname(abs), { recursive: true });
+    // 'wx' fails if the file appeared since planning, so a race cannot clobber it.
+    await fs.writeFile(abs, f.content, { encoding: 'utf8', flag: existing.has(f.path) ? 'w' : 'wx' });
+    result.written.push(f.path);
+  }
+  return result;
+}
+
+function safeJoin(dir: string, rel: string): string {
+  const abs = path.resolve(dir, rel);
+  const back = path.relative(dir, abs);
+  if (back.startsWith('..') || path.isAbsolute(back)) throw new ScaffoldError(`template path ${rel} escapes the exercise folder`);
+  return abs;
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { loadCatalog } from './core/catalog';
+import type { Catalog } from './core/catalog';
+import { formatProblem } from './core/problems';
+import { MementoAdapter, ProgressStore } from './core/progressStore';
+import { ScaffoldCodeActionProvider } from './codeActions';
+import { registerCommands } from './commands';
+import { views } from './ids';
+import type { Services } from './services';
+import { ProgressStatusBar } from './statusBar';
+import { TopicPanel } from './topicPanel';
+import { RoadmapTreeProvider } from './treeProvider';
+
+/** Handed to tests through the extension's exports; not a public API. */
+export interface BackendRoadmapApi {
+  services: Services;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BackendRoadmapApi | undefined> {
+  const log = vscode.window.createOutputChannel('Backend Roadmap', { log: true });
+  context.subscriptions.push(log);
+
+  const catalog = await loadCatalog(vscode.Uri.joinPath(context.extensionUri, 'roadmaps').fsPath);
+  reportProblems(context, catalog, log);
+  const roadmap = catalog.roadmaps[0]?.roadmap;
+  if (!roadmap) {
+    void vscode.window.showErrorMessage('Backend Roadmap: no roadmap could be loaded. See the Problems panel for the file, line and column.');
+    return undefined;
+  }
+
+  const { store, warnings } = await ProgressStore.open(new MementoAdapter(context.workspaceState));
+  context.subscriptions.push({ dispose: () => store.dispose() });
+  for (const w of warnings) {
+    log.warn(w);
+    void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
+  }
+
+  const services: Services = { extensionUri: context.extensionUri, catalog, roadmap, store, log };
+  const tree = new RoadmapTreeProvider(services);
+  const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });
+  treeView.description = roadmap.title;
+  const panel = new TopicPanel(services);
+
+  context.subscriptions.push(
+    tree,
+    treeView,
+    panel,
+    vscode.window.registerWebviewPanelSerializer(views.topicPanel, panel),
+    new ProgressStatusBar(services),
+    vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
+    ...registerCommands(services, panel),
+  );
+  return { services };
+}
+
+function reportProblems(context: vscode.ExtensionContext, catalog: Catalog, log: vscode.LogOutputChannel): void {
+  if (catalog.problems.length === 0) return;
+  const diagnostics = vscode.languages.createDiagnosticCollection('backendRoadmap');
+  context.subscriptions.push(diagnostics);
+  const byFile = new Map<string, vscode.Diagnostic[]>();
+  for (const p of catalog.problems) {
+    log.error(formatProblem(p));
+    const pos = new vscode.Position(p.line - 1, p.col - 1);
+    const list = byFile.get(p.file) ?? [];
+    list.push(new vscode.Diagnostic(new vscode.Range(pos, pos), p.message, vscode.DiagnosticSeverity.Error));
+    byFile.set(p.file, list);
+  }
+  for (const [file, list] of byFile) diagnostics.set(vscode.Uri.file(file), list);
+  const first = catalog.problems[0];
+  if (first) void vscode.window.showErrorMessage(`Backend Roadmap: ${catalog.problems.length} problem(s) in roadmap files, first: ${formatProblem(first)}`);
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,30 @@
+// Every command, view and setting id, defined once. A unit test checks these against package.json.
+export const extensionId = 'backend-roadmap.backend-roadmap';
+
+export const commands = {
+  showRoadmap: 'backendRoadmap.showRoadmap',
+  openTopic: 'backendRoadmap.openTopic',
+  markDone: 'backendRoadmap.markDone',
+  markInProgress: 'backendRoadmap.markInProgress',
+  markSkipped: 'backendRoadmap.markSkipped',
+  markNotStarted: 'backendRoadmap.markNotStarted',
+  scaffoldExercise: 'backendRoadmap.scaffoldExercise',
+  showLog: 'backendRoadmap.showLog',
+} as const;
+
+export const views = {
+  container: 'backendRoadmap',
+  tree: 'backendRoadmap.tree',
+  topicPanel: 'backendRoadmap.topic',
+} as const;
+
+export const settings = {
+  section: 'backendRoadmap',
+  exercisesFolder: 'exercisesFolder',
+} as const;
+
+// The lightbulb hides source.* kinds and Source Action… shows only them, so offers come in both.
+export const codeActionKinds = {
+  scaffold: 'backendRoadmap.scaffold',
+  sourceScaffold: 'source.backendRoadmap.scaffold',
+} as const;

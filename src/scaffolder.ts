@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { exerciseById } from './core/catalog';
+import { findTopic } from './core/progress';
+import { planScaffold, readTemplateFiles, renderFiles, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
+import { settings } from './ids';
+import type { Services } from './services';
+
+/** Scaffolds one exercise of a topic into the workspace, asking before anything is overwritten. */
+export async function scaffoldExercise(services: Services, topicId: string, exerciseId: string): Promise<vscode.Uri | undefined> {
+  const topic = findTopic(services.roadmap, topicId)?.topic;
+  const exercise = exerciseById(services.catalog, exerciseId);
+  if (!topic || !exercise || !topic.exercises.includes(exerciseId)) {
+    void vscode.window.showErrorMessage(`Backend Roadmap: topic "${topicId}" has no exercise "${exerciseId}".`);
+    return undefined;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage('Backend Roadmap: open a folder first; exercises are written into the workspace.');
+    return undefined;
+  }
+
+  const base = vscode.workspace.getConfiguration(settings.section, folder).get<string>(settings.exercisesFolder, 'exercises');
+  const relative = path.posix.join(base.replace(/\\/g, '/'), topic.id);
+  try {
+    const target = await resolveInsideWorkspace(folder.uri.fsPath, relative);
+    const files = renderFiles(await readTemplateFiles(exercise.templateDir), {
+      exerciseId: exercise.id,
+      exerciseTitle: exercise.title,
+      topicId: topic.id,
+      topicTitle: topic.title,
+    });
+    const plan = await planScaffold(target, files);
+
+    let overwrite = false;
+    if (plan.existing.length > 0) {
+      const shown = plan.existing.slice(0, 5).join(', ') + (plan.existing.length > 5 ? ` and ${plan.existing.length - 5} more` : '');
+      const choice = await vscode.window.showWarningMessage(
+        `${plan.existing.length} file(s) already exist in ${relative}: ${shown}.`,
+        { modal: true, detail: 'Overwriting replaces your changes in those files. Keeping them writes only the missing files.' },
+        'Overwrite',
+        'Keep Existing Files',
+      );
+      if (!choice) return undefined;
+      overwrite = choice === 'Overwrite';
+    }
+
+    const result = await writeScaffold(plan, overwrite);
+    services.log.info(`Scaffolded ${exercise.id} into ${target}: wrote ${result.written.length}, kept ${result.skipped.length}`);
+    await services.store.setCurrentTopic(topic.id);
+    for (const [i, file] of exercise.open.entries()) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(target, file)));
+      await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: i < exercise.open.length - 1 });
+    }
+    void vscode.window.showInformationMessage(
+      `Scaffolded "${exercise.title}" into ${relative}. Run npm install, then npm test.`,
+    );
+    return vscode.Uri.file(target);
+  } catch (e) {
+    const message = e instanceof ScaffoldError ? e.message : `scaffolding failed: ${e instanceof Error ? e.message : String(e)}`;
+    services.log.error(message);
+    void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+// The one message contract between the extension host and the topic webview. Both sides parse
+// every incoming message with these schemas and drop what does not match.
+import * as z from 'zod/mini';
+import { topicStatuses } from './status';
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const status = z.enum(topicStatuses);
+
+export const topicViewSchema = z.object({
+  id,
+  title: z.string(),
+  phaseTitle: z.string(),
+  summary: z.string(),
+  why: z.string(),
+  estimatedHours: z.number(),
+  status,
+  prerequisites: z.array(z.object({ id, title: z.string(), status })),
+  checklist: z.array(z.object({ id, text: z.string(), checked: z.boolean() })),
+  resources: z.array(z.object({ title: z.string(), type: z.string(), url: z.string() })),
+  exercises: z.array(z.object({ id, title: z.string(), description: z.string(), passed: z.boolean() })),
+});
+export type TopicView = z.infer<typeof topicViewSchema>;
+
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('showTopic'), topic: topicViewSchema }),
+  z.object({ type: z.literal('missingTopic'), topicId: id }),
+]);
+export type HostMessage = z.infer<typeof hostMessageSchema>;
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('toggleItem'), topicId: id, itemId: id, checked: z.boolean() }),
+  z.object({ type: z.literal('setStatus'), topicId: id, status }),
+  // By index, so the webview can only open URLs that the roadmap itself lists.
+  z.object({ type: z.literal('openResource'), topicId: id, index: z.number().check(z.int(), z.nonnegative()) }),
+  z.object({ type: z.literal('openTopic'), topicId: id }),
+  z.object({ type: z.literal('scaffold'), topicId: id, exerciseId: id }),
+]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+/** What the webview persists with setState, and the serializer reads back after a reload. */
+export const webviewStateSchema = z.object({ topicId: id });
+export type WebviewState = z.infer<typeof webviewStateSchema>;

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { findTopic, topicStatus } from './core/progress';
+import { commands, views } from './ids';
+import type { Services } from './services';
+import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './shared/protocol';
+import type { HostMessage, TopicView, WebviewMessage } from './shared/protocol';
+
+/** The single, reused topic panel in the editor area. */
+export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private panel: vscode.WebviewPanel | undefined;
+  private topicId: string | undefined;
+  private ready = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly webviewRoot: vscode.Uri;
+
+  constructor(private readonly services: Services) {
+    this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    const sub = services.store.onDidChange(() => this.postTopic());
+    this.disposables.push({ dispose: () => sub.dispose() });
+  }
+
+  show(topicId: string): void {
+    if (!findTopic(this.services.roadmap, topicId)) {
+      void vscode.window.showErrorMessage(`Backend Roadmap: there is no topic with id "${topicId}" in ${this.services.roadmap.title}.`);
+      return;
+    }
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(views.topicPanel, 'Topic', vscode.ViewColumn.Active, this.options());
+      this.adopt(panel);
+    }
+    this.setTopic(topicId);
+    this.panel?.reveal(undefined, false);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.panel?.dispose();
+    panel.webview.options = this.options();
+    this.adopt(panel);
+    const parsed = webviewStateSchema.safeParse(state);
+    const topicId = parsed.success ? parsed.data.topicId : undefined;
+    if (topicId && findTopic(this.services.roadmap, topicId)) this.setTopic(topicId);
+    else this.post({ type: 'missingTopic', topicId: topicId ?? 'unknown' });
+  }
+
+  get currentTopicId(): string | undefined {
+    return this.topicId;
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    // No retainContextWhenHidden: the webview keeps its own small state via setState instead.
+    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.webviewRoot] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = new vscode.ThemeIcon('milestone');
+    panel.webview.html = this.html(panel.webview);
+    const subs = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidDispose(() => {
+        subs.forEach((s) => s.dispose());
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.topicId = undefined;
+          this.ready = false;
+        }
+      }),
+    ];
+  }
+
+  private setTopic(topicId: string): void {
+    this.topicId = topicId;
+    void this.services.store.setCurrentTopic(topicId).catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
+    this.postTopic();
+  }
+
+  private postTopic(): void {
+    if (!this.panel || !this.topicId) return;
+    const view = this.topicView(this.topicId);
+    if (!view) return;
+    this.panel.title = view.title;
+    if (this.ready) this.post({ type: 'showTopic', topic: view });
+  }
+
+  private post(message: HostMessage): void {
+    // Validated on the way out too, so a host bug cannot send the webview malformed data.
+    const parsed = hostMessageSchema.safeParse(message);
+    if (!parsed.success) {
+      this.services.log.error(`Not sending an invalid ${message.type} message to the topic webview`, parsed.error.issues);
+      return;
+    }
+    void this.panel?.webview.postMessage(parsed.data);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.services.log.warn('Dropped an invalid message from the topic webview:', JSON.stringify(raw)?.slice(0, 500));
+      return;
+    }
+    void this.handle(parsed.data).catch((e: unknown) => {
+      this.services.log.error(`Handling ${parsed.data.type} failed`, e);
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    const { store, roadmap } = this.services;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.postTopic();
+        return;
+      case 'toggleItem': {
+        const topic = findTopic(roadmap, message.topicId)?.topic;
+        if (!topic?.checklist.some((i) => i.id === message.itemId)) {
+          this.services.log.warn(`Ignored toggle of unknown item ${message.topicId}/${message.itemId}`);
+          return;
+        }
+        await store.setItem(message.topicId, message.itemId, message.checked);
+        return;
+      }
+      case 'setStatus':
+        if (!findTopic(roadmap, message.topicId)) return this.services.log.warn(`Ignored status of unknown topic ${message.topicId}`);
+        await store.setStatus(message.topicId, message.status);
+        return;
+      case 'openResource': {
+        const resource = findTopic(roadmap, message.topicId)?.topic.resources[message.index];
+        if (!resource) return this.services.log.warn(`Ignored unknown resource ${message.topicId}#${message.index}`);
+        await vscode.env.openExternal(vscode.Uri.parse(resource.url, true));
+        return;
+      }
+      case 'openTopic':
+        this.show(message.topicId);
+        return;
+      case 'scaffold':
+        await vscode.commands.executeCommand(commands.scaffoldExercise, message.topicId, message.exerciseId);
+        return;
+    }
+  }
+
+  private topicView(topicId: string): TopicView | undefined {
+    const { roadmap, store, catalog } = this.services;
+    const found = findTopic(roadmap, topicId);
+    if (!found) return undefined;
+    const { topic, phase } = found;
+    const data = store.data;
+    const checked = new Set(data.topics[topic.id]?.checked ?? []);
+    return {
+      id: topic.id,
+      title: topic.title,
+      phaseTitle: phase.title,
+      summary: topic.summary,
+      why: topic.why,
+      estimatedHours: topic.estimatedHours,
+      status: topicStatus(data, topic.id),
+      prerequisites: topic.prerequisites.map((id) => ({
+        id,
+        title: findTopic(roadmap, id)?.topic.title ?? id,
+        status: topicStatus(data, id),
+      })),
+      checklist: topic.checklist.map((item) => ({ id: item.id, text: item.text, checked: checked.has(item.id) })),
+      resources: topic.resources.map((r) => ({ title: r.title, type: r.type, url: r.url })),
+      exercises: topic.exercises.flatMap((id) => {
+        const ex = catalog.exercises.find((e) => e.id === id);
+        return ex ? [{ id, title: ex.title, description: ex.description, passed: id in data.exercises }] : [];
+      }),
+    };
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, file)).toString();
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('codicon.css')}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${uri('style.css')}">
+<title>Backend Roadmap topic</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="muted">Loading topic…</p></main>
+<script nonce="${nonce}" src="${uri('main.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
