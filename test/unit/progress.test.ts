@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { checkedCount, emptyProgress, phaseTally, roadmapTally, topicStatus } from '../../src/core/progress';
+import type { ProgressData } from '../../src/core/progress';
+import type { Phase, Roadmap, Topic } from '../../src/core/roadmapSchema';
+
+const topic = (id: string, items = 2): Topic => ({
+  id,
+  title: id,
+  summary: 's',
+  why: 'w',
+  estimatedHours: 1,
+  prerequisites: [],
+  checklist: Array.from({ length: items }, (_, i) => ({ id: `i${i}`, text: `item ${i}` })),
+  resources: [{ title: 'r', url: 'https://example.org', type: 'docs' }],
+  exercises: [],
+});
+
+const phase: Phase = { id: 'p', title: 'P', topics: ['a', 'b', 'c', 'd'].map((id) => topic(id)) };
+const roadmap: Roadmap = { schemaVersion: 1, id: 'r', title: 'R', description: 'd', renamed: {}, phases: [phase, { id: 'q', title: 'Q', topics: [topic('e')] }] };
+
+const data = (topics: ProgressData['topics']): ProgressData => ({ ...emptyProgress(), topics });
+const t = (status?: ProgressData['topics'][string]['status'], checked: string[] = []) => ({ status, checked, updatedAt: '2026-01-01T00:00:00.000Z' });
+
+describe('progress model', () => {
+  it('derives status: nothing stored is not started, checked items mean in progress', () => {
+    const d = data({ b: t(undefined, ['i0']), c: t('done'), d: t('skipped', ['i0']) });
+    assert.equal(topicStatus(d, 'a'), 'notStarted');
+    assert.equal(topicStatus(d, 'b'), 'inProgress');
+    assert.equal(topicStatus(d, 'c'), 'done');
+    assert.equal(topicStatus(d, 'd'), 'skipped');
+  });
+
+  it('an explicit status wins over checked items', () => {
+    assert.equal(topicStatus(data({ a: t('notStarted', ['i0']) }), 'a'), 'notStarted');
+  });
+
+  it('excludes skipped topics from the percentage', () => {
+    const d = data({ a: t('done'), b: t('skipped'), c: t('inProgress') });
+    assert.deepEqual(phaseTally(phase, d), { done: 1, inProgress: 1, skipped: 1, counted: 3, percent: 33 });
+  });
+
+  it('computes the roadmap percentage over all phases', () => {
+    const d = data({ a: t('done'), e: t('done'), b: t('skipped') });
+    const tally = roadmapTally(roadmap, d);
+    assert.equal(tally.counted, 4);
+    assert.equal(tally.done, 2);
+    assert.equal(tally.percent, 50);
+  });
+
+  it('is 0% rather than NaN when every topic is skipped', () => {
+    const d = data({ e: t('skipped') });
+    assert.equal(roadmapTally({ ...roadmap, phases: [roadmap.phases[1]!] }, d).percent, 0);
+  });
+
+  it('counts only checked items that still exist', () => {
+    assert.equal(checkedCount(data({ a: t(undefined, ['i0', 'gone']) }), topic('a')), 1);
+  });
+});
