@@ -38,7 +38,10 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     panel.webview.options = this.options();
     this.adopt(panel);
     const parsed = webviewStateSchema.safeParse(state);
-    const topicId = parsed.success ? parsed.data.topicId : undefined;
+    // In a browser host the webview state is flushed on unload and can be lost; the current
+    // topic in workspace state is the fallback.
+    const topicId = (parsed.success ? parsed.data.topicId : undefined) ?? this.services.store.data.currentTopic;
+    this.services.log.info(`Restoring the topic panel (webview state: ${parsed.success ? parsed.data.topicId : 'none'}, showing: ${topicId ?? 'none'})`);
     if (topicId && findTopic(this.services.roadmap, topicId)) this.setTopic(topicId);
     else this.post({ type: 'missingTopic', topicId: topicId ?? 'unknown' });
   }
@@ -110,6 +113,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     const { store, roadmap } = this.services;
     switch (message.type) {
       case 'ready':
+        this.services.log.debug(`Topic webview ready (topic: ${this.topicId ?? 'none'})`);
         this.ready = true;
         this.postTopic();
         return;

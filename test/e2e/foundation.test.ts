@@ -1,0 +1,177 @@
+// End to end, like a learner: the packaged VSIX installed into a real code-server, driven through Chromium.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repoRoot, startCodeServer, writeSettings } from './codeServer';
+import type { Profile, RunningCodeServer } from './codeServer';
+import { expandRow, launchBrowser, openWorkbench, pickQuickItem, quickOpen, runCommand, statusBarText, topicFrame, treeRow } from './workbench';
+
+const exec = promisify(execFile);
+const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
+const screenshots = path.join(repoRoot, 'media', 'screenshots');
+const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden' };
+
+async function expectStyle(read: () => Promise<string>, want: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let got = await read();
+  while (got !== want && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    got = await read();
+  }
+  assert.equal(got, want);
+}
+
+describe('E2E in code-server: the foundation slice', function () {
+  this.timeout(180_000);
+  let root: string;
+  let workspace: string;
+  let profile: Profile;
+  let server: RunningCodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(600_000);
+    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+    root = path.join(repoRoot, '.e2e', `foundation-${process.pid}`);
+    await fs.rm(root, { recursive: true, force: true });
+    workspace = path.join(root, 'workspace');
+    await fs.mkdir(workspace, { recursive: true });
+    await fs.writeFile(path.join(workspace, 'index.js'), "const http = require('node:http');\n");
+    const install = await ensureCodeServer();
+    profile = await makeProfile(root, baseSettings);
+    await installExtension(install, profile, vsix);
+    server = await startCodeServer(install, profile);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 880 } });
+    await openWorkbench(page, server.url, workspace);
+    await fs.mkdir(screenshots, { recursive: true });
+  });
+
+  after(async function () {
+    if (this.currentTest?.state === 'failed' || process.env.E2E_DEBUG) {
+      await page?.screenshot({ path: path.join(root, 'failure.png') }).catch(() => undefined);
+      console.error((await extensionHostLog(profile).catch(() => '')).split('\n').slice(-40).join('\n'));
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the roadmap tree from the activity-bar icon, with per-phase progress', async () => {
+    await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
+    await treeRow(page, 'Internet foundations, 0 of 3 topics done').waitFor();
+    await treeRow(page, 'Building APIs, 0 of 4 topics done').waitFor();
+    assert.match(await statusBarText(page), /0%/);
+  });
+
+  it('opens a topic in the webview, with summary, checklist, resources and exercises', async () => {
+    await expandRow(page, 'Building APIs');
+    await treeRow(page, 'REST APIs, Not started, 0 of 4 checklist items').click();
+    const frame = topicFrame(page);
+    await frame.locator('h1', { hasText: 'REST APIs' }).waitFor();
+    assert.equal(await frame.locator('vscode-checkbox').count(), 4);
+    await frame.getByText('Why it matters').waitFor();
+    await frame.getByText('HTTP response status codes (MDN)').waitFor();
+    await frame.locator('vscode-button[data-exercise="express-route"]').waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'topic-dark.png') });
+  });
+
+  it('ticking a checklist item in the webview updates the tree at once', async () => {
+    const frame = topicFrame(page);
+    await frame.locator('vscode-checkbox[data-item="crud-routes"]').click();
+    await treeRow(page, 'REST APIs, In progress, 1 of 4 checklist items').waitFor();
+    await frame.locator('[data-count="checklist"]', { hasText: '1/4' }).waitFor();
+    await frame.locator('vscode-badge', { hasText: 'In progress' }).waitFor();
+  });
+
+  it('marks topics done from the tree inline action and the command palette; tree and status bar follow', async () => {
+    const row = treeRow(page, 'Express fundamentals');
+    await row.hover();
+    await row.locator('.action-label[aria-label="Mark Topic Done"]').click();
+    await treeRow(page, 'Express fundamentals, Done').waitFor();
+    await treeRow(page, 'Building APIs, 1 of 4 topics done').waitFor();
+
+    await runCommand(page, 'Backend Roadmap: Skip Topic');
+    await pickQuickItem(page, 'Testing an API');
+    await treeRow(page, 'Testing an API, Skipped').waitFor();
+    // Skipped topics leave the percentage: 1 done of 6 counted.
+    await treeRow(page, 'Building APIs, 1 of 3 topics done').waitFor();
+    await page.waitForFunction(() => document.querySelector('[id="backend-roadmap.backend-roadmap.backendRoadmap.progress"]')?.textContent?.includes('17%'));
+    assert.match(await statusBarText(page), /17%/);
+    await page.screenshot({ path: path.join(screenshots, 'tree-progress.png') });
+  });
+
+  it('keeps progress and restores the topic panel after a window reload', async () => {
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+    const frame = topicFrame(page);
+    await frame.locator('h1', { hasText: 'REST APIs' }).waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('vscode-checkbox[data-item="crud-routes"]').getAttribute('checked'), '');
+    await treeRow(page, 'Building APIs, 1 of 3 topics done').waitFor();
+    await expandRow(page, 'Building APIs');
+    await treeRow(page, 'REST APIs, In progress, 1 of 4 checklist items').waitFor();
+  });
+
+  it('offers the scaffold in Source Action… for a .js file and writes a runnable Express exercise', async () => {
+    await quickOpen(page, 'index.js');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'node:http' }).waitFor();
+    await page.locator('.monaco-editor .view-lines').click();
+    // Source Action… answers "no actions" while the language server is still starting; a person retries.
+    const offer = page.locator('.action-widget .monaco-list-row, .quick-input-list .monaco-list-row').filter({ hasText: 'Scaffold: Express route (topic: REST APIs)' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await runCommand(page, 'Source Action...');
+      const shown = await offer.waitFor({ timeout: 5000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 4) assert.fail('Source Action… never offered the scaffold');
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').click();
+    }
+    await offer.click();
+    const dir = path.join(workspace, 'exercises', 'rest-apis');
+    await page.locator('.tab', { hasText: 'books.js' }).waitFor();
+    for (const f of ['package.json', 'README.md', 'server.js', 'src/app.js', 'src/books.js', 'test/books.test.js']) {
+      assert.ok(existsSync(path.join(dir, f)), `${f} was scaffolded`);
+    }
+    await page.screenshot({ path: path.join(screenshots, 'scaffold.png') });
+    await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, timeout: 180_000 });
+    const { stdout } = await exec(process.execPath, ['--test', 'test/'], { cwd: dir });
+    assert.match(stdout, /# pass 5/);
+    assert.match(stdout, /# fail 0/);
+  });
+
+  it('asks before overwriting, and keeps the learner\'s file when told to', async () => {
+    const books = path.join(workspace, 'exercises', 'rest-apis', 'src', 'books.js');
+    await fs.writeFile(books, '// my own work\n');
+    await treeRow(page, 'REST APIs').click();
+    await topicFrame(page).locator('vscode-button[data-exercise="express-route"]').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /already exist in exercises\/rest-apis/);
+    await dialog.locator('.monaco-button', { hasText: 'Keep Existing Files' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await fs.readFile(books, 'utf8'), '// my own work\n');
+  });
+
+  it('follows the colour theme: light and high contrast', async () => {
+    const frame = topicFrame(page);
+    for (const [theme, file, cls, bg] of [
+      ['Default Light Modern', 'topic-light.png', 'vs', 'rgb(255, 255, 255)'],
+      ['Default High Contrast', 'topic-high-contrast.png', 'hc-black', 'rgb(0, 0, 0)'],
+    ] as const) {
+      // The theme picker searches open-vsx first, which is unreachable here; the setting is what it
+      // writes. The window reads it on reload, which also restores the topic panel once more.
+      await writeSettings(profile, { ...baseSettings, 'workbench.colorTheme': theme });
+      await page.reload();
+      await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 90_000 });
+      await expandRow(page, 'Building APIs');
+      await treeRow(page, 'REST APIs').click();
+      await frame.locator('h1', { hasText: 'REST APIs' }).waitFor();
+      // The webview's colours come from the theme's variables, not from our stylesheet.
+      await expectStyle(() => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor), bg);
+      await page.screenshot({ path: path.join(screenshots, file) });
+    }
+  });
+});

@@ -1,0 +1,62 @@
+// Person-like helpers for driving the code-server workbench with playwright-core and Debian's Chromium.
+import { chromium } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+}
+
+export function treeRow(page: Page, labelStart: string) {
+  return page.locator(`.monaco-list-row[aria-label^="${labelStart}"]`).first();
+}
+
+/** The topic webview's content frame (webviews are nested iframes in the workbench). */
+export function topicFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function quickOpen(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function pickQuickItem(page: Page, text: string): Promise<void> {
+  const row = page.locator('.quick-input-list .monaco-list-row, .action-widget .monaco-list-row').filter({ hasText: text }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+export async function statusBarText(page: Page): Promise<string> {
+  return (await page.locator('#backend-roadmap\\.backend-roadmap\\.backendRoadmap\\.progress').innerText()).trim();
+}
+
+/** Expands a tree row if it is collapsed; a plain click would collapse an expanded one. */
+export async function expandRow(page: Page, labelStart: string): Promise<void> {
+  const row = treeRow(page, labelStart);
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  await page.locator(`.monaco-list-row[aria-label^="${labelStart}"][aria-expanded="true"]`).first().waitFor();
+}
