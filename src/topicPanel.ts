@@ -26,6 +26,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       return;
     }
     if (!this.panel) {
+      this.closeUnrevivedTabs();
       const panel = vscode.window.createWebviewPanel(views.topicPanel, 'Topic', vscode.ViewColumn.Active, this.options());
       this.adopt(panel);
     }
@@ -44,6 +45,17 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.services.log.info(`Restoring the topic panel (webview state: ${parsed.success ? parsed.data.topicId : 'none'}, showing: ${topicId ?? 'none'})`);
     if (topicId && findTopic(this.services.roadmap, topicId)) this.setTopic(topicId);
     else this.post({ type: 'missingTopic', topicId: topicId ?? 'unknown' });
+  }
+
+  /**
+   * After a reload, a topic tab that was in the background is only revived when shown. Close it
+   * before opening a new panel, so there is still just one topic panel.
+   */
+  private closeUnrevivedTabs(): void {
+    const stale = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.topicPanel));
+    if (stale.length > 0) void vscode.window.tabGroups.close(stale, true);
   }
 
   get currentTopicId(): string | undefined {

@@ -1,3 +1,4 @@
+import './zodSetup';
 import { z } from 'zod';
 import { topicStatuses } from '../shared/status';
 import type { Phase, Roadmap, Topic } from './roadmapSchema';

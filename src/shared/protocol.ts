@@ -1,5 +1,6 @@
 // The one message contract between the extension host and the topic webview. Both sides parse
 // every incoming message with these schemas and drop what does not match.
+import '../core/zodSetup';
 import * as z from 'zod/mini';
 import { topicStatuses } from './status';
 

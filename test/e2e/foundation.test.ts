@@ -12,7 +12,7 @@ import { expandRow, launchBrowser, openWorkbench, pickQuickItem, quickOpen, runC
 const exec = promisify(execFile);
 const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
 const screenshots = path.join(repoRoot, 'media', 'screenshots');
-const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden' };
+const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' };
 
 async function expectStyle(read: () => Promise<string>, want: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -168,6 +168,7 @@ describe('E2E in code-server: the foundation slice', function () {
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 90_000 });
       await expandRow(page, 'Building APIs');
       await treeRow(page, 'REST APIs').click();
+      assert.equal(await page.locator('.tab', { hasText: 'REST APIs' }).count(), 1, 'one reused topic panel');
       await frame.locator('h1', { hasText: 'REST APIs' }).waitFor();
       // The webview's colours come from the theme's variables, not from our stylesheet.
       await expectStyle(() => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor), bg);
