@@ -5,7 +5,10 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-rmSync('dist', { recursive: true, force: true });
+// Clean only what this build writes: a production build must leave the test bundles in place.
+for (const out of ['dist/extension.js', 'dist/extension.js.map', 'dist/webview', ...(production ? [] : ['dist/test'])]) {
+  rmSync(out, { recursive: true, force: true });
+}
 mkdirSync('dist/webview', { recursive: true });
 // The webview loads only files from dist/webview (its single localResourceRoot).
 cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');

@@ -153,3 +153,31 @@ export async function extensionHostLog(profile: Profile): Promise<string> {
   await walk(logs);
   return out.join('\n');
 }
+
+/** Packages a test fixture extension (harness, hello-world) into a VSIX under `outDir`. */
+export async function packageFixture(name: string, outDir: string): Promise<string> {
+  const out = path.join(outDir, `${name}.vsix`);
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  await exec(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+    cwd: path.join(repoRoot, 'test', 'fixtures', name),
+  });
+  return out;
+}
+
+/**
+ * Runs a script inside code-server's extension host through the harness fixture and returns the
+ * JSON report it writes. A browser page must be open for code-server to start the extension host.
+ */
+export async function waitForReport<T>(report: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const text = await fs.readFile(report, 'utf8');
+      if (text.trim()) return JSON.parse(text) as T;
+    } catch {
+      /* not written yet */
+    }
+    if (Date.now() > deadline) throw new Error(`no report at ${report} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,114 @@
+// Integration tests: run inside a real extension host (desktop VS Code via @vscode/test-cli, or
+// code-server via the test harness) against the installed or development extension.
+import * as assert from 'node:assert/strict';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BackendRoadmapApi } from '../../src/extension';
+import { commands, extensionId, views } from '../../src/ids';
+
+async function api(): Promise<BackendRoadmapApi> {
+  const ext = vscode.extensions.getExtension<BackendRoadmapApi | undefined>(extensionId);
+  assert.ok(ext, `${extensionId} is installed`);
+  const exports = await ext.activate();
+  assert.ok(exports, 'activate() returned the test API (the bundled roadmap loaded)');
+  return exports;
+}
+
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Backend Roadmap in a real extension host', () => {
+  it('activates and loads the bundled roadmap', async () => {
+    const { services } = await api();
+    assert.equal(services.roadmap.id, 'backend');
+    assert.ok(services.roadmap.phases.length >= 2);
+    assert.deepEqual(services.catalog.problems, []);
+  });
+
+  it('registers every command declared in package.json', async () => {
+    await api();
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of Object.values(commands)) assert.ok(all.has(id), id);
+  });
+
+  it('marks a topic done from the command with an id, and persists it through the store', async () => {
+    const { services } = await api();
+    const seen: (string | undefined)[] = [];
+    const sub = services.store.onDidChange((c) => seen.push(c.topicId));
+    await vscode.commands.executeCommand(commands.markDone, 'dns');
+    sub.dispose();
+    assert.equal(services.store.status('dns'), 'done');
+    assert.deepEqual(seen, ['dns']);
+    await services.store.flush();
+    await vscode.commands.executeCommand(commands.markNotStarted, 'dns');
+    assert.equal(services.store.status('dns'), 'notStarted');
+  });
+
+  it('opens one reused topic panel for successive topics', async () => {
+    const { services } = await api();
+    const topicTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.topicPanel));
+    await vscode.commands.executeCommand(commands.openTopic, 'http-basics');
+    await until(() => topicTabs().length === 1, 'the topic panel');
+    await vscode.commands.executeCommand(commands.openTopic, 'rest-apis');
+    await until(() => topicTabs()[0]?.label === 'REST APIs', 'the panel to show REST APIs');
+    assert.equal(topicTabs().length, 1);
+    assert.equal(services.store.data.currentTopic, 'rest-apis');
+  });
+
+  it('offers the scaffold as a source action and as a lightbulb action in a .js file', async () => {
+    await api();
+    await vscode.commands.executeCommand(commands.openTopic, 'rest-apis');
+    const file = path.join(workspaceRoot(), 'integration-probe.js');
+    await fs.writeFile(file, "require('node:http');\n");
+    const doc = await vscode.workspace.openTextDocument(file);
+    const range = new vscode.Range(0, 0, 0, 0);
+    const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.Source.value);
+    assert.ok(source.some((a) => a.title === 'Scaffold: Express route (topic: REST APIs)'), source.map((a) => a.title).join(', '));
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
+    assert.ok(all.some((a) => a.title === 'Scaffold: Express route (topic: REST APIs)' && a.kind?.value === 'backendRoadmap.scaffold'));
+  });
+
+  it('scaffolds the Express exercise into exercises/<topic-id> and opens its files', async () => {
+    await api();
+    const target = path.join(workspaceRoot(), 'exercises', 'rest-apis');
+    await fs.rm(target, { recursive: true, force: true });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(commands.scaffoldExercise, 'rest-apis', 'express-route');
+    assert.equal(uri?.fsPath, target);
+    for (const f of ['package.json', 'src/books.js', 'test/books.test.js']) assert.ok(existsSync(path.join(target, f)), f);
+    await until(() => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(target, 'src', 'books.js'), 'books.js to open');
+  });
+
+  it('refuses an exercises folder setting that escapes the workspace, writing nothing', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('backendRoadmap');
+    await config.update('exercisesFolder', '../outside', vscode.ConfigurationTarget.Workspace);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(commands.scaffoldExercise, 'rest-apis', 'express-route');
+      assert.equal(uri, undefined);
+      assert.ok(!existsSync(path.join(workspaceRoot(), '..', 'outside')));
+    } finally {
+      await config.update('exercisesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('ignores an unknown topic id with an error instead of throwing', async () => {
+    const { services } = await api();
+    const before = JSON.stringify(services.store.data);
+    await vscode.commands.executeCommand(commands.markDone, 'no-such-topic');
+    await vscode.commands.executeCommand(commands.openTopic, 'no-such-topic');
+    assert.equal(JSON.stringify(services.store.data), before);
+  });
+});
