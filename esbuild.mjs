@@ -5,8 +5,8 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-// Clean only what this build writes: a production build must leave the test bundles in place.
-for (const out of ['dist/extension.js', 'dist/extension.js.map', 'dist/webview', ...(production ? [] : ['dist/test'])]) {
+// Clean only what this build writes (not the packaged .vsix).
+for (const out of ['dist/extension.js', 'dist/extension.js.map', 'dist/webview', 'dist/test', 'dist/bench']) {
   rmSync(out, { recursive: true, force: true });
 }
 mkdirSync('dist/webview', { recursive: true });
@@ -22,7 +22,9 @@ const builds = [
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-if (!production) {
+// Test and benchmark bundles are built every time, so a packaged build can be tested as is;
+// .vscodeignore keeps them out of the VSIX.
+{
   const integration = readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
   builds.push({
     ...common,
@@ -35,6 +37,7 @@ if (!production) {
     packages: 'external',
     external: ['vscode'],
   });
+  builds.push({ ...common, entryPoints: ['bench/inHost.ts'], outfile: 'dist/bench/inHost.js', platform: 'node', format: 'cjs', target: 'node20', packages: 'external', external: ['vscode'] });
 }
 
 if (watch) {

@@ -86,9 +86,9 @@ export async function freePort(): Promise<number> {
 export async function startCodeServer(
   install: CodeServerInstall,
   profile: Profile,
-  options: { trusted?: boolean; env?: Record<string, string> } = {},
+  options: { trusted?: boolean; env?: Record<string, string>; port?: number } = {},
 ): Promise<RunningCodeServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,

@@ -11,7 +11,8 @@ import { expandRow, launchBrowser, openWorkbench, pickQuickItem, quickOpen, runC
 
 const exec = promisify(execFile);
 const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
-const screenshots = path.join(repoRoot, 'media', 'screenshots');
+// README screenshots are refreshed only on request, so a test run leaves the repo unchanged.
+const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
 const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' };
 
 async function expectStyle(read: () => Promise<string>, want: string): Promise<void> {

@@ -1,0 +1,41 @@
+// Workspace Trust: in Restricted Mode the extension (declared "limited") still offers the bundled roadmap.
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ensureCodeServer, installExtension, makeProfile, repoRoot, startCodeServer } from './codeServer';
+import type { RunningCodeServer } from './codeServer';
+import { expandRow, launchBrowser, openWorkbench, topicFrame, treeRow } from './workbench';
+
+describe('E2E in code-server: Restricted Mode (untrusted folder)', function () {
+  this.timeout(240_000);
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the bundled roadmap and opens topics when the folder is not trusted', async () => {
+    const root = path.join(repoRoot, '.e2e', `restricted-${process.pid}`);
+    await fs.rm(root, { recursive: true, force: true });
+    const workspace = path.join(root, 'workspace');
+    await fs.mkdir(workspace, { recursive: true });
+    const install = await ensureCodeServer();
+    const profile = await makeProfile(root, { 'git.openRepositoryInParentFolders': 'never', 'security.workspace.trust.startupPrompt': 'never' });
+    await installExtension(install, profile, path.join(repoRoot, 'dist', 'backend-roadmap.vsix'));
+    server = await startCodeServer(install, profile, { trusted: false });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
+    await openWorkbench(page, server.url, workspace);
+    // Restricted Mode shows its own status-bar entry; proves the folder really is untrusted.
+    await page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
+    await treeRow(page, 'Internet foundations').waitFor();
+    await expandRow(page, 'Internet foundations');
+    await treeRow(page, 'DNS and domain names').click();
+    await topicFrame(page).locator('h1', { hasText: 'DNS and domain names' }).waitFor();
+    assert.ok(await page.locator('.statusbar', { hasText: 'Restricted Mode' }).isVisible());
+  });
+});
