@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadExercises } from './exercises';
 import type { Exercise } from './exercises';
-import { loadRoadmap } from './roadmapLoader';
+import { isTrackSource, loadRoadmap } from './roadmapLoader';
 import type { Problem } from './problems';
 import type { Roadmap } from './roadmapSchema';
 
@@ -18,16 +18,22 @@ export interface Catalog {
   problems: Problem[];
 }
 
-/** Loads every `*.yaml` roadmap in `roadmapsDir` and the exercises under `roadmapsDir/exercises`. */
+/**
+ * Loads every `*.yaml` roadmap in `roadmapsDir` and the exercises under `roadmapsDir/exercises`.
+ * `seed-map.yaml` is the content's traceability table, not a roadmap.
+ */
 export async function loadCatalog(roadmapsDir: string): Promise<Catalog> {
   const exercises = await loadExercises(path.join(roadmapsDir, 'exercises'));
   const knownExercises = new Set(exercises.map((e) => e.id));
-  const files = (await fs.readdir(roadmapsDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = (await fs.readdir(roadmapsDir)).filter((f) => /\.ya?ml$/.test(f) && f !== 'seed-map.yaml').sort();
   const roadmaps: LoadedRoadmap[] = [];
   const problems: Problem[] = [];
-  for (const name of files) {
-    const file = path.join(roadmapsDir, name);
-    const result = loadRoadmap(await fs.readFile(file, 'utf8'), file, { knownExercises });
+  const sources = await Promise.all(files.map(async (name) => ({ file: path.join(roadmapsDir, name), text: await fs.readFile(path.join(roadmapsDir, name), 'utf8') })));
+  // Complete roadmaps first: tracks are built from their topics.
+  const ordered = [...sources.filter((s) => !isTrackSource(s.text)), ...sources.filter((s) => isTrackSource(s.text))];
+  for (const { file, text } of ordered) {
+    const bases = new Map(roadmaps.map((r) => [r.roadmap.id, r.roadmap] as const));
+    const result = loadRoadmap(text, file, { knownExercises, bases });
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
@@ -39,6 +45,17 @@ export async function loadCatalog(roadmapsDir: string): Promise<Catalog> {
     roadmaps.push({ roadmap: result.value, file });
   }
   return { roadmaps, exercises, problems };
+}
+
+/** Looks a topic up in every loaded roadmap, for titles of prerequisites outside a track. */
+export function topicTitle(catalog: Catalog, topicId: string): string | undefined {
+  for (const { roadmap } of catalog.roadmaps) {
+    for (const phase of roadmap.phases) {
+      const topic = phase.topics.find((t) => t.id === topicId);
+      if (topic) return topic.title;
+    }
+  }
+  return undefined;
 }
 
 export function exerciseById(catalog: Catalog, id: string): Exercise | undefined {

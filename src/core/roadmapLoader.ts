@@ -1,12 +1,19 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { roadmapSchema } from './roadmapSchema';
-import type { Roadmap } from './roadmapSchema';
+import { roadmapSchema, trackSchema } from './roadmapSchema';
+import type { Roadmap, Topic, Track } from './roadmapSchema';
 import type { Problem, Result } from './problems';
 
 export interface LoadOptions {
   /** Exercise ids that exist; when given, topics may only reference these. */
   knownExercises?: ReadonlySet<string>;
+  /** Complete roadmaps by id, whose topics a `kind: track` file may use. */
+  bases?: ReadonlyMap<string, Roadmap>;
+}
+
+/** Tracks reuse another roadmap's topics, so they are loaded after the roadmaps. */
+export function isTrackSource(text: string): boolean {
+  return /^kind:\s*["']?track["']?\s*(#.*)?$/m.test(text);
 }
 
 type Path = readonly (string | number)[];
@@ -24,13 +31,13 @@ export function loadRoadmap(text: string, file: string, options: LoadOptions = {
     return { ok: false, problems: doc.errors.map((e) => at(e.pos[0], `YAML: ${firstLine(e.message)}`)) };
   }
 
-  const parsed = roadmapSchema.safeParse(doc.toJS());
+  const raw: unknown = doc.toJS();
+  const isTrack = typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'track';
+  if (isTrack) return loadTrack(raw, doc, at, options);
+
+  const parsed = roadmapSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-      return at(offsetOf(doc, path), `${describePath(path)}: ${issue.message}`);
-    });
-    return { ok: false, problems };
+    return { ok: false, problems: zodProblems(parsed.error.issues, doc, at) };
   }
 
   const roadmap = parsed.data;
@@ -38,6 +45,56 @@ export function loadRoadmap(text: string, file: string, options: LoadOptions = {
     at(offsetOf(doc, path), `${describePath(path)}: ${message}`),
   );
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: roadmap };
+}
+
+function zodProblems(issues: readonly { path: PropertyKey[]; message: string }[], doc: Document, at: (o: number, m: string) => Problem): Problem[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    return at(offsetOf(doc, path), `${describePath(path)}: ${issue.message}`);
+  });
+}
+
+/** Resolves a track's topic ids against its base roadmap into an ordinary Roadmap. */
+function loadTrack(raw: unknown, doc: Document, at: (o: number, m: string) => Problem, options: LoadOptions): Result<Roadmap> {
+  const parsed = trackSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, doc, at) };
+  const track: Track = parsed.data;
+  const base = options.bases?.get(track.basedOn);
+  const problem = (path: Path, message: string) => at(offsetOf(doc, path), `${describePath(path)}: ${message}`);
+  if (!base) return { ok: false, problems: [problem(['basedOn'], `unknown roadmap "${track.basedOn}"`)] };
+
+  const pool = new Map(base.phases.flatMap((p) => p.topics.map((t) => [t.id, t] as const)));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const phaseIds = new Set<string>();
+  const phases = track.phases.map((phase, p) => {
+    if (phaseIds.has(phase.id)) problems.push(problem(['phases', p, 'id'], `duplicate phase id "${phase.id}"`));
+    phaseIds.add(phase.id);
+    const topics: Topic[] = [];
+    phase.topics.forEach((id, t) => {
+      const topic = pool.get(id);
+      if (!topic) problems.push(problem(['phases', p, 'topics', t], `unknown topic id "${id}" (not in roadmap "${base.id}")`));
+      else if (seen.has(id)) problems.push(problem(['phases', p, 'topics', t], `topic "${id}" is already in this track`));
+      else topics.push(topic);
+      seen.add(id);
+    });
+    return { ...phase, topics };
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      schemaVersion: 1,
+      kind: 'roadmap',
+      id: track.id,
+      title: track.title,
+      description: track.description,
+      renamed: base.renamed,
+      phases,
+      paths: [],
+      projects: [],
+    },
+  };
 }
 
 interface RefProblem {
@@ -93,6 +150,19 @@ function checkReferences(roadmap: Roadmap, options: LoadOptions): RefProblem[] {
       }
     }),
   );
+
+  roadmap.paths.forEach((path, i) => {
+    claim(path.id, ['paths', i, 'id'], 'path');
+    path.topics.forEach((id, t) => {
+      if (!topicIds.has(id)) problems.push({ path: ['paths', i, 'topics', t], message: `unknown topic id "${id}"` });
+    });
+  });
+  roadmap.projects.forEach((project, i) => {
+    claim(project.id, ['projects', i, 'id'], 'project');
+    project.topics.forEach((id, t) => {
+      if (!topicIds.has(id)) problems.push({ path: ['projects', i, 'topics', t], message: `unknown topic id "${id}"` });
+    });
+  });
 
   for (const cycle of findCycles(roadmap)) {
     problems.push({ path: cycle.path, message: `prerequisite cycle: ${cycle.ids.join(' -> ')}` });

@@ -45,6 +45,8 @@ export const phaseSchema = z.strictObject({
   id: slugSchema,
   title: nonEmpty,
   summary: nonEmpty.optional(),
+  /** Overrides the sum of the topics' estimates, e.g. a seed's "2–4 weeks" for the phase. */
+  estimatedHours: z.number().positive().max(2000).optional(),
   topics: z.array(topicSchema).min(1, 'needs at least one topic'),
 });
 

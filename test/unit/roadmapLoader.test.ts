@@ -137,4 +137,86 @@ describe('roadmap loader', () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  describe('paths, projects and tracks', () => {
+    const base = () => {
+      const r = loadRoadmap(minimal(topic('a') + topic('b', '        prerequisites: [a]\n') + topic('c')), 'base.yaml');
+      assert.ok(r.ok);
+      return r.value;
+    };
+
+    it('checks that career paths and projects reference existing topics', () => {
+      const extra = `paths:
+  - id: api-developer
+    title: API developer
+    summary: Builds APIs.
+    topics: [a, ghost]
+projects:
+  - id: todo-app
+    title: Todo app
+    summary: A first CRUD app.
+    level: beginner
+    topics: [b]
+    milestones: [Store todos.]
+`;
+      const result = loadRoadmap(minimal(topic('a') + topic('b')) + extra, 'paths.yaml');
+      assert.equal(result.ok, false);
+      const problems = !result.ok ? result.problems : [];
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]?.message ?? '', /paths\[0\]\.topics\[1\]: unknown topic id "ghost"/);
+      const line = (minimal(topic('a') + topic('b')) + extra).split('\n').findIndex((l) => l.includes('[a, ghost]')) + 1;
+      assert.equal(problems[0]?.line, line);
+    });
+
+    it('resolves a track into a roadmap made of its base roadmap\'s topics', () => {
+      const text = `schemaVersion: 1
+kind: track
+id: fast
+title: Fast track
+description: The short way.
+basedOn: demo
+phases:
+  - id: week-one
+    title: Week one
+    estimatedHours: 20
+    topics: [c, a]
+`;
+      const result = loadRoadmap(text, 'fast.yaml', { bases: new Map([['demo', base()]]) });
+      assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+      assert.equal(result.value.id, 'fast');
+      assert.deepEqual(result.value.phases[0]?.topics.map((t) => t.id), ['c', 'a']);
+      assert.equal(result.value.phases[0]?.estimatedHours, 20);
+      // Topics come whole from the base, under the same ids, so progress is shared with it.
+      assert.equal(result.value.phases[0]?.topics[1]?.summary, 'Summary of a.');
+      assert.deepEqual(result.value.phases[0]?.topics[0]?.checklist, base().phases[0]?.topics[2]?.checklist);
+    });
+
+    it('reports unknown and repeated topic ids in a track at their position', () => {
+      const text = `schemaVersion: 1
+kind: track
+id: fast
+title: Fast track
+description: The short way.
+basedOn: demo
+phases:
+  - id: week-one
+    title: Week one
+    topics: [a, nope, a]
+`;
+      const result = loadRoadmap(text, 'fast.yaml', { bases: new Map([['demo', base()]]) });
+      assert.equal(result.ok, false);
+      const problems = !result.ok ? result.problems : [];
+      assert.deepEqual(problems.map((p) => [p.line, p.message]), [
+        [10, 'phases[0].topics[1]: unknown topic id "nope" (not in roadmap "demo")'],
+        [10, 'phases[0].topics[2]: topic "a" is already in this track'],
+      ]);
+    });
+
+    it('reports a track whose base roadmap does not exist', () => {
+      const text = 'schemaVersion: 1\nkind: track\nid: t\ntitle: T\ndescription: D.\nbasedOn: missing\nphases:\n  - id: p\n    title: P\n    topics: [a]\n';
+      const result = loadRoadmap(text, 't.yaml', { bases: new Map() });
+      assert.equal(result.ok, false);
+      assert.deepEqual(!result.ok && [result.problems[0]?.line, result.problems[0]?.message], [6, 'basedOn: unknown roadmap "missing"']);
+    });
+  });
 });
