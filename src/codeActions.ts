@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTopic } from './core/progress';
+import { findTopicIn } from './core/catalog';
 import type { Exercise } from './core/exercises';
 import type { Topic } from './core/roadmapSchema';
 import { codeActionKinds, commands } from './ids';
@@ -45,7 +45,7 @@ export function currentOffer(services: Services, languageId: string): { topic: T
       .map((id) => catalog.exercises.find((e) => e.id === id))
       .filter((e): e is Exercise => e !== undefined && e.languages.includes(languageId));
 
-  const current = store.data.currentTopic ? findTopic(roadmap, store.data.currentTopic)?.topic : undefined;
+  const current = store.data.currentTopic ? findTopicIn(catalog, store.data.currentTopic, roadmap)?.topic : undefined;
   if (current) {
     const exercises = fitting(current);
     if (exercises.length > 0) return { topic: current, exercises };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { allTopics, findTopic, topicStatus } from './core/progress';
+import { findTopicIn } from './core/catalog';
+import { allTopics, roadmapTally, topicStatus } from './core/progress';
 import { commands, views } from './ids';
 import { scaffoldExercise } from './scaffolder';
 import type { Services } from './services';
@@ -18,6 +19,24 @@ export function registerCommands(services: Services, panel: TopicPanel): vscode.
 
   return [
     vscode.commands.registerCommand(commands.showRoadmap, () => vscode.commands.executeCommand(`workbench.view.extension.${views.container}`)),
+    vscode.commands.registerCommand(commands.selectRoadmap, async (id?: string) => {
+      if (typeof id === 'string') {
+        if (!(await services.selectRoadmap(id))) void vscode.window.showErrorMessage(`Backend Roadmap: unknown roadmap id "${id}".`);
+        return;
+      }
+      const items = services.choices.map((c) => {
+        const tally = roadmapTally(c.roadmap, services.store.data);
+        return {
+          label: c.roadmap.title,
+          description: `${allTopics(c.roadmap).length} topics · ${tally.percent}% done${c.roadmap.id === services.roadmap.id ? ' · current' : ''}`,
+          detail: c.roadmap.description,
+          iconPath: new vscode.ThemeIcon(c.kind === 'path' ? 'briefcase' : 'milestone'),
+          id: c.roadmap.id,
+        };
+      });
+      const pick = await vscode.window.showQuickPick(items, { title: 'Select a roadmap or career path', placeHolder: 'Progress is kept per topic, so it carries across roadmaps', matchOnDetail: true });
+      if (pick) await services.selectRoadmap(pick.id);
+    }),
     vscode.commands.registerCommand(commands.openTopic, async (arg: TopicArg) => {
       const topicId = await resolveTopic(services, arg, 'Open a roadmap topic');
       if (topicId) panel.show(topicId);
@@ -36,7 +55,7 @@ export function registerCommands(services: Services, panel: TopicPanel): vscode.
 
 async function resolveTopic(services: Services, arg: TopicArg, title: string): Promise<string | undefined> {
   if (typeof arg === 'string') {
-    if (findTopic(services.roadmap, arg)) return arg;
+    if (findTopicIn(services.catalog, arg, services.roadmap)) return arg;
     void vscode.window.showErrorMessage(`Backend Roadmap: unknown topic id "${arg}".`);
     return undefined;
   }

@@ -6,7 +6,7 @@ import { MementoAdapter, ProgressStore } from './core/progressStore';
 import { ScaffoldCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
 import { views } from './ids';
-import type { Services } from './services';
+import { Services } from './services';
 import { ProgressStatusBar } from './statusBar';
 import { TopicPanel } from './topicPanel';
 import { RoadmapTreeProvider } from './treeProvider';
@@ -22,8 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
 
   const catalog = await loadCatalog(vscode.Uri.joinPath(context.extensionUri, 'roadmaps').fsPath);
   reportProblems(context, catalog, log);
-  const roadmap = catalog.roadmaps[0]?.roadmap;
-  if (!roadmap) {
+  if (catalog.roadmaps.length === 0) {
     void vscode.window.showErrorMessage('Backend Roadmap: no roadmap could be loaded. See the Problems panel for the file, line and column.');
     return undefined;
   }
@@ -35,13 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
   }
 
-  const services: Services = { extensionUri: context.extensionUri, catalog, roadmap, store, log };
+  const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);
   const tree = new RoadmapTreeProvider(services);
   const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });
-  treeView.description = roadmap.title;
+  treeView.description = services.roadmap.title;
   const panel = new TopicPanel(services);
 
   context.subscriptions.push(
+    services,
+    services.onDidChangeRoadmap((r) => (treeView.description = r.title)),
     tree,
     treeView,
     panel,

@@ -3,6 +3,7 @@ export const extensionId = 'backend-roadmap.backend-roadmap';
 
 export const commands = {
   showRoadmap: 'backendRoadmap.showRoadmap',
+  selectRoadmap: 'backendRoadmap.selectRoadmap',
   openTopic: 'backendRoadmap.openTopic',
   markDone: 'backendRoadmap.markDone',
   markInProgress: 'backendRoadmap.markInProgress',

@@ -1,14 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exerciseById } from './core/catalog';
-import { findTopic } from './core/progress';
+import { exerciseById, findTopicIn } from './core/catalog';
 import { planScaffold, readTemplateFiles, renderFiles, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
 import { settings } from './ids';
 import type { Services } from './services';
 
 /** Scaffolds one exercise of a topic into the workspace, asking before anything is overwritten. */
 export async function scaffoldExercise(services: Services, topicId: string, exerciseId: string): Promise<vscode.Uri | undefined> {
-  const topic = findTopic(services.roadmap, topicId)?.topic;
+  const topic = findTopicIn(services.catalog, topicId, services.roadmap)?.topic;
   const exercise = exerciseById(services.catalog, exerciseId);
   if (!topic || !exercise || !topic.exercises.includes(exerciseId)) {
     void vscode.window.showErrorMessage(`Backend Roadmap: topic "${topicId}" has no exercise "${exerciseId}".`);

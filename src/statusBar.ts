@@ -5,12 +5,12 @@ import type { Services } from './services';
 
 export class ProgressStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('backendRoadmap.progress', vscode.StatusBarAlignment.Left, 10);
-  private readonly subscription;
+  private readonly subscriptions: { dispose(): void }[];
 
   constructor(private readonly services: Services) {
     this.item.name = 'Backend Roadmap Progress';
     this.item.command = commands.showRoadmap;
-    this.subscription = services.store.onDidChange(() => this.update());
+    this.subscriptions = [services.store.onDidChange(() => this.update()), services.onDidChangeRoadmap(() => this.update())];
     this.update();
     this.item.show();
   }
@@ -24,7 +24,7 @@ export class ProgressStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { findTopic, topicStatus } from './core/progress';
+import { findTopicIn } from './core/catalog';
+import { topicStatus } from './core/progress';
 import { commands, views } from './ids';
 import type { Services } from './services';
 import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './shared/protocol';
@@ -21,7 +22,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   show(topicId: string): void {
-    if (!findTopic(this.services.roadmap, topicId)) {
+    if (!this.find(topicId)) {
       void vscode.window.showErrorMessage(`Backend Roadmap: there is no topic with id "${topicId}" in ${this.services.roadmap.title}.`);
       return;
     }
@@ -43,7 +44,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     // topic in workspace state is the fallback.
     const topicId = (parsed.success ? parsed.data.topicId : undefined) ?? this.services.store.data.currentTopic;
     this.services.log.info(`Restoring the topic panel (webview state: ${parsed.success ? parsed.data.topicId : 'none'}, showing: ${topicId ?? 'none'})`);
-    if (topicId && findTopic(this.services.roadmap, topicId)) this.setTopic(topicId);
+    if (topicId && this.find(topicId)) this.setTopic(topicId);
     else this.post({ type: 'missingTopic', topicId: topicId ?? 'unknown' });
   }
 
@@ -60,6 +61,11 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   get currentTopicId(): string | undefined {
     return this.topicId;
+  }
+
+  /** Topics are looked up in every roadmap: a track or path may link to topics outside itself. */
+  private find(topicId: string) {
+    return findTopicIn(this.services.catalog, topicId, this.services.roadmap);
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -130,7 +136,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         this.postTopic();
         return;
       case 'toggleItem': {
-        const topic = findTopic(roadmap, message.topicId)?.topic;
+        const topic = this.find(message.topicId)?.topic;
         if (!topic?.checklist.some((i) => i.id === message.itemId)) {
           this.services.log.warn(`Ignored toggle of unknown item ${message.topicId}/${message.itemId}`);
           return;
@@ -139,11 +145,11 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         return;
       }
       case 'setStatus':
-        if (!findTopic(roadmap, message.topicId)) return this.services.log.warn(`Ignored status of unknown topic ${message.topicId}`);
+        if (!this.find(message.topicId)) return this.services.log.warn(`Ignored status of unknown topic ${message.topicId}`);
         await store.setStatus(message.topicId, message.status);
         return;
       case 'openResource': {
-        const resource = findTopic(roadmap, message.topicId)?.topic.resources[message.index];
+        const resource = this.find(message.topicId)?.topic.resources[message.index];
         if (!resource) return this.services.log.warn(`Ignored unknown resource ${message.topicId}#${message.index}`);
         await vscode.env.openExternal(vscode.Uri.parse(resource.url, true));
         return;
@@ -159,7 +165,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   private topicView(topicId: string): TopicView | undefined {
     const { roadmap, store, catalog } = this.services;
-    const found = findTopic(roadmap, topicId);
+    const found = this.find(topicId);
     if (!found) return undefined;
     const { topic, phase } = found;
     const data = store.data;
@@ -174,7 +180,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       status: topicStatus(data, topic.id),
       prerequisites: topic.prerequisites.map((id) => ({
         id,
-        title: findTopic(roadmap, id)?.topic.title ?? id,
+        title: this.find(id)?.topic.title ?? id,
         status: topicStatus(data, id),
       })),
       checklist: topic.checklist.map((item) => ({ id: item.id, text: item.text, checked: checked.has(item.id) })),

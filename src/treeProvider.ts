@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
+import { findTopicIn } from './core/catalog';
 import { checkedCount, phaseTally, topicStatus } from './core/progress';
-import type { Phase, Topic } from './core/roadmapSchema';
+import type { Phase, Project, Topic } from './core/roadmapSchema';
 import { commands } from './ids';
 import type { Services } from './services';
 import { statusLabels } from './shared/status';
 import type { TopicStatus } from './shared/status';
 
-export type RoadmapNode = { kind: 'phase'; phase: Phase } | { kind: 'topic'; topic: Topic; phase: Phase };
+export type RoadmapNode =
+  | { kind: 'phase'; phase: Phase }
+  | { kind: 'topic'; topic: Topic; parentId: string }
+  | { kind: 'projects' }
+  | { kind: 'project'; project: Project };
 
 const statusIcons: Record<TopicStatus, vscode.ThemeIcon> = {
   notStarted: new vscode.ThemeIcon('circle-large-outline'),
@@ -18,48 +23,84 @@ const statusIcons: Record<TopicStatus, vscode.ThemeIcon> = {
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription;
-  private readonly topicNodes = new Map<string, RoadmapNode>();
+  private readonly subscriptions: { dispose(): void }[];
 
   constructor(private readonly services: Services) {
     // Phase counts depend on every topic, so a change refreshes the whole (small) tree.
-    this.subscription = services.store.onDidChange(() => this.changed.fire(undefined));
-    for (const phase of services.roadmap.phases) {
-      for (const topic of phase.topics) this.topicNodes.set(topic.id, { kind: 'topic', topic, phase });
-    }
-  }
-
-  topicNode(topicId: string): RoadmapNode | undefined {
-    return this.topicNodes.get(topicId);
+    this.subscriptions = [
+      services.store.onDidChange(() => this.changed.fire(undefined)),
+      services.onDidChangeRoadmap(() => this.changed.fire(undefined)),
+    ];
   }
 
   getChildren(node?: RoadmapNode): RoadmapNode[] {
-    if (!node) return this.services.roadmap.phases.map((phase) => ({ kind: 'phase', phase }));
-    if (node.kind === 'phase') return node.phase.topics.map((t) => this.topicNodes.get(t.id)).filter((n) => n !== undefined);
-    return [];
-  }
-
-  getParent(node: RoadmapNode): RoadmapNode | undefined {
-    return node.kind === 'topic' ? { kind: 'phase', phase: node.phase } : undefined;
+    const { roadmap } = this.services;
+    if (!node) {
+      const phases: RoadmapNode[] = roadmap.phases.map((phase) => ({ kind: 'phase', phase }));
+      return roadmap.projects.length > 0 ? [...phases, { kind: 'projects' }] : phases;
+    }
+    switch (node.kind) {
+      case 'phase':
+        return node.phase.topics.map((topic) => ({ kind: 'topic', topic, parentId: `phase:${node.phase.id}` }));
+      case 'projects':
+        return roadmap.projects.map((project) => ({ kind: 'project', project }));
+      case 'project':
+        return node.project.topics.flatMap((id) => {
+          const topic = findTopicIn(this.services.catalog, id, roadmap)?.topic;
+          return topic ? [{ kind: 'topic' as const, topic, parentId: `project:${node.project.id}` }] : [];
+        });
+      case 'topic':
+        return [];
+    }
   }
 
   getTreeItem(node: RoadmapNode): vscode.TreeItem {
-    const data = this.services.store.data;
-    if (node.kind === 'phase') {
-      const tally = phaseTally(node.phase, data);
-      const item = new vscode.TreeItem(node.phase.title, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `phase:${node.phase.id}`;
-      item.description = `${tally.done}/${tally.counted}`;
-      item.tooltip = `${node.phase.summary ?? node.phase.title}\n${tally.done} of ${tally.counted} topics done${tally.skipped ? `, ${tally.skipped} skipped` : ''}`;
-      item.contextValue = 'phase';
-      item.accessibilityInformation = { label: `${node.phase.title}, ${tally.done} of ${tally.counted} topics done` };
-      return item;
+    switch (node.kind) {
+      case 'phase':
+        return this.phaseItem(node.phase);
+      case 'topic':
+        return this.topicItem(node.topic, node.parentId);
+      case 'projects': {
+        const item = new vscode.TreeItem('Projects', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'projects';
+        item.iconPath = new vscode.ThemeIcon('rocket');
+        item.description = `${this.services.roadmap.projects.length} ideas`;
+        item.tooltip = 'Project ideas, each with the topics it practises.';
+        return item;
+      }
+      case 'project': {
+        const { project } = node;
+        const item = new vscode.TreeItem(project.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `project:${project.id}`;
+        item.iconPath = new vscode.ThemeIcon('project');
+        item.description = project.level;
+        const tooltip = new vscode.MarkdownString(undefined, false);
+        tooltip.appendMarkdown('**').appendText(project.title).appendMarkdown(`** — ${project.level}\n\n`).appendText(project.summary).appendMarkdown('\n\n');
+        for (const m of project.milestones) tooltip.appendMarkdown('- ').appendText(m).appendMarkdown('\n');
+        item.tooltip = tooltip;
+        item.contextValue = 'project';
+        return item;
+      }
     }
-    const { topic } = node;
+  }
+
+  private phaseItem(phase: Phase): vscode.TreeItem {
+    const tally = phaseTally(phase, this.services.store.data);
+    const item = new vscode.TreeItem(phase.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `phase:${phase.id}`;
+    item.description = `${tally.done}/${tally.counted}`;
+    item.tooltip = `${phase.summary ?? phase.title}\n${tally.done} of ${tally.counted} topics done${tally.skipped ? `, ${tally.skipped} skipped` : ''}`;
+    item.contextValue = 'phase';
+    item.accessibilityInformation = { label: `${phase.title}, ${tally.done} of ${tally.counted} topics done` };
+    return item;
+  }
+
+  private topicItem(topic: Topic, parentId: string): vscode.TreeItem {
+    const data = this.services.store.data;
     const status = topicStatus(data, topic.id);
     const checked = checkedCount(data, topic);
     const item = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `topic:${topic.id}`;
+    item.id = `${parentId}/topic:${topic.id}`;
     item.iconPath = statusIcons[status];
     item.description = `${checked}/${topic.checklist.length}`;
     item.contextValue = `topic:${status}`;
@@ -74,7 +115,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.changed.dispose();
   }
 }

@@ -4,7 +4,7 @@ import { loadExercises } from './exercises';
 import type { Exercise } from './exercises';
 import { isTrackSource, loadRoadmap } from './roadmapLoader';
 import type { Problem } from './problems';
-import type { Roadmap } from './roadmapSchema';
+import type { Phase, Roadmap, Topic } from './roadmapSchema';
 
 export interface LoadedRoadmap {
   roadmap: Roadmap;
@@ -47,15 +47,39 @@ export async function loadCatalog(roadmapsDir: string): Promise<Catalog> {
   return { roadmaps, exercises, problems };
 }
 
-/** Looks a topic up in every loaded roadmap, for titles of prerequisites outside a track. */
-export function topicTitle(catalog: Catalog, topicId: string): string | undefined {
-  for (const { roadmap } of catalog.roadmaps) {
+/** Finds a topic in the preferred roadmap, else in any loaded one (tracks and paths share topics). */
+export function findTopicIn(catalog: Catalog, topicId: string, preferred?: Roadmap): { topic: Topic; phase: Phase } | undefined {
+  for (const roadmap of [...(preferred ? [preferred] : []), ...catalog.roadmaps.map((r) => r.roadmap)]) {
     for (const phase of roadmap.phases) {
       const topic = phase.topics.find((t) => t.id === topicId);
-      if (topic) return topic.title;
+      if (topic) return { topic, phase };
     }
   }
   return undefined;
+}
+
+/** A selectable roadmap: a roadmap file, or a career path shown as a roadmap of its own. */
+export interface RoadmapChoice {
+  roadmap: Roadmap;
+  kind: 'roadmap' | 'path';
+}
+
+/** Career paths become roadmaps whose phases are the base phases holding the path's topics. */
+export function roadmapChoices(catalog: Catalog): RoadmapChoice[] {
+  const choices: RoadmapChoice[] = catalog.roadmaps.map((r) => ({ roadmap: r.roadmap, kind: 'roadmap' }));
+  for (const { roadmap } of catalog.roadmaps) {
+    for (const p of roadmap.paths) {
+      const wanted = new Set(p.topics);
+      const phases = roadmap.phases
+        .map((phase) => ({ ...phase, estimatedHours: undefined, topics: phase.topics.filter((t) => wanted.has(t.id)) }))
+        .filter((phase) => phase.topics.length > 0);
+      choices.push({
+        kind: 'path',
+        roadmap: { ...roadmap, id: `${roadmap.id}--${p.id}`, title: `${p.title} (career path)`, description: p.summary, phases, paths: [], projects: [] },
+      });
+    }
+  }
+  return choices;
 }
 
 export function exerciseById(catalog: Catalog, id: string): Exercise | undefined {
