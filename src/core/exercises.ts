@@ -1,18 +1,18 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { slugSchema } from './roadmapSchema';
 
 export const exerciseManifestSchema = z.strictObject({
   id: slugSchema,
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   /** The topic this exercise practises; used to name the scaffold folder and pick offers. */
   topic: slugSchema,
-  description: z.string().min(1),
+  description: z.string().check(z.minLength(1)),
   /** Editor language ids in which a code action offers this exercise. */
-  languages: z.array(z.string().min(1)).min(1),
+  languages: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** Files opened after scaffolding, relative to the exercise folder. */
-  open: z.array(z.string().min(1)).min(1),
+  open: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 });
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;

@@ -1,5 +1,5 @@
 import './zodSetup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { topicStatuses } from '../shared/status';
 import type { Phase, Roadmap, Topic } from './roadmapSchema';
 
@@ -9,7 +9,7 @@ export type TopicStatus = z.infer<typeof topicStatusSchema>;
 export const PROGRESS_VERSION = 1;
 
 const topicProgressSchema = z.object({
-  status: topicStatusSchema.optional(),
+  status: z.optional(topicStatusSchema),
   checked: z.array(z.string()),
   updatedAt: z.string(),
 });
@@ -18,7 +18,7 @@ export const progressDataSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   topics: z.record(z.string(), topicProgressSchema),
   exercises: z.record(z.string(), z.object({ passedAt: z.string() })),
-  currentTopic: z.string().optional(),
+  currentTopic: z.optional(z.string()),
 });
 
 export type TopicProgress = z.infer<typeof topicProgressSchema>;

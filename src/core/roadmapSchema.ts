@@ -1,12 +1,18 @@
 import './zodSetup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini keeps the extension bundle small (the classic API is ~400 KB more) at the cost of a
+// slightly wordier schema syntax.
 
 // Stable slugs: progress is keyed by them, so they must survive edits to titles.
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "rest-apis"');
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "rest-apis"'));
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const atLeastOne = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item).check(z.minLength(1, `needs at least one ${what}`));
+const optionalList = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), []);
+const hours = (max: number) => z.number().check(z.positive(), z.maximum(max));
 
 export const resourceTypeSchema = z.enum(['docs', 'article', 'video', 'course', 'book', 'tool']);
 
@@ -33,21 +39,21 @@ export const topicSchema = z.strictObject({
   title: nonEmpty,
   summary: nonEmpty,
   why: nonEmpty,
-  estimatedHours: z.number().positive().max(500),
-  prerequisites: z.array(slugSchema).default([]),
-  checklist: z.array(checklistItemSchema).min(1, 'needs at least one checklist item'),
-  resources: z.array(resourceSchema).min(1, 'needs at least one resource'),
-  exercises: z.array(slugSchema).default([]),
-  questions: z.array(questionSchema).default([]),
+  estimatedHours: hours(500),
+  prerequisites: optionalList(slugSchema),
+  checklist: atLeastOne(checklistItemSchema, 'checklist item'),
+  resources: atLeastOne(resourceSchema, 'resource'),
+  exercises: optionalList(slugSchema),
+  questions: optionalList(questionSchema),
 });
 
 export const phaseSchema = z.strictObject({
   id: slugSchema,
   title: nonEmpty,
-  summary: nonEmpty.optional(),
+  summary: z.optional(nonEmpty),
   /** Overrides the sum of the topics' estimates, e.g. a seed's "2–4 weeks" for the phase. */
-  estimatedHours: z.number().positive().max(2000).optional(),
-  topics: z.array(topicSchema).min(1, 'needs at least one topic'),
+  estimatedHours: z.optional(hours(2000)),
+  topics: atLeastOne(topicSchema, 'topic'),
 });
 
 /** A career path (job role): a named set of topics from the roadmap. */
@@ -55,7 +61,7 @@ export const pathSchema = z.strictObject({
   id: slugSchema,
   title: nonEmpty,
   summary: nonEmpty,
-  topics: z.array(slugSchema).min(1, 'needs at least one topic'),
+  topics: atLeastOne(slugSchema, 'topic'),
 });
 
 /** A project idea and the topics it practises. */
@@ -64,21 +70,21 @@ export const projectSchema = z.strictObject({
   title: nonEmpty,
   summary: nonEmpty,
   level: z.enum(['beginner', 'intermediate', 'advanced']),
-  topics: z.array(slugSchema).min(1, 'needs at least one topic'),
-  milestones: z.array(nonEmpty).min(1, 'needs at least one milestone'),
+  topics: atLeastOne(slugSchema, 'topic'),
+  milestones: atLeastOne(nonEmpty, 'milestone'),
 });
 
 export const roadmapSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  kind: z.literal('roadmap').default('roadmap'),
+  kind: z._default(z.literal('roadmap'), 'roadmap'),
   id: slugSchema,
   title: nonEmpty,
   description: nonEmpty,
   // old id -> new id, so stored progress can follow a rename.
-  renamed: z.record(z.string(), slugSchema).default({}),
-  phases: z.array(phaseSchema).min(1, 'needs at least one phase'),
-  paths: z.array(pathSchema).default([]),
-  projects: z.array(projectSchema).default([]),
+  renamed: z._default(z.record(z.string(), slugSchema), {}),
+  phases: atLeastOne(phaseSchema, 'phase'),
+  paths: optionalList(pathSchema),
+  projects: optionalList(projectSchema),
 });
 
 /**
@@ -92,26 +98,25 @@ export const trackSchema = z.strictObject({
   title: nonEmpty,
   description: nonEmpty,
   basedOn: slugSchema,
-  phases: z
-    .array(
-      z.strictObject({
-        id: slugSchema,
-        title: nonEmpty,
-        summary: nonEmpty.optional(),
-        /** The seeds give week estimates per step; kept as hours for the whole phase. */
-        estimatedHours: z.number().positive().max(2000).optional(),
-        topics: z.array(slugSchema).min(1, 'needs at least one topic'),
-      }),
-    )
-    .min(1, 'needs at least one phase'),
+  phases: atLeastOne(
+    z.strictObject({
+      id: slugSchema,
+      title: nonEmpty,
+      summary: z.optional(nonEmpty),
+      /** The seeds give week estimates per step; kept as hours for the whole phase. */
+      estimatedHours: z.optional(hours(2000)),
+      topics: atLeastOne(slugSchema, 'topic'),
+    }),
+    'phase',
+  ),
 });
 
 export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceType = z.infer<typeof resourceTypeSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type Question = z.infer<typeof questionSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
-export type Question = z.infer<typeof questionSchema>;
 export type CareerPath = z.infer<typeof pathSchema>;
 export type Project = z.infer<typeof projectSchema>;
 export type Roadmap = z.infer<typeof roadmapSchema>;
