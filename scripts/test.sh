@@ -24,8 +24,10 @@ else
 NOTE
 fi
 
-passed=$(grep -Eo '^ *[0-9]+ passing' "$log" | awk '{s+=$1} END {print s+0}')
-failed=$(grep -Eo '^ *[0-9]+ failing' "$log" | awk '{s+=$1} END {print s+0}')
-pending=$(grep -Eo '^ *[0-9]+ pending' "$log" | awk '{s+=$1} END {print s+0}')
+# Mocha colours its output when CI is set; strip the escapes before counting.
+count() { sed 's/\x1b\[[0-9;]*m//g' "$log" | awk -v word="$1" '$2 == word && $1 ~ /^[0-9]+$/ {s += $1} END {print s + 0}'; }
+passed=$(count passing)
+failed=$(count failing)
+pending=$(count pending)
 echo "tests: ${passed} passed, ${failed} failed, ${pending} skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

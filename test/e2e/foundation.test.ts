@@ -63,17 +63,17 @@ describe('E2E in code-server: the foundation slice', function () {
 
   it('shows the roadmap tree from the activity-bar icon, with per-phase progress', async () => {
     await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
-    await treeRow(page, 'Internet foundations, 0 of 3 topics done').waitFor();
-    await treeRow(page, 'Building APIs, 0 of 4 topics done').waitFor();
+    await treeRow(page, 'Internet and the web, 0 of 16 topics done').waitFor();
+    await treeRow(page, 'Frameworks and APIs, 0 of 17 topics done').waitFor();
     assert.match(await statusBarText(page), /0%/);
   });
 
   it('opens a topic in the webview, with summary, checklist, resources and exercises', async () => {
-    await expandRow(page, 'Building APIs');
-    await treeRow(page, 'REST APIs, Not started, 0 of 4 checklist items').click();
+    await expandRow(page, 'Frameworks and APIs');
+    await treeRow(page, 'REST APIs, Not started, 0 of 6 checklist items').click();
     const frame = topicFrame(page);
     await frame.locator('h1', { hasText: 'REST APIs' }).waitFor();
-    assert.equal(await frame.locator('vscode-checkbox').count(), 4);
+    assert.equal(await frame.locator('vscode-checkbox').count(), 6);
     await frame.getByText('Why it matters').waitFor();
     await frame.getByText('HTTP response status codes (MDN)').waitFor();
     await frame.locator('vscode-button[data-exercise="express-route"]').waitFor();
@@ -83,8 +83,8 @@ describe('E2E in code-server: the foundation slice', function () {
   it('ticking a checklist item in the webview updates the tree at once', async () => {
     const frame = topicFrame(page);
     await frame.locator('vscode-checkbox[data-item="crud-routes"]').click();
-    await treeRow(page, 'REST APIs, In progress, 1 of 4 checklist items').waitFor();
-    await frame.locator('[data-count="checklist"]', { hasText: '1/4' }).waitFor();
+    await treeRow(page, 'REST APIs, In progress, 1 of 6 checklist items').waitFor();
+    await frame.locator('[data-count="checklist"]', { hasText: '1/6' }).waitFor();
     await frame.locator('vscode-badge', { hasText: 'In progress' }).waitFor();
   });
 
@@ -93,15 +93,15 @@ describe('E2E in code-server: the foundation slice', function () {
     await row.hover();
     await row.locator('.action-label[aria-label="Mark Topic Done"]').click();
     await treeRow(page, 'Express fundamentals, Done').waitFor();
-    await treeRow(page, 'Building APIs, 1 of 4 topics done').waitFor();
+    await treeRow(page, 'Frameworks and APIs, 1 of 17 topics done').waitFor();
 
     await runCommand(page, 'Backend Roadmap: Skip Topic');
-    await pickQuickItem(page, 'Testing an API');
-    await treeRow(page, 'Testing an API, Skipped').waitFor();
-    // Skipped topics leave the percentage: 1 done of 6 counted.
-    await treeRow(page, 'Building APIs, 1 of 3 topics done').waitFor();
-    await page.waitForFunction(() => document.querySelector('[id="backend-roadmap.backend-roadmap.backendRoadmap.progress"]')?.textContent?.includes('17%'));
-    assert.match(await statusBarText(page), /17%/);
+    await pickQuickItem(page, 'gRPC and Protocol Buffers');
+    await treeRow(page, 'gRPC and Protocol Buffers, Skipped').waitFor();
+    // Skipped topics leave the percentage: the phase counts 16, the roadmap 1 done of 158 (1%).
+    await treeRow(page, 'Frameworks and APIs, 1 of 16 topics done').waitFor();
+    await page.waitForFunction(() => / 1%$/.test(document.querySelector('[id="backend-roadmap.backend-roadmap.backendRoadmap.progress"]')?.textContent ?? ''));
+    assert.match(await statusBarText(page), /\b1%/);
     await page.screenshot({ path: path.join(screenshots, 'tree-progress.png') });
   });
 
@@ -111,9 +111,9 @@ describe('E2E in code-server: the foundation slice', function () {
     const frame = topicFrame(page);
     await frame.locator('h1', { hasText: 'REST APIs' }).waitFor({ timeout: 60_000 });
     assert.equal(await frame.locator('vscode-checkbox[data-item="crud-routes"]').getAttribute('checked'), '');
-    await treeRow(page, 'Building APIs, 1 of 3 topics done').waitFor();
-    await expandRow(page, 'Building APIs');
-    await treeRow(page, 'REST APIs, In progress, 1 of 4 checklist items').waitFor();
+    await treeRow(page, 'Frameworks and APIs, 1 of 16 topics done').waitFor();
+    await expandRow(page, 'Frameworks and APIs');
+    await treeRow(page, 'REST APIs, In progress, 1 of 6 checklist items').waitFor();
   });
 
   it('offers the scaffold in Source Action… for a .js file and writes a runnable Express exercise', async () => {
@@ -167,7 +167,7 @@ describe('E2E in code-server: the foundation slice', function () {
       await writeSettings(profile, { ...baseSettings, 'workbench.colorTheme': theme });
       await page.reload();
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 90_000 });
-      await expandRow(page, 'Building APIs');
+      await expandRow(page, 'Frameworks and APIs');
       await treeRow(page, 'REST APIs').click();
       assert.equal(await page.locator('.tab', { hasText: 'REST APIs' }).count(), 1, 'one reused topic panel');
       await frame.locator('h1', { hasText: 'REST APIs' }).waitFor();

@@ -32,10 +32,10 @@ describe('E2E in code-server: Restricted Mode (untrusted folder)', function () {
     // Restricted Mode shows its own status-bar entry; proves the folder really is untrusted.
     await page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ timeout: 60_000 });
     await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
-    await treeRow(page, 'Internet foundations').waitFor();
-    await expandRow(page, 'Internet foundations');
-    await treeRow(page, 'DNS and domain names').click();
-    await topicFrame(page).locator('h1', { hasText: 'DNS and domain names' }).waitFor();
+    await treeRow(page, 'Internet and the web').waitFor();
+    await expandRow(page, 'Internet and the web');
+    await treeRow(page, 'DNS and name resolution').click();
+    await topicFrame(page).locator('h1', { hasText: 'DNS and name resolution' }).waitFor();
     assert.ok(await page.locator('.statusbar', { hasText: 'Restricted Mode' }).isVisible());
   });
 });
