@@ -44,6 +44,9 @@ export async function quickOpen(page: Page, file: string): Promise<void> {
 }
 
 export async function pickQuickItem(page: Page, text: string): Promise<void> {
+  // Long lists render only the visible rows, so filter first, as a person would.
+  const input = page.locator('.quick-input-widget input.input');
+  if (await input.isVisible()) await input.fill(text);
   const row = page.locator('.quick-input-list .monaco-list-row, .action-widget .monaco-list-row').filter({ hasText: text }).first();
   await row.waitFor({ state: 'visible' });
   await row.click();
