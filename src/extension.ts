@@ -34,6 +34,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
   }
 
+  for (const { roadmap } of catalog.roadmaps) {
+    const moves = await store.applyRenames(roadmap.renamed);
+    if (moves.length > 0) log.info(`Progress followed renamed topics in ${roadmap.id}: ${moves.join(', ')}`);
+  }
+
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);
   const tree = new RoadmapTreeProvider(services);
   const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });

@@ -113,6 +113,28 @@ export class ProgressStore {
     return this.commit({ topicId });
   }
 
+  /**
+   * Moves progress stored under renamed topic ids (a roadmap's `renamed:` map, old -> new) to the
+   * new ids, merging with anything already there. Returns the moves made, as "old -> new".
+   */
+  applyRenames(renamed: Readonly<Record<string, string>>): Promise<string[]> {
+    const data = this.db.data;
+    const moves: string[] = [];
+    for (const oldId of Object.keys(renamed)) {
+      const newId = finalId(renamed, oldId);
+      const old = data.topics[oldId];
+      if (!old || newId === oldId) continue;
+      const current = data.topics[newId];
+      data.topics[newId] = current
+        ? { status: current.status ?? old.status, checked: [...new Set([...current.checked, ...old.checked])], updatedAt: current.updatedAt > old.updatedAt ? current.updatedAt : old.updatedAt }
+        : old;
+      delete data.topics[oldId];
+      if (data.currentTopic === oldId) data.currentTopic = newId;
+      moves.push(`${oldId} -> ${newId}`);
+    }
+    return moves.length > 0 ? this.commit({}).then(() => moves) : Promise.resolve(moves);
+  }
+
   /** Resolves when every queued write has reached the adapter. */
   async flush(): Promise<void> {
     await this.pending;
@@ -142,6 +164,17 @@ export class ProgressStore {
     });
     return this.pending;
   }
+}
+
+/** Follows chains of renames (a -> b, b -> c) to the last id, stopping on a loop. */
+function finalId(renamed: Readonly<Record<string, string>>, id: string): string {
+  const seen = new Set<string>([id]);
+  let current = id;
+  for (let next = renamed[current]; next !== undefined && !seen.has(next); next = renamed[current]) {
+    seen.add(next);
+    current = next;
+  }
+  return current;
 }
 
 type Migrated = { ok: true; data: ProgressData } | { ok: false; reason: string };

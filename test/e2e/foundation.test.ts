@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repoRoot, startCodeServer, writeSettings } from './codeServer';
 import type { Profile, RunningCodeServer } from './codeServer';
-import { expandRow, launchBrowser, openWorkbench, pickQuickItem, quickOpen, runCommand, statusBarText, topicFrame, treeRow } from './workbench';
+import { expandRow, launchBrowser, reloadWindow, openWorkbench, pickQuickItem, quickOpen, runCommand, statusBarText, topicFrame, treeRow } from './workbench';
 
 const exec = promisify(execFile);
 const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
@@ -106,8 +106,7 @@ describe('E2E in code-server: the foundation slice', function () {
   });
 
   it('keeps progress and restores the topic panel after a window reload', async () => {
-    await page.reload();
-    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+    await reloadWindow(page);
     const frame = topicFrame(page);
     await frame.locator('h1', { hasText: 'REST APIs' }).waitFor({ timeout: 60_000 });
     assert.equal(await frame.locator('vscode-checkbox[data-item="crud-routes"]').getAttribute('checked'), '');
@@ -165,7 +164,7 @@ describe('E2E in code-server: the foundation slice', function () {
       // The theme picker searches open-vsx first, which is unreachable here; the setting is what it
       // writes. The window reads it on reload, which also restores the topic panel once more.
       await writeSettings(profile, { ...baseSettings, 'workbench.colorTheme': theme });
-      await page.reload();
+      await reloadWindow(page);
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 90_000 });
       await expandRow(page, 'Frameworks and APIs');
       await treeRow(page, 'REST APIs').click();

@@ -30,8 +30,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row whose label is exactly the command, not a longer one that merely starts with it.
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+  await row.click();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function quickOpen(page: Page, file: string): Promise<void> {
@@ -62,4 +67,22 @@ export async function expandRow(page: Page, labelStart: string): Promise<void> {
   await row.waitFor();
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
   await page.locator(`.monaco-list-row[aria-label^="${labelStart}"][aria-expanded="true"]`).first().waitFor();
+}
+
+/**
+ * Reloads like a person: "Developer: Reload Window" runs VS Code's shutdown, which saves the editor
+ * layout first. A bare page reload may drop it, since the browser flushes storage on unload only best-effort.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  // Playwright dismisses dialogs by default, and a dismissed beforeunload prompt cancels the reload.
+  const accept = (d: { type(): string; accept(): Promise<void> }) => void (d.type() === 'beforeunload' ? d.accept() : undefined);
+  page.on('dialog', accept);
+  const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  try {
+    await navigated;
+  } finally {
+    page.off('dialog', accept);
+  }
+  await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
 }

@@ -5,6 +5,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../src/extension';
+import { roadmapTally } from '../../src/core/progress';
 import { commands, extensionId, views } from '../../src/ids';
 
 async function api(): Promise<BackendRoadmapApi> {
@@ -74,11 +75,19 @@ describe('Backend Roadmap in a real extension host', () => {
     const file = path.join(workspaceRoot(), 'integration-probe.js');
     await fs.writeFile(file, "require('node:http');\n");
     const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
     const range = new vscode.Range(0, 0, 0, 0);
-    const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.Source.value);
-    assert.ok(source.some((a) => a.title === 'Scaffold: Express route (topic: REST APIs)'), source.map((a) => a.title).join(', '));
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
-    assert.ok(all.some((a) => a.title === 'Scaffold: Express route (topic: REST APIs)' && a.kind?.value === 'backendRoadmap.scaffold'));
+    const title = 'Scaffold: Express route (topic: REST APIs)';
+    // The workbench syncs the new document asynchronously; ask until it answers, as the lightbulb does.
+    let source: vscode.CodeAction[] = [];
+    let all: vscode.CodeAction[] = [];
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.Source.value);
+      all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
+      if (source.some((a) => a.title === title) && all.some((a) => a.title === title)) break;
+    }
+    assert.ok(source.some((a) => a.title === title && a.kind?.value === 'source.backendRoadmap.scaffold'), `source actions: ${source.map((a) => a.title).join(', ')}`);
+    assert.ok(all.some((a) => a.title === title && a.kind?.value === 'backendRoadmap.scaffold'), `lightbulb actions: ${all.map((a) => a.title).join(', ')}`);
   });
 
   it('scaffolds the Express exercise into exercises/<topic-id> and opens its files', async () => {
@@ -110,5 +119,26 @@ describe('Backend Roadmap in a real extension host', () => {
     await vscode.commands.executeCommand(commands.markDone, 'no-such-topic');
     await vscode.commands.executeCommand(commands.openTopic, 'no-such-topic');
     assert.equal(JSON.stringify(services.store.data), before);
+  });
+
+  it('switches to a track and a career path, where progress made in the complete roadmap shows', async () => {
+    const { services } = await api();
+    await vscode.commands.executeCommand(commands.markDone, 'jwt');
+    try {
+      await vscode.commands.executeCommand(commands.selectRoadmap, 'junior-job-ready');
+      assert.equal(services.roadmap.id, 'junior-job-ready');
+      assert.ok(services.roadmap.phases.some((p) => p.topics.some((t) => t.id === 'jwt')));
+      assert.equal(roadmapTally(services.roadmap, services.store.data).done, 1, 'jwt counts as done in the track');
+
+      const path = services.choices.find((c) => c.kind === 'path' && c.roadmap.phases.some((p) => p.topics.some((t) => t.id === 'jwt')));
+      assert.ok(path, 'a career path includes jwt');
+      await vscode.commands.executeCommand(commands.selectRoadmap, path.roadmap.id);
+      assert.equal(services.roadmap.id, path.roadmap.id);
+      assert.equal(roadmapTally(services.roadmap, services.store.data).done, 1, 'and in the career path');
+    } finally {
+      await vscode.commands.executeCommand(commands.selectRoadmap, 'backend');
+      await vscode.commands.executeCommand(commands.markNotStarted, 'jwt');
+    }
+    assert.equal(services.roadmap.id, 'backend');
   });
 });

@@ -111,4 +111,23 @@ describe('progress store', () => {
     assert.ok(result.ok);
     assert.deepEqual(result.data, { version: 1, topics: {}, exercises: {} });
   });
+
+  it('moves progress from renamed topic ids, following chains and merging with the new id', async () => {
+    const memento = new JsonMemento();
+    const { store } = await ProgressStore.open(new MementoAdapter(memento));
+    await store.setStatus('old-a', 'done');
+    await store.setItem('old-b', 'x', true);
+    await store.setItem('new-b', 'y', true);
+    await store.setItem('first', 'z', true);
+    await store.setCurrentTopic('old-a');
+    const moves = await store.applyRenames({ 'old-a': 'new-a', 'old-b': 'new-b', first: 'second', second: 'third', loop: 'loop' });
+    assert.deepEqual(moves, ['old-a -> new-a', 'old-b -> new-b', 'first -> third']);
+    const reopened = (await ProgressStore.open(new MementoAdapter(memento))).store;
+    assert.equal(reopened.status('new-a'), 'done');
+    assert.equal(reopened.data.topics['old-a'], undefined);
+    assert.deepEqual([...(reopened.data.topics['new-b']?.checked ?? [])].sort(), ['x', 'y']);
+    assert.deepEqual(reopened.data.topics.third?.checked, ['z']);
+    assert.equal(reopened.data.currentTopic, 'new-a');
+    assert.deepEqual(await reopened.applyRenames({ 'old-a': 'new-a' }), [], 'a second run moves nothing');
+  });
 });
