@@ -128,7 +128,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
-    const { store, roadmap } = this.services;
+    const { store } = this.services;
     switch (message.type) {
       case 'ready':
         this.services.log.debug(`Topic webview ready (topic: ${this.topicId ?? 'none'})`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
-import { checkedCount, phaseTally, topicStatus } from './core/progress';
+import { phaseRow, topicRow } from './core/treeModel';
 import type { Phase, Project, Topic } from './core/roadmapSchema';
 import { commands } from './ids';
 import type { Services } from './services';
@@ -85,32 +85,28 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   }
 
   private phaseItem(phase: Phase): vscode.TreeItem {
-    const tally = phaseTally(phase, this.services.store.data);
-    const item = new vscode.TreeItem(phase.title, vscode.TreeItemCollapsibleState.Collapsed);
+    const row = phaseRow(phase, this.services.store.data);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `phase:${phase.id}`;
-    item.description = `${tally.done}/${tally.counted}`;
-    item.tooltip = `${phase.summary ?? phase.title}\n${tally.done} of ${tally.counted} topics done${tally.skipped ? `, ${tally.skipped} skipped` : ''}`;
+    item.description = row.description;
+    item.tooltip = row.tooltip;
     item.contextValue = 'phase';
-    item.accessibilityInformation = { label: `${phase.title}, ${tally.done} of ${tally.counted} topics done` };
+    item.accessibilityInformation = { label: row.accessibilityLabel };
     return item;
   }
 
   private topicItem(topic: Topic, parentId: string): vscode.TreeItem {
-    const data = this.services.store.data;
-    const status = topicStatus(data, topic.id);
-    const checked = checkedCount(data, topic);
-    const item = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.None);
+    const row = topicRow(topic, this.services.store.data);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${parentId}/topic:${topic.id}`;
-    item.iconPath = statusIcons[status];
-    item.description = `${checked}/${topic.checklist.length}`;
-    item.contextValue = `topic:${status}`;
+    item.iconPath = statusIcons[row.status];
+    item.description = row.description;
+    item.contextValue = `topic:${row.status}`;
     const tooltip = new vscode.MarkdownString(undefined, false);
-    tooltip.appendMarkdown(`**`).appendText(topic.title).appendMarkdown(`** — ${statusLabels[status]}\n\n`).appendText(topic.summary);
+    tooltip.appendMarkdown(`**`).appendText(topic.title).appendMarkdown(`** — ${statusLabels[row.status]}\n\n`).appendText(topic.summary);
     item.tooltip = tooltip;
     item.command = { command: commands.openTopic, title: 'Open Topic', arguments: [topic.id] };
-    item.accessibilityInformation = {
-      label: `${topic.title}, ${statusLabels[status]}, ${checked} of ${topic.checklist.length} checklist items`,
-    };
+    item.accessibilityInformation = { label: row.accessibilityLabel };
     return item;
   }
 

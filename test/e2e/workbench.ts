@@ -26,13 +26,25 @@ export function topicFrame(page: Page): FrameLocator {
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
   // Click the row whose label is exactly the command, not a longer one that merely starts with it.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
-  await row.click();
+  // The workbench can close the palette under us (a settings reload, a notification taking focus);
+  // a person would simply open it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${title}`);
+      await row.click({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+      // Keys typed while a webview has focus may never reach the workbench: click back into it.
+      await page.locator('.part.sidebar .composite.title').first().click({ timeout: 5_000 }).catch(() => undefined);
+    }
+  }
 }
 
 function escapeRegExp(s: string): string {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkedCount, emptyProgress, phaseTally, roadmapTally, topicStatus } from '../../src/core/progress';
 import type { ProgressData } from '../../src/core/progress';
 import type { Phase, Roadmap, Topic } from '../../src/core/roadmapSchema';
+import { allRows, phaseRow, topicRow } from '../../src/core/treeModel';
 
 const topic = (id: string, items = 2): Topic => ({
   id,
@@ -55,5 +56,18 @@ describe('progress model', () => {
 
   it('counts only checked items that still exist', () => {
     assert.equal(checkedCount(data({ a: t(undefined, ['i0', 'gone']) }), topic('a')), 1);
+  });
+});
+
+describe('tree rows', () => {
+  it('labels phases with done/counted and topics with checked/items, for sight and for screen readers', () => {
+    const d = data({ a: t('done'), b: t('skipped'), c: t(undefined, ['i0']) });
+    const p = phaseRow(phase, d);
+    assert.equal(p.description, '1/3');
+    assert.equal(p.accessibilityLabel, 'P, 1 of 3 topics done');
+    assert.match(p.tooltip, /1 of 3 topics done, 1 skipped/);
+    const c = topicRow(topic('c'), d);
+    assert.deepEqual([c.description, c.status, c.accessibilityLabel], ['1/2', 'inProgress', 'c, In progress, 1 of 2 checklist items']);
+    assert.equal(allRows(roadmap, d).length, 2 + 5);
   });
 });

@@ -1,0 +1,48 @@
+import { checkedCount, phaseTally, topicStatus } from './progress';
+import type { ProgressData, Tally } from './progress';
+import type { Phase, Roadmap, Topic } from './roadmapSchema';
+import { statusLabels } from '../shared/status';
+import type { TopicStatus } from '../shared/status';
+
+/** What the tree shows for a phase, computed without VS Code so it can be tested and benchmarked. */
+export interface PhaseRow {
+  label: string;
+  description: string;
+  tooltip: string;
+  accessibilityLabel: string;
+  tally: Tally;
+}
+
+export interface TopicRow {
+  label: string;
+  description: string;
+  status: TopicStatus;
+  accessibilityLabel: string;
+}
+
+export function phaseRow(phase: Phase, data: ProgressData): PhaseRow {
+  const tally = phaseTally(phase, data);
+  return {
+    label: phase.title,
+    description: `${tally.done}/${tally.counted}`,
+    tooltip: `${phase.summary ?? phase.title}\n${tally.done} of ${tally.counted} topics done${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
+    accessibilityLabel: `${phase.title}, ${tally.done} of ${tally.counted} topics done`,
+    tally,
+  };
+}
+
+export function topicRow(topic: Topic, data: ProgressData): TopicRow {
+  const status = topicStatus(data, topic.id);
+  const checked = checkedCount(data, topic);
+  return {
+    label: topic.title,
+    description: `${checked}/${topic.checklist.length}`,
+    status,
+    accessibilityLabel: `${topic.title}, ${statusLabels[status]}, ${checked} of ${topic.checklist.length} checklist items`,
+  };
+}
+
+/** Every phase and topic row of a roadmap, as a full tree refresh computes them. */
+export function allRows(roadmap: Roadmap, data: ProgressData): (PhaseRow | TopicRow)[] {
+  return roadmap.phases.flatMap((phase) => [phaseRow(phase, data), ...phase.topics.map((t) => topicRow(t, data))]);
+}
