@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadCatalog } from './core/catalog';
+import { loadCompiledCatalog } from './core/catalog';
 import type { Catalog } from './core/catalog';
 import { formatProblem } from './core/problems';
 import { MementoAdapter, ProgressStore } from './core/progressStore';
@@ -20,7 +20,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   const log = vscode.window.createOutputChannel('Backend Roadmap', { log: true });
   context.subscriptions.push(log);
 
-  const catalog = await loadCatalog(vscode.Uri.joinPath(context.extensionUri, 'roadmaps').fsPath);
+  // The build compiled and validated the bundled YAML into JSON: no YAML parsing on activation.
+  const catalog = await loadCompiledCatalog(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'roadmaps.json').fsPath,
+    vscode.Uri.joinPath(context.extensionUri, 'roadmaps', 'exercises').fsPath,
+  );
   reportProblems(context, catalog, log);
   if (catalog.roadmaps.length === 0) {
     void vscode.window.showErrorMessage('Backend Roadmap: no roadmap could be loaded. See the Problems panel for the file, line and column.');

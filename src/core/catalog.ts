@@ -2,8 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadExercises } from './exercises';
 import type { Exercise } from './exercises';
-import { isTrackSource, loadRoadmap } from './roadmapLoader';
-import type { Problem } from './problems';
+import { validateRoadmap } from './roadmapLoader';
+import type { LoadOptions } from './roadmapLoader';
+import type { Problem, Result } from './problems';
 import type { Phase, Roadmap, Topic } from './roadmapSchema';
 
 export interface LoadedRoadmap {
@@ -18,31 +19,46 @@ export interface Catalog {
   problems: Problem[];
 }
 
+/** One roadmap file, either as YAML text or as data compiled from it at build time. */
+export type Source = { file: string; isTrack: boolean; load(options: LoadOptions): Result<Roadmap> };
+
+/** What `npm run build` writes to dist/roadmaps.json: the bundled YAML, validated and parsed. */
+export interface CompiledRoadmaps {
+  version: 1;
+  sources: { file: string; data: unknown }[];
+}
+
 /**
- * Loads every `*.yaml` roadmap in `roadmapsDir` and the exercises under `roadmapsDir/exercises`.
- * `seed-map.yaml` is the content's traceability table, not a roadmap.
+ * Loads the compiled roadmaps: no YAML parsing at activation, the same schema and reference checks.
+ * `exercisesDir` holds the exercise folders, which stay files because scaffolding copies them.
  */
-export async function loadCatalog(roadmapsDir: string): Promise<Catalog> {
-  const exercises = await loadExercises(path.join(roadmapsDir, 'exercises'));
+export async function loadCompiledCatalog(compiledFile: string, exercisesDir: string): Promise<Catalog> {
+  const compiled = JSON.parse(await fs.readFile(compiledFile, 'utf8')) as CompiledRoadmaps;
+  const sources = compiled.sources.map(({ file, data }): Source => ({
+    file,
+    isTrack: typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'track',
+    load: (options) => validateRoadmap(data, file, options),
+  }));
+  return assemble(sources, await loadExercises(exercisesDir));
+}
+
+export function assemble(sources: Source[], exercises: Exercise[]): Catalog {
   const knownExercises = new Set(exercises.map((e) => e.id));
-  const files = (await fs.readdir(roadmapsDir)).filter((f) => /\.ya?ml$/.test(f) && f !== 'seed-map.yaml').sort();
   const roadmaps: LoadedRoadmap[] = [];
   const problems: Problem[] = [];
-  const sources = await Promise.all(files.map(async (name) => ({ file: path.join(roadmapsDir, name), text: await fs.readFile(path.join(roadmapsDir, name), 'utf8') })));
   // Complete roadmaps first: tracks are built from their topics.
-  const ordered = [...sources.filter((s) => !isTrackSource(s.text)), ...sources.filter((s) => isTrackSource(s.text))];
-  for (const { file, text } of ordered) {
+  for (const source of [...sources.filter((s) => !s.isTrack), ...sources.filter((s) => s.isTrack)]) {
     const bases = new Map(roadmaps.map((r) => [r.roadmap.id, r.roadmap] as const));
-    const result = loadRoadmap(text, file, { knownExercises, bases });
+    const result = source.load({ knownExercises, bases });
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
     if (roadmaps.some((r) => r.roadmap.id === result.value.id)) {
-      problems.push({ file, line: 1, col: 1, message: `roadmap id "${result.value.id}" is already used by another file` });
+      problems.push({ file: source.file, line: 1, col: 1, message: `roadmap id "${result.value.id}" is already used by another file` });
       continue;
     }
-    roadmaps.push({ roadmap: result.value, file });
+    roadmaps.push({ roadmap: result.value, file: source.file });
   }
   return { roadmaps, exercises, problems };
 }

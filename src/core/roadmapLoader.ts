@@ -1,8 +1,8 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
 import { roadmapSchema, trackSchema } from './roadmapSchema';
 import type { Roadmap, Topic, Track } from './roadmapSchema';
 import type { Problem, Result } from './problems';
+
+export type Path = readonly (string | number)[];
 
 export interface LoadOptions {
   /** Exercise ids that exist; when given, topics may only reference these. */
@@ -11,56 +11,39 @@ export interface LoadOptions {
   bases?: ReadonlyMap<string, Roadmap>;
 }
 
-/** Tracks reuse another roadmap's topics, so they are loaded after the roadmaps. */
-export function isTrackSource(text: string): boolean {
-  return /^kind:\s*["']?track["']?\s*(#.*)?$/m.test(text);
-}
+/** Where a path in the source is; data without a source (compiled JSON) points at the file's start. */
+export type Locate = (path: Path) => { line: number; col: number };
 
-type Path = readonly (string | number)[];
-
-/** Parses and validates one roadmap file. Never throws on bad content. */
-export function loadRoadmap(text: string, file: string, options: LoadOptions = {}): Result<Roadmap> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number, message: string): Problem => {
-    const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, col: pos.col, message };
-  };
-
-  if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => at(e.pos[0], `YAML: ${firstLine(e.message)}`)) };
-  }
-
-  const raw: unknown = doc.toJS();
+/**
+ * Validates already-parsed roadmap or track data: the schema, then ids and references. The build
+ * validates the bundled YAML with positions first, so compiled data normally passes here.
+ */
+export function validateRoadmap(raw: unknown, file: string, options: LoadOptions = {}, locate: Locate = () => ({ line: 1, col: 1 })): Result<Roadmap> {
+  const at: At = (path, message) => ({ file, ...locate(path), message: `${describePath(path)}: ${message}` });
   const isTrack = typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'track';
-  if (isTrack) return loadTrack(raw, doc, at, options);
+  if (isTrack) return loadTrack(raw, at, options);
 
   const parsed = roadmapSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, problems: zodProblems(parsed.error.issues, doc, at) };
-  }
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, at) };
 
   const roadmap = parsed.data;
-  const problems = checkReferences(roadmap, options).map(({ path, message }) =>
-    at(offsetOf(doc, path), `${describePath(path)}: ${message}`),
-  );
+  const problems = checkReferences(roadmap, options).map(({ path, message }) => at(path, message));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: roadmap };
 }
 
-function zodProblems(issues: readonly { path: PropertyKey[]; message: string }[], doc: Document, at: (o: number, m: string) => Problem): Problem[] {
-  return issues.map((issue) => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    return at(offsetOf(doc, path), `${describePath(path)}: ${issue.message}`);
-  });
+type At = (path: Path, message: string) => Problem;
+
+function zodProblems(issues: readonly { path: PropertyKey[]; message: string }[], at: At): Problem[] {
+  return issues.map((issue) => at(issue.path.filter((k): k is string | number => typeof k !== 'symbol'), issue.message));
 }
 
 /** Resolves a track's topic ids against its base roadmap into an ordinary Roadmap. */
-function loadTrack(raw: unknown, doc: Document, at: (o: number, m: string) => Problem, options: LoadOptions): Result<Roadmap> {
+function loadTrack(raw: unknown, at: At, options: LoadOptions): Result<Roadmap> {
   const parsed = trackSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, doc, at) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, at) };
   const track: Track = parsed.data;
   const base = options.bases?.get(track.basedOn);
-  const problem = (path: Path, message: string) => at(offsetOf(doc, path), `${describePath(path)}: ${message}`);
+  const problem = at;
   if (!base) return { ok: false, problems: [problem(['basedOn'], `unknown roadmap "${track.basedOn}"`)] };
 
   const pool = new Map(base.phases.flatMap((p) => p.topics.map((t) => [t.id, t] as const)));
@@ -206,20 +189,8 @@ function findCycles(roadmap: Roadmap): { ids: string[]; path: Path }[] {
   return cycles;
 }
 
-/** The source offset of the deepest node on the path that exists. */
-function offsetOf(doc: Document, path: Path): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return 0;
-}
-
-function describePath(path: Path): string {
+export function describePath(path: Path): string {
   if (path.length === 0) return 'roadmap';
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
-}

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { loadCatalog } from '../../src/core/catalog';
+import { loadCatalog } from '../../src/core/roadmapFiles';
 import type { Catalog } from '../../src/core/catalog';
 import { formatProblem } from '../../src/core/problems';
 import type { Roadmap, Topic } from '../../src/core/roadmapSchema';

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadCatalog } from '../../src/core/catalog';
+import { loadCompiledCatalog } from '../../src/core/catalog';
+import { compileRoadmaps, loadCatalog } from '../../src/core/roadmapFiles';
 import { formatProblem } from '../../src/core/problems';
-import { loadRoadmap } from '../../src/core/roadmapLoader';
+import { loadRoadmap } from '../../src/core/roadmapYaml';
 
 const roadmapsDir = path.join(__dirname, '..', '..', 'roadmaps');
 
@@ -40,6 +41,33 @@ describe('roadmap loader', () => {
     assert.ok(backend.phases.length >= 2);
     assert.ok(backend.phases.flatMap((p) => p.topics).length >= 6);
     assert.ok(catalog.exercises.some((e) => e.id === 'express-route'));
+  });
+
+  it('compiles the bundled roadmaps to JSON that loads into the very same catalog', async () => {
+    const dir = await fs.mkdtemp(path.join(roadmapsDir, '..', '.test-tmp-'));
+    try {
+      const compiled = await compileRoadmaps(roadmapsDir);
+      const file = path.join(dir, 'roadmaps.json');
+      await fs.writeFile(file, JSON.stringify(compiled));
+      const fromJson = await loadCompiledCatalog(file, path.join(roadmapsDir, 'exercises'));
+      const fromYaml = await loadCatalog(roadmapsDir);
+      assert.deepEqual(fromJson.problems, []);
+      assert.deepEqual(fromJson.roadmaps.map((r) => r.roadmap), fromYaml.roadmaps.map((r) => r.roadmap));
+      assert.deepEqual(fromJson.exercises, fromYaml.exercises);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to compile bad content, naming file, line and column', async () => {
+    const dir = await fs.mkdtemp(path.join(roadmapsDir, '..', '.test-tmp-'));
+    try {
+      await fs.cp(path.join(roadmapsDir, 'exercises'), path.join(dir, 'exercises'), { recursive: true });
+      await fs.writeFile(path.join(dir, 'bad.yaml'), minimal(topic('a').replace('estimatedHours: 2', 'estimatedHours: -2')));
+      await assert.rejects(compileRoadmaps(dir), /bad\.yaml:\d+:\d+: phases\[0\]\.topics\[0\]\.estimatedHours: /);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts a valid minimal roadmap and fills defaults', () => {
