@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
+import { nextUp } from './core/nextUp';
 import { allTopics, roadmapTally, topicStatus } from './core/progress';
 import { commands, views } from './ids';
 import { scaffoldExercise } from './scaffolder';
@@ -40,6 +41,18 @@ export function registerCommands(services: Services, panel: TopicPanel): vscode.
     vscode.commands.registerCommand(commands.openTopic, async (arg: TopicArg) => {
       const topicId = await resolveTopic(services, arg, 'Open a roadmap topic');
       if (topicId) panel.show(topicId);
+    }),
+    vscode.commands.registerCommand(commands.showNextUp, async () => {
+      const suggestions = nextUp(services.roadmap, services.store.data, 10);
+      if (suggestions.length === 0) {
+        void vscode.window.showInformationMessage(`Backend Roadmap: nothing is left to suggest in ${services.roadmap.title}.`);
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(
+        suggestions.map((s) => ({ label: s.topic.title, description: s.reason, detail: s.topic.summary, topicId: s.topic.id })),
+        { title: `Next up in ${services.roadmap.title}`, matchOnDetail: true },
+      );
+      if (pick) panel.show(pick.topicId);
     }),
     vscode.commands.registerCommand(commands.markDone, setStatus('done')),
     vscode.commands.registerCommand(commands.markInProgress, setStatus('inProgress')),

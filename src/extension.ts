@@ -49,8 +49,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   treeView.description = services.roadmap.title;
   const panel = new TopicPanel(services);
 
+  // The view's badge counts topics in progress, a reminder of unfinished work.
+  const updateBadge = () => {
+    const n = Object.keys(store.data.topics).filter((id) => store.status(id) === 'inProgress').length;
+    treeView.badge = n > 0 ? { value: n, tooltip: `${n} topic${n === 1 ? '' : 's'} in progress` } : undefined;
+  };
+  updateBadge();
+
   context.subscriptions.push(
     services,
+    store.onDidChange(updateBadge),
     services.onDidChangeRoadmap((r) => (treeView.description = r.title)),
     tree,
     treeView,

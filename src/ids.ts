@@ -5,6 +5,7 @@ export const commands = {
   showRoadmap: 'backendRoadmap.showRoadmap',
   selectRoadmap: 'backendRoadmap.selectRoadmap',
   openTopic: 'backendRoadmap.openTopic',
+  showNextUp: 'backendRoadmap.showNextUp',
   markDone: 'backendRoadmap.markDone',
   markInProgress: 'backendRoadmap.markInProgress',
   markSkipped: 'backendRoadmap.markSkipped',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
+import { isComplete } from './core/nextUp';
 import { topicStatus } from './core/progress';
 import { commands, views } from './ids';
 import type { Services } from './services';
@@ -142,6 +143,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           return;
         }
         await store.setItem(message.topicId, message.itemId, message.checked);
+        if (message.checked && isComplete(topic, store.data) && store.status(topic.id) !== 'done') void this.offerDone(topic.id, topic.title);
         return;
       }
       case 'setStatus':
@@ -161,6 +163,12 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         await vscode.commands.executeCommand(commands.scaffoldExercise, message.topicId, message.exerciseId);
         return;
     }
+  }
+
+  /** Everything ticked: offer (not force) the done status, since ticking is not the same as knowing. */
+  private async offerDone(topicId: string, title: string): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(`Everything in "${title}" is ticked. Mark the topic done?`, 'Mark Done');
+    if (choice === 'Mark Done') await this.services.store.setStatus(topicId, 'done');
   }
 
   private topicView(topicId: string): TopicView | undefined {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
+import { nextUp } from './core/nextUp';
 import { phaseRow, topicRow } from './core/treeModel';
 import type { Phase, Project, Topic } from './core/roadmapSchema';
 import { commands } from './ids';
@@ -8,8 +9,9 @@ import { statusLabels } from './shared/status';
 import type { TopicStatus } from './shared/status';
 
 export type RoadmapNode =
+  | { kind: 'nextUp' }
   | { kind: 'phase'; phase: Phase }
-  | { kind: 'topic'; topic: Topic; parentId: string }
+  | { kind: 'topic'; topic: Topic; parentId: string; reason?: string }
   | { kind: 'projects' }
   | { kind: 'project'; project: Project };
 
@@ -37,9 +39,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     const { roadmap } = this.services;
     if (!node) {
       const phases: RoadmapNode[] = roadmap.phases.map((phase) => ({ kind: 'phase', phase }));
-      return roadmap.projects.length > 0 ? [...phases, { kind: 'projects' }] : phases;
+      return [{ kind: 'nextUp' }, ...phases, ...(roadmap.projects.length > 0 ? [{ kind: 'projects' } as const] : [])];
     }
     switch (node.kind) {
+      case 'nextUp':
+        return nextUp(roadmap, this.services.store.data).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
       case 'phase':
         return node.phase.topics.map((topic) => ({ kind: 'topic', topic, parentId: `phase:${node.phase.id}` }));
       case 'projects':
@@ -56,16 +60,32 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
 
   getTreeItem(node: RoadmapNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'nextUp': {
+        const item = new vscode.TreeItem('Next up', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'next-up';
+        item.iconPath = new vscode.ThemeIcon('arrow-circle-right');
+        item.tooltip = 'Topics whose prerequisites are done, in roadmap order; topics in progress first.';
+        // Without this the tooltip becomes the accessible name and the words "Next up" are never read.
+        item.accessibilityInformation = { label: 'Next up: topics whose prerequisites are done' };
+        return item;
+      }
       case 'phase':
         return this.phaseItem(node.phase);
-      case 'topic':
-        return this.topicItem(node.topic, node.parentId);
+      case 'topic': {
+        const item = this.topicItem(node.topic, node.parentId);
+        if (node.reason) {
+          item.description = node.reason;
+          item.accessibilityInformation = { label: `${item.accessibilityInformation?.label ?? node.topic.title}. ${node.reason}` };
+        }
+        return item;
+      }
       case 'projects': {
         const item = new vscode.TreeItem('Projects', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = 'projects';
         item.iconPath = new vscode.ThemeIcon('rocket');
         item.description = `${this.services.roadmap.projects.length} ideas`;
         item.tooltip = 'Project ideas, each with the topics it practises.';
+        item.accessibilityInformation = { label: `Projects, ${this.services.roadmap.projects.length} ideas` };
         return item;
       }
       case 'project': {
@@ -78,6 +98,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         tooltip.appendMarkdown('**').appendText(project.title).appendMarkdown(`** — ${project.level}\n\n`).appendText(project.summary).appendMarkdown('\n\n');
         for (const m of project.milestones) tooltip.appendMarkdown('- ').appendText(m).appendMarkdown('\n');
         item.tooltip = tooltip;
+        item.accessibilityInformation = { label: `${project.title}, ${project.level} project, practises ${project.topics.length} topics` };
         item.contextValue = 'project';
         return item;
       }

@@ -66,6 +66,11 @@ describe('E2E in code-server: the foundation slice', function () {
     await treeRow(page, 'Internet and the web, 0 of 16 topics done').waitFor();
     await treeRow(page, 'Frameworks and APIs, 0 of 17 topics done').waitFor();
     assert.match(await statusBarText(page), /0%/);
+    // Next up: topics without prerequisites first, each with its reason.
+    await treeRow(page, 'Next up').waitFor();
+    const first = page.locator('.monaco-list-row[aria-label^="Next up"] + .monaco-list-row');
+    assert.match((await first.getAttribute('aria-label')) ?? '', /^How the internet works, Not started/);
+    assert.match(await first.innerText(), /Ready: no prerequisites/);
   });
 
   it('opens a topic in the webview, with summary, checklist, resources and exercises', async () => {
@@ -86,6 +91,8 @@ describe('E2E in code-server: the foundation slice', function () {
     await treeRow(page, 'REST APIs, In progress, 1 of 6 checklist items').waitFor();
     await frame.locator('[data-count="checklist"]', { hasText: '1/6' }).waitFor();
     await frame.locator('vscode-badge', { hasText: 'In progress' }).waitFor();
+    // The activity-bar badge counts topics in progress.
+    await page.locator('.activitybar .action-item:has(a[aria-label^="Backend Roadmap"]) .badge-content', { hasText: /^1$/ }).waitFor();
   });
 
   it('marks topics done from the tree inline action and the command palette; tree and status bar follow', async () => {
