@@ -8,17 +8,48 @@ import type { Services } from './services';
 import { statusLabels } from './shared/status';
 import type { TopicStatus } from './shared/status';
 import type { TopicPanel } from './topicPanel';
-import type { RoadmapNode } from './treeProvider';
+import type { RoadmapNode, RoadmapTreeProvider } from './treeProvider';
+import { filterLabels, matchesFilter, topicFilters } from './core/treeModel';
 
 type TopicArg = RoadmapNode | string | undefined;
 
-export function registerCommands(services: Services, panel: TopicPanel): vscode.Disposable[] {
+export function registerCommands(services: Services, panel: TopicPanel, tree: RoadmapTreeProvider, treeView: vscode.TreeView<RoadmapNode>): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
     if (topicId) await services.store.setStatus(topicId, status);
   };
 
+  /** Shows a topic in its phase, lifting a filter that would hide it. */
+  const reveal = async (topicId: string): Promise<boolean> => {
+    const node = tree.topicNode(topicId);
+    if (!node || node.kind !== 'topic') return false;
+    if (!matchesFilter(node.topic, services.store.data, tree.filter)) tree.setFilter('all');
+    await treeView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  };
+
   return [
+    vscode.commands.registerCommand(commands.searchTopics, async () => {
+      const topicId = await resolveTopic(services, undefined, 'Search topics');
+      if (topicId) {
+        await reveal(topicId);
+        panel.show(topicId);
+      }
+    }),
+    vscode.commands.registerCommand(commands.revealCurrentTopic, async () => {
+      const topicId = panel.currentTopicId ?? services.store.data.currentTopic;
+      if (!topicId || !(await reveal(topicId))) {
+        void vscode.window.showInformationMessage(`Backend Roadmap: open a topic of ${services.roadmap.title} first.`);
+      }
+    }),
+    vscode.commands.registerCommand(commands.filterTopics, async (filter?: string) => {
+      const chosen = typeof filter === 'string' ? topicFilters.find((f) => f === filter) : (await vscode.window.showQuickPick(
+        topicFilters.map((f) => ({ label: filterLabels[f], description: f === tree.filter ? 'current' : undefined, filter: f })),
+        { title: 'Show which topics?' },
+      ))?.filter;
+      if (!chosen) return;
+      tree.setFilter(chosen);
+    }),
     vscode.commands.registerCommand(commands.showRoadmap, () => vscode.commands.executeCommand(`workbench.view.extension.${views.container}`)),
     vscode.commands.registerCommand(commands.selectRoadmap, async (id?: string) => {
       if (typeof id === 'string') {

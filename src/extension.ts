@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { loadCompiledCatalog } from './core/catalog';
 import type { Catalog } from './core/catalog';
 import { formatProblem } from './core/problems';
+import { filterLabels } from './core/treeModel';
 import { MementoAdapter, ProgressStore } from './core/progressStore';
 import { ScaffoldCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
@@ -46,7 +47,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);
   const tree = new RoadmapTreeProvider(services);
   const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });
-  treeView.description = services.roadmap.title;
+  // One place for the description and message: the roadmap and any filter, whatever changed. The
+  // message matters: a single view's merged title bar does not show the description.
+  const describe = () => {
+    const filtered = tree.filter !== 'all';
+    treeView.description = filtered ? `${services.roadmap.title} · ${filterLabels[tree.filter]}` : services.roadmap.title;
+    treeView.message = filtered ? `Showing: ${filterLabels[tree.filter]}. Filter Topics… shows all again.` : undefined;
+  };
+  describe();
   const panel = new TopicPanel(services);
 
   // The view's badge counts topics in progress, a reminder of unfinished work.
@@ -59,14 +67,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   context.subscriptions.push(
     services,
     store.onDidChange(updateBadge),
-    services.onDidChangeRoadmap((r) => (treeView.description = r.title)),
+    tree.onDidChangeTreeData(describe),
     tree,
     treeView,
     panel,
     vscode.window.registerWebviewPanelSerializer(views.topicPanel, panel),
     new ProgressStatusBar(services),
     vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
-    ...registerCommands(services, panel),
+    ...registerCommands(services, panel, tree, treeView),
   );
   return { services };
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { nextUp } from './core/nextUp';
-import { phaseRow, topicRow } from './core/treeModel';
+import { matchesFilter, phaseRow, topicRow } from './core/treeModel';
+import type { TopicFilter } from './core/treeModel';
 import type { Phase, Project, Topic } from './core/roadmapSchema';
 import { commands } from './ids';
 import type { Services } from './services';
@@ -26,6 +27,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: { dispose(): void }[];
+  private currentFilter: TopicFilter = 'all';
 
   constructor(private readonly services: Services) {
     // Phase counts depend on every topic, so a change refreshes the whole (small) tree.
@@ -33,6 +35,37 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
       services.store.onDidChange(() => this.changed.fire(undefined)),
       services.onDidChangeRoadmap(() => this.changed.fire(undefined)),
     ];
+  }
+
+  get filter(): TopicFilter {
+    return this.currentFilter;
+  }
+
+  setFilter(filter: TopicFilter): void {
+    this.currentFilter = filter;
+    this.changed.fire(undefined);
+  }
+
+  /** The node of a topic in its phase, for reveal; undefined when the roadmap does not have it. */
+  topicNode(topicId: string): RoadmapNode | undefined {
+    for (const phase of this.services.roadmap.phases) {
+      const topic = phase.topics.find((t) => t.id === topicId);
+      if (topic) return { kind: 'topic', topic, parentId: `phase:${phase.id}` };
+    }
+    return undefined;
+  }
+
+  getParent(node: RoadmapNode): RoadmapNode | undefined {
+    if (node.kind === 'project') return { kind: 'projects' };
+    if (node.kind !== 'topic') return undefined;
+    if (node.parentId === 'next-up') return { kind: 'nextUp' };
+    const [kind, id] = node.parentId.split(':');
+    if (kind === 'phase') {
+      const phase = this.services.roadmap.phases.find((p) => p.id === id);
+      return phase ? { kind: 'phase', phase } : undefined;
+    }
+    const project = this.services.roadmap.projects.find((p) => p.id === id);
+    return project ? { kind: 'project', project } : undefined;
   }
 
   getChildren(node?: RoadmapNode): RoadmapNode[] {
@@ -45,7 +78,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
       case 'nextUp':
         return nextUp(roadmap, this.services.store.data).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
       case 'phase':
-        return node.phase.topics.map((topic) => ({ kind: 'topic', topic, parentId: `phase:${node.phase.id}` }));
+        return node.phase.topics
+          .filter((topic) => matchesFilter(topic, this.services.store.data, this.currentFilter))
+          .map((topic) => ({ kind: 'topic', topic, parentId: `phase:${node.phase.id}` }));
       case 'projects':
         return roadmap.projects.map((project) => ({ kind: 'project', project }));
       case 'project':

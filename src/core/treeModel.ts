@@ -46,3 +46,28 @@ export function topicRow(topic: Topic, data: ProgressData): TopicRow {
 export function allRows(roadmap: Roadmap, data: ProgressData): (PhaseRow | TopicRow)[] {
   return roadmap.phases.flatMap((phase) => [phaseRow(phase, data), ...phase.topics.map((t) => topicRow(t, data))]);
 }
+
+export const topicFilters = ['all', 'remaining', 'inProgress', 'done'] as const;
+export type TopicFilter = (typeof topicFilters)[number];
+
+export const filterLabels: Record<TopicFilter, string> = {
+  all: 'All topics',
+  remaining: 'Remaining (not done or skipped)',
+  inProgress: 'In progress',
+  done: 'Done',
+};
+
+/** Whether a topic shows under a filter. Remaining means neither done nor skipped. */
+export function matchesFilter(topic: Topic, data: ProgressData, filter: TopicFilter): boolean {
+  const status = topicStatus(data, topic.id);
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'remaining':
+      return status !== 'done' && status !== 'skipped';
+    case 'inProgress':
+      return status === 'inProgress';
+    case 'done':
+      return status === 'done';
+  }
+}

@@ -182,4 +182,24 @@ describe('E2E in code-server: the foundation slice', function () {
       await page.screenshot({ path: path.join(screenshots, file) });
     }
   });
+
+  it('filters the tree, and finds and reveals a topic by search', async () => {
+    await runCommand(page, 'Backend Roadmap: Filter Topics…');
+    await pickQuickItem(page, 'In progress');
+    const filterMessage = page.locator('.part.sidebar .message', { hasText: 'Showing: In progress' });
+    await filterMessage.waitFor();
+    await expandRow(page, 'Frameworks and APIs');
+    // Only REST APIs is in progress there; the done and the untouched topics are hidden.
+    const phaseTopics = page.locator('.monaco-list-row[aria-level="2"]');
+    await treeRow(page, 'REST APIs, In progress').waitFor();
+    assert.equal(await page.locator('.monaco-list-row[aria-label^="Choosing a web framework"]').count(), 0);
+    assert.ok((await phaseTopics.count()) >= 1);
+
+    await runCommand(page, 'Backend Roadmap: Search Topics…');
+    await pickQuickItem(page, 'GraphQL');
+    // Revealing a topic the filter hides lifts the filter, selects the row and opens the topic.
+    await page.locator('.monaco-list-row.selected[aria-label^="GraphQL"]').waitFor();
+    await topicFrame(page).locator('h1', { hasText: 'GraphQL' }).waitFor();
+    await filterMessage.waitFor({ state: 'hidden' });
+  });
 });

@@ -39,10 +39,16 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       await row.click({ timeout: 10_000 });
       return;
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (attempt === 3) {
+        const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+        await page.screenshot({ path: 'runCommand-failure.png' }).catch(() => undefined);
+        throw new Error(`"${title}" was not offered by the command palette (rows: ${JSON.stringify(rows)}); screenshot in runCommand-failure.png\n${String(e)}`);
+      }
       await page.keyboard.press('Escape');
-      // Keys typed while a webview has focus may never reach the workbench: click back into it.
-      await page.locator('.part.sidebar .composite.title').first().click({ timeout: 5_000 }).catch(() => undefined);
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      // Keys typed while a webview has focus may never reach the workbench: click back into it, on
+      // the side bar's title text (its middle holds action buttons, which would open other pickers).
+      await page.locator('.part.sidebar .composite.title .title-label h2').first().click({ timeout: 5_000 }).catch(() => undefined);
     }
   }
 }

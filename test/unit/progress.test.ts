@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkedCount, emptyProgress, phaseTally, roadmapTally, topicStatus } from '../../src/core/progress';
 import type { ProgressData } from '../../src/core/progress';
 import type { Phase, Roadmap, Topic } from '../../src/core/roadmapSchema';
-import { allRows, phaseRow, topicRow } from '../../src/core/treeModel';
+import { allRows, matchesFilter, phaseRow, topicRow } from '../../src/core/treeModel';
 
 const topic = (id: string, items = 2): Topic => ({
   id,
@@ -69,5 +69,16 @@ describe('tree rows', () => {
     const c = topicRow(topic('c'), d);
     assert.deepEqual([c.description, c.status, c.accessibilityLabel], ['1/2', 'inProgress', 'c, In progress, 1 of 2 checklist items']);
     assert.equal(allRows(roadmap, d).length, 2 + 5);
+  });
+});
+
+describe('tree filter', () => {
+  it('shows all, remaining (neither done nor skipped), in progress or done topics', () => {
+    const d = data({ a: t('done'), b: t('skipped'), c: t(undefined, ['i0']) });
+    const shown = (f: Parameters<typeof matchesFilter>[2]) => ['a', 'b', 'c', 'd'].filter((id) => matchesFilter(topic(id), d, f));
+    assert.deepEqual(shown('all'), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(shown('remaining'), ['c', 'd']);
+    assert.deepEqual(shown('inProgress'), ['c']);
+    assert.deepEqual(shown('done'), ['a']);
   });
 });
