@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { nextUp } from './core/nextUp';
 import { allTopics, roadmapTally, topicStatus } from './core/progress';
+import { filterLabels, matchesFilter, topicFilters } from './core/treeModel';
 import { commands, views } from './ids';
 import { scaffoldExercise } from './scaffolder';
 import type { Services } from './services';
@@ -9,7 +10,6 @@ import { statusLabels } from './shared/status';
 import type { TopicStatus } from './shared/status';
 import type { TopicPanel } from './topicPanel';
 import type { RoadmapNode, RoadmapTreeProvider } from './treeProvider';
-import { filterLabels, matchesFilter, topicFilters } from './core/treeModel';
 
 type TopicArg = RoadmapNode | string | undefined;
 

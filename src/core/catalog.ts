@@ -34,8 +34,10 @@ export interface CompiledRoadmaps {
  */
 export async function loadCompiledCatalog(compiledFile: string, exercisesDir: string): Promise<Catalog> {
   const compiled = JSON.parse(await fs.readFile(compiledFile, 'utf8')) as CompiledRoadmaps;
+  // Files are stored relative to the extension root (dist/..), so problems can name real paths.
+  const root = path.resolve(path.dirname(compiledFile), '..');
   const sources = compiled.sources.map(({ file, data }): Source => ({
-    file,
+    file: path.resolve(root, file),
     isTrack: typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'track',
     load: (options) => validateRoadmap(data, file, options),
   }));
