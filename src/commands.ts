@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
+import { progressJson, progressMarkdown } from './core/exportProgress';
 import { nextUp } from './core/nextUp';
 import { allTopics, roadmapTally, topicStatus } from './core/progress';
 import { filterLabels, matchesFilter, topicFilters } from './core/treeModel';
@@ -93,8 +94,62 @@ export function registerCommands(services: Services, panel: TopicPanel, tree: Ro
       const picked = await resolveExercise(services, topicArg, exerciseId, panel.currentTopicId);
       return picked ? scaffoldExercise(services, picked.topicId, picked.exerciseId) : undefined;
     }),
+    vscode.commands.registerCommand(commands.exportProgress, async (format?: string) => {
+      const chosen =
+        format === 'markdown' || format === 'json'
+          ? format
+          : (await vscode.window.showQuickPick(
+              [
+                { label: 'Markdown checklist', detail: 'Phases, topics and checklist items with [x] marks', format: 'markdown' as const },
+                { label: 'JSON', detail: 'The stored progress data, for backups and other tools', format: 'json' as const },
+              ],
+              { title: `Export progress of ${services.roadmap.title}` },
+            ))?.format;
+      if (!chosen) return undefined;
+      // An untitled document: the learner sees it first and saves it where they like.
+      const doc = await vscode.workspace.openTextDocument({
+        language: chosen,
+        content: chosen === 'markdown' ? progressMarkdown(services.roadmap, services.store.data) : progressJson(services.roadmap, services.store.data),
+      });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      return doc;
+    }),
+    vscode.commands.registerCommand(commands.resetProgress, async (arg?: RoadmapNode) => {
+      const scope = arg?.kind === 'topic' ? { label: `"${arg.topic.title}"`, ids: [arg.topic.id] }
+        : arg?.kind === 'phase' ? { label: `the phase "${arg.phase.title}"`, ids: arg.phase.topics.map((t) => t.id) }
+        : await pickResetScope(services);
+      if (!scope) return;
+      const touched = scope.ids.filter((id) => id in services.store.data.topics);
+      if (touched.length === 0) {
+        void vscode.window.showInformationMessage(`Backend Roadmap: ${scope.label} has no progress to reset.`);
+        return;
+      }
+      const choice = await vscode.window.showWarningMessage(
+        `Reset progress of ${scope.label}?`,
+        { modal: true, detail: `${touched.length} topic(s) lose their status and ticked items. Export Progress… first if you may want them back.` },
+        'Reset',
+      );
+      if (choice === 'Reset') await services.store.resetTopics(touched);
+    }),
     vscode.commands.registerCommand(commands.showLog, () => services.log.show()),
   ];
+}
+
+async function pickResetScope(services: Services): Promise<{ label: string; ids: string[] } | undefined> {
+  const { roadmap } = services;
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'A topic…', scope: undefined },
+      ...roadmap.phases.map((p) => ({ label: `Phase: ${p.title}`, scope: { label: `the phase "${p.title}"`, ids: p.topics.map((t) => t.id) } })),
+      { label: `Everything in ${roadmap.title}`, scope: { label: `everything in ${roadmap.title}`, ids: allTopics(roadmap).map((t) => t.id) } },
+    ],
+    { title: 'Reset progress of…' },
+  );
+  if (!pick) return undefined;
+  if (pick.scope) return pick.scope;
+  const topicId = await resolveTopic(services, undefined, 'Reset progress of a topic');
+  if (!topicId) return undefined;
+  return { label: `"${findTopicIn(services.catalog, topicId, roadmap)?.topic.title ?? topicId}"`, ids: [topicId] };
 }
 
 async function resolveTopic(services: Services, arg: TopicArg, title: string): Promise<string | undefined> {

@@ -14,6 +14,8 @@ export const commands = {
   markSkipped: 'backendRoadmap.markSkipped',
   markNotStarted: 'backendRoadmap.markNotStarted',
   scaffoldExercise: 'backendRoadmap.scaffoldExercise',
+  exportProgress: 'backendRoadmap.exportProgress',
+  resetProgress: 'backendRoadmap.resetProgress',
   showLog: 'backendRoadmap.showLog',
 } as const;
 

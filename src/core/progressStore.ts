@@ -102,6 +102,12 @@ export class ProgressStore {
     });
   }
 
+  /** Forgets the status and ticked items of these topics (the caller confirms first). */
+  resetTopics(topicIds: readonly string[]): Promise<void> {
+    for (const id of topicIds) delete this.db.data.topics[id];
+    return this.commit({});
+  }
+
   markExercisePassed(exerciseId: string): Promise<void> {
     this.db.data.exercises[exerciseId] = { passedAt: new Date().toISOString() };
     return this.commit({});

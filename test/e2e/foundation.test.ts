@@ -202,4 +202,26 @@ describe('E2E in code-server: the foundation slice', function () {
     await topicFrame(page).locator('h1', { hasText: 'GraphQL' }).waitFor();
     await filterMessage.waitFor({ state: 'hidden' });
   });
+
+  it('resets a topic from the tree context menu only after confirming', async () => {
+    // VS Code's menus ignore Playwright's instant synthetic click; hover and Enter is what a keyboard user does.
+    const chooseMenuItem = async (name: RegExp) => {
+      const item = page.getByRole('menuitem', { name });
+      await item.hover();
+      await page.keyboard.press('Enter');
+    };
+    const row = treeRow(page, 'Express fundamentals, Done');
+    await row.click({ button: 'right' });
+    await chooseMenuItem(/^Reset Progress/);
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Reset progress of "Express fundamentals"\?/);
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await treeRow(page, 'Express fundamentals, Done').waitFor();
+
+    await treeRow(page, 'Express fundamentals, Done').click({ button: 'right' });
+    await chooseMenuItem(/^Reset Progress/);
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset' }).click();
+    await treeRow(page, 'Express fundamentals, Not started').waitFor();
+  });
 });

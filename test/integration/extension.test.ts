@@ -141,4 +141,24 @@ describe('Backend Roadmap in a real extension host', () => {
     }
     assert.equal(services.roadmap.id, 'backend');
   });
+
+  it('exports progress as a Markdown checklist and as JSON', async () => {
+    const { services } = await api();
+    await vscode.commands.executeCommand(commands.markDone, 'dns');
+    try {
+      const md = await vscode.commands.executeCommand<vscode.TextDocument>(commands.exportProgress, 'markdown');
+      assert.equal(md.languageId, 'markdown');
+      assert.match(md.getText(), /^# Backend Developer — complete — progress/);
+      assert.match(md.getText(), /^- \[x\] \*\*DNS and name resolution\*\*$/m);
+      assert.match(md.getText(), /^- \[ \] \*\*How the internet works\*\*/m);
+      const json = await vscode.commands.executeCommand<vscode.TextDocument>(commands.exportProgress, 'json');
+      const parsed = JSON.parse(json.getText()) as { exportedFrom: string; progress: { topics: Record<string, { status?: string }> } };
+      assert.equal(parsed.exportedFrom, services.roadmap.id);
+      assert.equal(parsed.progress.topics.dns?.status, 'done');
+    } finally {
+      await vscode.commands.executeCommand(commands.markNotStarted, 'dns');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
 });
