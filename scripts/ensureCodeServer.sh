@@ -23,10 +23,16 @@ fi
 if [ ! -x "$CS/node_modules/.bin/code-server" ]; then
   echo "[ensureCodeServer] installing code-server@$CS_VERSION into $CS (a few minutes)" >&2
   rm -rf "$CS" && mkdir -p "$CS"
+  # Drop what an outer `npm test` exports (npm_node_execpath and friends): it makes the inner install's
+  # scripts run on Node 20, which code-server refuses. Everything else stays: the machine's CA settings
+  # (NODE_EXTRA_CA_CERTS) are needed to reach the registry.
+  # nodedir: ~/.npmrc may point at Node 20's headers; native modules must build against Node 24's.
   (
     cd "$CS"
+    for v in $(compgen -e); do
+      case "$v" in npm_* | NPM_* | NODE | INIT_CWD) unset "$v" ;; esac
+    done
     export PATH="$NODE24/bin:$PATH"
-    # ~/.npmrc may point nodedir at Node 20's headers; native modules must build against Node 24's.
     export npm_config_nodedir="$NODE24"
     npm init -y >/dev/null
     npm i --loglevel=error --unsafe-perm "code-server@$CS_VERSION" >&2
