@@ -36,7 +36,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 5_000 });
       await input.fill(`>${title}`);
-      await row.click({ timeout: 10_000 });
+      // Prefer Enter on the highlighted row once it is exactly the command: a mouse click can land on
+      // a row the list is still re-rendering as it filters. Fall back to clicking the exact row.
+      const highlighted = row.and(page.locator('.monaco-list-row.focused'));
+      if (await highlighted.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+      else await row.click({ timeout: 10_000 });
       return;
     } catch (e) {
       if (attempt === 3) {
