@@ -75,7 +75,7 @@ export function registerCommands(services: Services, panel: TopicPanel, tree: Ro
       if (topicId) panel.show(topicId);
     }),
     vscode.commands.registerCommand(commands.showNextUp, async () => {
-      const suggestions = nextUp(services.roadmap, services.store.data, 10);
+      const suggestions = nextUp(services.roadmap, services.store.data, 10, (id) => findTopicIn(services.catalog, id, services.roadmap)?.topic.title);
       if (suggestions.length === 0) {
         void vscode.window.showInformationMessage(`Backend Roadmap: nothing is left to suggest in ${services.roadmap.title}.`);
         return;

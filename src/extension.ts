@@ -39,9 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
   }
 
-  for (const { roadmap } of catalog.roadmaps) {
-    const moves = await store.applyRenames(roadmap.renamed);
-    if (moves.length > 0) log.info(`Progress followed renamed topics in ${roadmap.id}: ${moves.join(', ')}`);
+  // Tracks share their base roadmap's renamed map, so each distinct map is applied once.
+  for (const renamed of new Set(catalog.roadmaps.map((r) => r.roadmap.renamed))) {
+    const moves = await store.applyRenames(renamed);
+    if (moves.length > 0) log.info(`Progress followed renamed topics: ${moves.join(', ')}`);
   }
 
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);

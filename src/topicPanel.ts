@@ -172,7 +172,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   private topicView(topicId: string): TopicView | undefined {
-    const { roadmap, store, catalog } = this.services;
+    const { store, catalog } = this.services;
     const found = this.find(topicId);
     if (!found) return undefined;
     const { topic, phase } = found;

@@ -76,7 +76,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     }
     switch (node.kind) {
       case 'nextUp':
-        return nextUp(roadmap, this.services.store.data).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
+        return nextUp(roadmap, this.services.store.data, 5, (id) => findTopicIn(this.services.catalog, id, roadmap)?.topic.title).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
       case 'phase':
         return node.phase.topics
           .filter((topic) => matchesFilter(topic, this.services.store.data, this.currentFilter))

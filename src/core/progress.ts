@@ -83,7 +83,3 @@ export function findTopic(roadmap: Roadmap, topicId: string): { topic: Topic; ph
   }
   return undefined;
 }
-
-export function findTopicTitle(roadmap: Roadmap, topicId: string): string | undefined {
-  return findTopic(roadmap, topicId)?.topic.title;
-}
