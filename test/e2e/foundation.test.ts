@@ -171,6 +171,8 @@ describe('E2E in code-server: the foundation slice', function () {
       // The theme picker searches open-vsx first, which is unreachable here; the setting is what it
       // writes. The window reads it on reload, which also restores the topic panel once more.
       await writeSettings(profile, { ...baseSettings, 'workbench.colorTheme': theme });
+      // The workbench may apply the file live; let that settle so it does not swallow the reload.
+      await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 10_000 }).catch(() => undefined);
       await reloadWindow(page);
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 90_000 });
       await expandRow(page, 'Frameworks and APIs');

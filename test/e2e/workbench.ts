@@ -99,10 +99,19 @@ export async function reloadWindow(page: Page): Promise<void> {
   // Playwright dismisses dialogs by default, and a dismissed beforeunload prompt cancels the reload.
   const accept = (d: { type(): string; accept(): Promise<void> }) => void (d.type() === 'beforeunload' ? d.accept() : undefined);
   page.on('dialog', accept);
-  const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
-  await runCommand(page, 'Developer: Reload Window');
   try {
-    await navigated;
+    // A settings change applied live can re-render the workbench and swallow the command; a person
+    // would notice nothing happened and run it again.
+    for (let attempt = 1; ; attempt++) {
+      const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 30_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      const ok = await navigated.then(() => true, (e: unknown) => {
+        if (attempt === 3) throw e;
+        return false;
+      });
+      if (ok) break;
+      await page.keyboard.press('Escape');
+    }
   } finally {
     page.off('dialog', accept);
   }
