@@ -6,7 +6,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 // Clean only what this build writes (not the packaged .vsix).
-for (const out of ['dist/extension.js', 'dist/extension.js.map', 'dist/webview', 'dist/test', 'dist/bench']) {
+for (const out of ['dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/webview', 'dist/test', 'dist/bench']) {
   rmSync(out, { recursive: true, force: true });
 }
 mkdirSync('dist/webview', { recursive: true });
@@ -19,6 +19,8 @@ const common = { bundle: true, minify: production, sourcemap: !production, logLe
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // The CLI shares src/core with the extension and never imports vscode.
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

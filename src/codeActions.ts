@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import type { Exercise } from './core/exercises';
+import { exercisesForImports, importedPackages } from './core/imports';
 import type { Topic } from './core/roadmapSchema';
 import { codeActionKinds, commands } from './ids';
 import type { Services } from './services';
@@ -8,7 +9,10 @@ import type { Services } from './services';
 const lightbulbKind = vscode.CodeActionKind.Empty.append(codeActionKinds.scaffold);
 const sourceKind = vscode.CodeActionKind.Empty.append(codeActionKinds.sourceScaffold);
 
-/** Offers to scaffold the current topic's exercises from the lightbulb and Source Action menu. */
+/**
+ * Offers, from the lightbulb and Source Action…: the current topic's exercises, and for packages the
+ * file imports (express, jsonwebtoken, pg…), the topics and exercises that practise them.
+ */
 export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [lightbulbKind, sourceKind] };
   static readonly selector: vscode.DocumentSelector = [
@@ -22,12 +26,35 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const kinds = [lightbulbKind, sourceKind].filter((k) => !context.only || context.only.contains(k) || k.contains(context.only));
-    const offer = kinds.length > 0 ? currentOffer(this.services, document.languageId) : undefined;
-    if (!offer) return [];
+    if (kinds.length === 0) return [];
+    const offers: Array<{ title: string; command: vscode.Command }> = [];
+    const seen = new Set<string>();
+    const scaffold = (topic: Topic, exercise: Exercise) => {
+      if (seen.has(`scaffold:${exercise.id}`)) return;
+      seen.add(`scaffold:${exercise.id}`);
+      const title = `Scaffold: ${exercise.title} (topic: ${topic.title})`;
+      offers.push({ title, command: { command: commands.scaffoldExercise, title, arguments: [topic.id, exercise.id] } });
+    };
+    const current = currentOffer(this.services, document.languageId);
+    if (current) for (const exercise of current.exercises) scaffold(current.topic, exercise);
+
+    const { catalog, roadmap } = this.services;
+    // Only the head of the file: imports live there, and big files stay cheap.
+    const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0));
+    for (const exercise of exercisesForImports(catalog.exercises, importedPackages(head))) {
+      const topic = findTopicIn(catalog, exercise.topic, roadmap)?.topic;
+      if (!topic) continue;
+      if (!seen.has(`topic:${topic.id}`)) {
+        seen.add(`topic:${topic.id}`);
+        const title = `Open roadmap topic: ${topic.title}`;
+        offers.push({ title, command: { command: commands.openTopic, title, arguments: [topic.id] } });
+      }
+      scaffold(topic, exercise);
+    }
     return kinds.flatMap((kind) =>
-      offer.exercises.map((exercise) => {
-        const action = new vscode.CodeAction(`Scaffold: ${exercise.title} (topic: ${offer.topic.title})`, kind);
-        action.command = { command: commands.scaffoldExercise, title: action.title, arguments: [offer.topic.id, exercise.id] };
+      offers.map((o) => {
+        const action = new vscode.CodeAction(o.title, kind);
+        action.command = o.command;
         return action;
       }),
     );

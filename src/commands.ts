@@ -6,6 +6,7 @@ import { allTopics, roadmapTally, topicStatus } from './core/progress';
 import { filterLabels, matchesFilter, topicFilters } from './core/treeModel';
 import { commands, views } from './ids';
 import { scaffoldExercise } from './scaffolder';
+import type { ExerciseChecks } from './exerciseChecks';
 import type { Services } from './services';
 import { statusLabels } from './shared/status';
 import type { TopicStatus } from './shared/status';
@@ -14,7 +15,13 @@ import type { RoadmapNode, RoadmapTreeProvider } from './treeProvider';
 
 type TopicArg = RoadmapNode | string | undefined;
 
-export function registerCommands(services: Services, panel: TopicPanel, tree: RoadmapTreeProvider, treeView: vscode.TreeView<RoadmapNode>): vscode.Disposable[] {
+export function registerCommands(
+  services: Services,
+  panel: TopicPanel,
+  tree: RoadmapTreeProvider,
+  treeView: vscode.TreeView<RoadmapNode>,
+  checks: ExerciseChecks,
+): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
     if (topicId) await services.store.setStatus(topicId, status);
@@ -94,6 +101,10 @@ export function registerCommands(services: Services, panel: TopicPanel, tree: Ro
       const picked = await resolveExercise(services, topicArg, exerciseId, panel.currentTopicId);
       return picked ? scaffoldExercise(services, picked.topicId, picked.exerciseId) : undefined;
     }),
+    vscode.commands.registerCommand(commands.checkExercise, async (arg?: TopicArg) => {
+      const exerciseId = typeof arg === 'string' && services.catalog.exercises.some((e) => e.id === arg) ? arg : await pickExerciseToCheck(services, checks, arg);
+      return exerciseId ? checks.check(exerciseId) : undefined;
+    }),
     vscode.commands.registerCommand(commands.exportProgress, async (format?: string) => {
       const chosen =
         format === 'markdown' || format === 'json'
@@ -133,6 +144,33 @@ export function registerCommands(services: Services, panel: TopicPanel, tree: Ro
     }),
     vscode.commands.registerCommand(commands.showLog, () => services.log.show()),
   ];
+}
+
+/** A topic's exercises, or every exercise scaffolded in the workspace, scaffolded ones first. */
+async function pickExerciseToCheck(services: Services, checks: ExerciseChecks, arg: TopicArg): Promise<string | undefined> {
+  const topic = arg && typeof arg !== 'string' && arg.kind === 'topic' ? arg.topic : undefined;
+  const pool = topic ? services.catalog.exercises.filter((e) => topic.exercises.includes(e.id)) : services.catalog.exercises;
+  const withState = await Promise.all(pool.map(async (e) => ({ e, scaffolded: await checks.isScaffolded(e.id) })));
+  const candidates = topic ? withState : withState.filter((c) => c.scaffolded);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(
+      topic ? `Backend Roadmap: "${topic.title}" has no exercises.` : 'Backend Roadmap: no exercise is scaffolded in this workspace yet. Use Scaffold Exercise… first.',
+    );
+    return undefined;
+  }
+  if (candidates.length === 1 && candidates[0]?.scaffolded) return candidates[0].e.id;
+  const pick = await vscode.window.showQuickPick(
+    candidates
+      .sort((a, b) => Number(b.scaffolded) - Number(a.scaffolded))
+      .map(({ e, scaffolded }) => ({
+        label: e.title,
+        description: `${e.id in services.store.data.exercises ? '$(pass-filled) passed · ' : ''}${scaffolded ? 'scaffolded' : 'not scaffolded yet'}`,
+        detail: e.description,
+        id: e.id,
+      })),
+    { title: 'Check an exercise', placeHolder: 'Runs its tests in the workspace' },
+  );
+  return pick?.id;
 }
 
 async function pickResetScope(services: Services): Promise<{ label: string; ids: string[] } | undefined> {

@@ -5,6 +5,7 @@ import { formatProblem } from './core/problems';
 import { filterLabels } from './core/treeModel';
 import { MementoAdapter, ProgressStore } from './core/progressStore';
 import { ScaffoldCodeActionProvider } from './codeActions';
+import { ExerciseChecks } from './exerciseChecks';
 import { registerCommands } from './commands';
 import { views } from './ids';
 import { Services } from './services';
@@ -15,6 +16,7 @@ import { RoadmapTreeProvider } from './treeProvider';
 /** Handed to tests through the extension's exports; not a public API. */
 export interface BackendRoadmapApi {
   services: Services;
+  checks: ExerciseChecks;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BackendRoadmapApi | undefined> {
@@ -56,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     treeView.message = filtered ? `Showing: ${filterLabels[tree.filter]}. Filter Topics… shows all again.` : undefined;
   };
   describe();
-  const panel = new TopicPanel(services);
+  const checks = new ExerciseChecks(services);
+  const panel = new TopicPanel(services, checks);
 
   // The view's badge counts topics in progress, a reminder of unfinished work.
   const updateBadge = () => {
@@ -71,13 +74,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     tree.onDidChangeTreeData(describe),
     tree,
     treeView,
+    checks,
     panel,
     vscode.window.registerWebviewPanelSerializer(views.topicPanel, panel),
     new ProgressStatusBar(services),
     vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
-    ...registerCommands(services, panel, tree, treeView),
+    ...registerCommands(services, panel, tree, treeView, checks),
   );
-  return { services };
+  return { services, checks };
 }
 
 function reportProblems(context: vscode.ExtensionContext, catalog: Catalog, log: vscode.LogOutputChannel): void {

@@ -14,6 +14,7 @@ export const commands = {
   markSkipped: 'backendRoadmap.markSkipped',
   markNotStarted: 'backendRoadmap.markNotStarted',
   scaffoldExercise: 'backendRoadmap.scaffoldExercise',
+  checkExercise: 'backendRoadmap.checkExercise',
   exportProgress: 'backendRoadmap.exportProgress',
   resetProgress: 'backendRoadmap.resetProgress',
   showLog: 'backendRoadmap.showLog',
@@ -28,6 +29,7 @@ export const views = {
 export const settings = {
   section: 'backendRoadmap',
   exercisesFolder: 'exercisesFolder',
+  checkTimeoutSeconds: 'checkTimeoutSeconds',
 } as const;
 
 // The lightbulb hides source.* kinds and Source Action… shows only them, so offers come in both.

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from './core/catalog';
-import { planScaffold, readTemplateFiles, renderFiles, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
+import { exerciseFiles } from './core/exercises';
+import { planScaffold, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
 import { settings } from './ids';
 import type { Services } from './services';
 
@@ -20,15 +21,10 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
   }
 
   const base = vscode.workspace.getConfiguration(settings.section, folder).get<string>(settings.exercisesFolder, 'exercises');
-  const relative = path.posix.join(base.replace(/\\/g, '/'), topic.id);
+  const relative = path.posix.join(base.replace(/\\/g, '/'), exercise.id);
   try {
     const target = await resolveInsideWorkspace(folder.uri.fsPath, relative);
-    const files = renderFiles(await readTemplateFiles(exercise.templateDir), {
-      exerciseId: exercise.id,
-      exerciseTitle: exercise.title,
-      topicId: topic.id,
-      topicTitle: topic.title,
-    });
+    const files = await exerciseFiles(exercise, topic.title, false);
     const plan = await planScaffold(target, files);
 
     let overwrite = false;
@@ -47,12 +43,9 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     const result = await writeScaffold(plan, overwrite);
     services.log.info(`Scaffolded ${exercise.id} into ${target}: wrote ${result.written.length}, kept ${result.skipped.length}`);
     await services.store.setCurrentTopic(topic.id);
-    for (const [i, file] of exercise.open.entries()) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(target, file)));
-      await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: i < exercise.open.length - 1 });
-    }
+    await openExercise(target, exercise.open);
     void vscode.window.showInformationMessage(
-      `Scaffolded "${exercise.title}" into ${relative}. Run npm install, then npm test.`,
+      `Scaffolded "${exercise.title}" into ${relative}. Make its tests pass, then run Check Exercise.`,
     );
     return vscode.Uri.file(target);
   } catch (e) {
@@ -60,5 +53,22 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     services.log.error(message);
     void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
     return undefined;
+  }
+}
+
+/** Opens the README, then the last listed file at its first TODO, where the work starts. */
+async function openExercise(target: string, files: readonly string[]): Promise<void> {
+  for (const [i, file] of files.entries()) {
+    const last = i === files.length - 1;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(target, file)));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: !last });
+    if (!last) continue;
+    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.includes('TODO'));
+    if (line >= 0) {
+      const col = doc.lineAt(line).text.indexOf('TODO');
+      const at = new vscode.Position(line, col);
+      editor.selection = new vscode.Selection(at, at);
+      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
   }
 }

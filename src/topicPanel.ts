@@ -4,6 +4,7 @@ import { findTopicIn } from './core/catalog';
 import { isComplete } from './core/nextUp';
 import { topicStatus } from './core/progress';
 import { commands, views } from './ids';
+import type { ExerciseChecks } from './exerciseChecks';
 import type { Services } from './services';
 import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './shared/protocol';
 import type { HostMessage, TopicView, WebviewMessage } from './shared/protocol';
@@ -16,10 +17,15 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   private readonly disposables: vscode.Disposable[] = [];
   private readonly webviewRoot: vscode.Uri;
 
-  constructor(private readonly services: Services) {
+  private posted = 0;
+
+  constructor(
+    private readonly services: Services,
+    private readonly checks: ExerciseChecks,
+  ) {
     this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-    const sub = services.store.onDidChange(() => this.postTopic());
-    this.disposables.push({ dispose: () => sub.dispose() });
+    const subs = [services.store.onDidChange(() => this.postTopic()), checks.onDidChange(() => this.postTopic())];
+    this.disposables.push({ dispose: () => subs.forEach((s) => s.dispose()) }, vscode.workspace.onDidGrantWorkspaceTrust(() => this.postTopic()));
   }
 
   show(topicId: string): void {
@@ -100,10 +106,13 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   private postTopic(): void {
     if (!this.panel || !this.topicId) return;
-    const view = this.topicView(this.topicId);
-    if (!view) return;
-    this.panel.title = view.title;
-    if (this.ready) this.post({ type: 'showTopic', topic: view });
+    // Views are built asynchronously (they look for scaffolded folders); only the newest is sent.
+    const seq = ++this.posted;
+    void this.topicView(this.topicId).then((view) => {
+      if (!view || seq !== this.posted || !this.panel) return;
+      this.panel.title = view.title;
+      if (this.ready) this.post({ type: 'showTopic', topic: view });
+    }, (e: unknown) => this.services.log.error('Building the topic view failed', e));
   }
 
   private post(message: HostMessage): void {
@@ -162,6 +171,10 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       case 'scaffold':
         await vscode.commands.executeCommand(commands.scaffoldExercise, message.topicId, message.exerciseId);
         return;
+      case 'check':
+        if (!this.services.catalog.exercises.some((e) => e.id === message.exerciseId)) return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
+        await vscode.commands.executeCommand(commands.checkExercise, message.exerciseId);
+        return;
     }
   }
 
@@ -171,7 +184,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     if (choice === 'Mark Done') await this.services.store.setStatus(topicId, 'done');
   }
 
-  private topicView(topicId: string): TopicView | undefined {
+  private async topicView(topicId: string): Promise<TopicView | undefined> {
     const { store, catalog } = this.services;
     const found = this.find(topicId);
     if (!found) return undefined;
@@ -193,10 +206,33 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       })),
       checklist: topic.checklist.map((item) => ({ id: item.id, text: item.text, checked: checked.has(item.id) })),
       resources: topic.resources.map((r) => ({ title: r.title, type: r.type, url: r.url })),
-      exercises: topic.exercises.flatMap((id) => {
-        const ex = catalog.exercises.find((e) => e.id === id);
-        return ex ? [{ id, title: ex.title, description: ex.description, passed: id in data.exercises }] : [];
-      }),
+      exercises: await Promise.all(
+        topic.exercises.flatMap((id) => {
+          const ex = catalog.exercises.find((e) => e.id === id);
+          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, id in data.exercises)] : [];
+        }),
+      ),
+    };
+  }
+
+  private async exerciseView(id: string, title: string, description: string, passed: boolean): Promise<TopicView['exercises'][number]> {
+    const state = this.checks.state(id);
+    const last = state.last;
+    return {
+      id,
+      title,
+      description,
+      passed,
+      scaffolded: await this.checks.isScaffolded(id),
+      canCheck: vscode.workspace.isTrusted,
+      check: state.running || last
+        ? {
+            running: state.running,
+            outcome: last?.outcome,
+            summary: last?.summary,
+            results: (last?.results ?? []).map((r) => ({ name: r.name, suite: r.suite, status: r.status, error: r.error?.slice(0, 2000) })),
+          }
+        : undefined,
     };
   }
 

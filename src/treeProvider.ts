@@ -157,7 +157,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     item.id = `${parentId}/topic:${topic.id}`;
     item.iconPath = statusIcons[row.status];
     item.description = row.description;
-    item.contextValue = `topic:${row.status}`;
+    // The suffix lets menus show exercise commands only where there are exercises.
+    item.contextValue = `topic:${row.status}${topic.exercises.length > 0 ? ':exercises' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendMarkdown(`**`).appendText(topic.title).appendMarkdown(`** — ${statusLabels[row.status]}\n\n`).appendText(topic.summary);
     item.tooltip = tooltip;

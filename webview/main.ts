@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { hostMessageSchema, webviewStateSchema } from '../src/shared/protocol';
-import type { TopicView, WebviewMessage, WebviewState } from '../src/shared/protocol';
+import type { CheckView, TopicView, WebviewMessage, WebviewState } from '../src/shared/protocol';
 import { statusLabels } from '../src/shared/status';
 import type { TopicStatus } from '../src/shared/status';
 
@@ -88,13 +88,29 @@ function render(topic: TopicView): void {
   });
 
   const exercises = topic.exercises.map((ex) => {
-    const button = h('vscode-button', { 'data-key': `scaffold-${ex.id}`, 'data-exercise': ex.id }, 'Scaffold');
-    button.addEventListener('click', () => send({ type: 'scaffold', topicId: topic.id, exerciseId: ex.id }));
+    const scaffold = h('vscode-button', { secondary: ex.scaffolded, 'data-key': `scaffold-${ex.id}`, 'data-exercise': ex.id }, 'Scaffold');
+    scaffold.addEventListener('click', () => send({ type: 'scaffold', topicId: topic.id, exerciseId: ex.id }));
+    const running = ex.check?.running === true;
+    const check = h(
+      'vscode-button',
+      {
+        'data-key': `check-${ex.id}`,
+        'data-check': ex.id,
+        secondary: !ex.scaffolded,
+        disabled: running || !ex.canCheck || !ex.scaffolded,
+        title: !ex.canCheck ? 'Checks are off in Restricted Mode' : !ex.scaffolded ? 'Scaffold the exercise first' : 'Run its tests',
+      },
+      running ? 'Checking…' : 'Check',
+    );
+    check.addEventListener('click', () => send({ type: 'check', exerciseId: ex.id }));
     return h(
       'li',
-      { class: 'exercise' },
-      h('div', {}, h('strong', {}, ex.title), ex.passed ? h('span', { class: 'passed' }, ' ', icon('pass-filled'), ' passed') : null, h('p', { class: 'muted' }, ex.description)),
-      button,
+      { class: 'exercise', 'data-exercise-item': ex.id },
+      h('div', { class: 'exercise-head' },
+        h('div', {}, h('strong', {}, ex.title), ex.passed ? h('span', { class: 'passed' }, ' ', icon('pass-filled'), ' passed') : null, h('p', { class: 'muted' }, ex.description)),
+        h('div', { class: 'exercise-actions' }, scaffold, check),
+      ),
+      ex.check && checkResults(ex.check),
     );
   });
 
@@ -124,6 +140,30 @@ function render(topic: TopicView): void {
   app.replaceChildren(page);
 
   if (focusKey) (app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+}
+
+const testIcon: Record<CheckView['results'][number]['status'], string> = {
+  passed: 'pass',
+  failed: 'error',
+  skipped: 'debug-step-over',
+  todo: 'circle-large-outline',
+};
+
+/** The last check's per-test results; failures first, since they are what to work on. */
+function checkResults(check: CheckView): HTMLElement | null {
+  if (!check.outcome) return null;
+  const order = { failed: 0, todo: 1, skipped: 2, passed: 3 } as const;
+  const rows = [...check.results].sort((a, b) => order[a.status] - order[b.status]).map((r) =>
+    h('li', { class: `test ${r.status}`, 'data-test-status': r.status },
+      icon(testIcon[r.status]), ' ',
+      h('span', {}, [...r.suite, r.name].join(' › ')),
+      r.error ? h('pre', { class: 'error' }, r.error) : null,
+    ),
+  );
+  return h('div', { class: 'check', role: 'status', 'data-outcome': check.outcome },
+    h('p', { class: `outcome ${check.outcome}` }, icon(check.outcome === 'passed' ? 'pass-filled' : 'error'), ' ', check.summary ?? ''),
+    rows.length > 0 ? h('ul', { class: 'plain tests' }, ...rows) : null,
+  );
 }
 
 function showMessage(text: string): void {

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { slugSchema } from './roadmapSchema';
+import { readTemplateFiles, renderFiles } from './scaffold';
+import type { TemplateFile } from './scaffold';
 
 export const exerciseManifestSchema = z.strictObject({
   id: slugSchema,
@@ -13,13 +15,42 @@ export const exerciseManifestSchema = z.strictObject({
   languages: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** Files opened after scaffolding, relative to the exercise folder. */
   open: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  /** npm modules whose import in an open file makes the lightbulb suggest this exercise. */
+  imports: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Real servers the tests need. */
+  services: z.optional(z.array(z.enum(['postgres', 'redis']))),
 });
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 
 export interface Exercise extends ExerciseManifest {
-  /** Absolute folder holding the template files. */
+  imports: string[];
+  services: Array<'postgres' | 'redis'>;
+  /** Absolute folder holding the starter files. */
   templateDir: string;
+  /** Absolute folder holding the reference solution, laid over the starter; never scaffolded by default. */
+  solutionDir: string;
+}
+
+/** Starter files, or starter with the reference solution laid over it, rendered for writing. */
+export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean): Promise<TemplateFile[]> {
+  const byPath = new Map((await readTemplateFiles(exercise.templateDir)).map((f) => [f.path, f]));
+  if (withSolution) for (const f of await readTemplateFiles(exercise.solutionDir)) byPath.set(f.path, f);
+  const vars = { exerciseId: exercise.id, exerciseTitle: exercise.title, topicId: exercise.topic, topicTitle };
+  return renderFiles([...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)), vars).map((f) =>
+    f.path === 'package.json' ? { ...f, content: markPackageJson(f.content, exercise.id) } : f,
+  );
+}
+
+/** Records the exercise id in package.json, so a check knows which exercise a folder holds wherever it moved. */
+function markPackageJson(content: string, id: string): string {
+  let pkg: Record<string, unknown>;
+  try {
+    pkg = JSON.parse(content) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`${id}/package.json: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return `${JSON.stringify({ ...pkg, backendRoadmap: { exercise: id } }, null, 2)}\n`;
 }
 
 /** Reads every `<root>/<id>/exercise.json`; a bad manifest is an error, not a silent skip. */
@@ -35,7 +66,13 @@ export async function loadExercises(root: string): Promise<Exercise[]> {
     if (parsed.data.id !== entry.name) {
       throw new Error(`${manifestPath}: id "${parsed.data.id}" must match its folder name "${entry.name}"`);
     }
-    exercises.push({ ...parsed.data, templateDir: path.join(root, entry.name, 'template') });
+    exercises.push({
+      ...parsed.data,
+      imports: parsed.data.imports ?? [],
+      services: parsed.data.services ?? [],
+      templateDir: path.join(root, entry.name, 'template'),
+      solutionDir: path.join(root, entry.name, 'solution'),
+    });
   }
   return exercises;
 }

@@ -9,9 +9,12 @@ export interface TemplateFile {
 
 export type TemplateVars = Record<string, string>;
 
-/** Replaces `{{name}}` placeholders; an unknown placeholder is an error so typos never ship. */
+/**
+ * Replaces `{{name}}` placeholders; an unknown placeholder is an error so typos never ship.
+ * `${{ … }}` (GitHub Actions expressions) is left alone.
+ */
 export function renderTemplate(content: string, vars: TemplateVars, file = 'template'): string {
-  return content.replace(/\{\{\s*([a-zA-Z][\w]*)\s*\}\}/g, (_, name: string) => {
+  return content.replace(/(?<!\$)\{\{\s*([a-zA-Z][\w]*)\s*\}\}/g, (_, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`${file}: unknown placeholder {{${name}}}`);
     return value;

@@ -7,6 +7,21 @@ import { topicStatuses } from './status';
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const status = z.enum(topicStatuses);
 
+const checkViewSchema = z.object({
+  running: z.boolean(),
+  outcome: z.optional(z.enum(['passed', 'failed', 'cancelled', 'timedOut'])),
+  summary: z.optional(z.string()),
+  results: z.array(
+    z.object({
+      name: z.string(),
+      suite: z.array(z.string()),
+      status: z.enum(['passed', 'failed', 'skipped', 'todo']),
+      error: z.optional(z.string()),
+    }),
+  ),
+});
+export type CheckView = z.infer<typeof checkViewSchema>;
+
 export const topicViewSchema = z.object({
   id,
   title: z.string(),
@@ -18,7 +33,19 @@ export const topicViewSchema = z.object({
   prerequisites: z.array(z.object({ id, title: z.string(), status })),
   checklist: z.array(z.object({ id, text: z.string(), checked: z.boolean() })),
   resources: z.array(z.object({ title: z.string(), type: z.string(), url: z.string() })),
-  exercises: z.array(z.object({ id, title: z.string(), description: z.string(), passed: z.boolean() })),
+  exercises: z.array(
+    z.object({
+      id,
+      title: z.string(),
+      description: z.string(),
+      passed: z.boolean(),
+      /** Its folder exists in the workspace, so it can be checked. */
+      scaffolded: z.boolean(),
+      /** Checks are off in Restricted Mode. */
+      canCheck: z.boolean(),
+      check: z.optional(checkViewSchema),
+    }),
+  ),
 });
 export type TopicView = z.infer<typeof topicViewSchema>;
 
@@ -36,6 +63,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openResource'), topicId: id, index: z.number().check(z.int(), z.nonnegative()) }),
   z.object({ type: z.literal('openTopic'), topicId: id }),
   z.object({ type: z.literal('scaffold'), topicId: id, exerciseId: id }),
+  z.object({ type: z.literal('check'), exerciseId: id }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 

@@ -1,0 +1,265 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export interface TestResult {
+  name: string;
+  /** Enclosing suites, outermost first. */
+  suite: string[];
+  status: 'passed' | 'failed' | 'skipped' | 'todo';
+  durationMs?: number;
+  error?: string;
+}
+
+export type CheckOutcome = 'passed' | 'failed' | 'cancelled' | 'timedOut';
+
+export interface CheckResult {
+  outcome: CheckOutcome;
+  exitCode: number | null;
+  results: TestResult[];
+  /** e.g. "5 passed, 1 failed". */
+  summary: string;
+  durationMs: number;
+  /** Set when dependencies had to be installed first. */
+  installMs?: number;
+}
+
+/** Problems with the setup rather than the learner's code: not an exercise folder, tools missing. */
+export class CheckError extends Error {}
+
+export interface CheckOptions {
+  signal?: AbortSignal;
+  /** For the test run; installs get their own, longer limit. */
+  timeoutMs?: number;
+  installTimeoutMs?: number;
+  onOutput?: (text: string) => void;
+  onPhase?: (phase: 'install' | 'test', message: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const minimumNodeMajor = 20;
+const testFilePattern = /\.test\.[cm]?js$/;
+
+export async function findTestFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dir, 'test')).catch(() => [] as string[]);
+  return entries.filter((e) => testFilePattern.test(e)).sort().map((e) => `test/${e}`);
+}
+
+/** Dependencies named in package.json that are not in node_modules yet. */
+export async function missingDependencies(dir: string): Promise<string[]> {
+  const pkg = await readPackageJson(dir);
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+  const missing: string[] = [];
+  for (const name of names) {
+    const found = await fs.stat(path.join(dir, 'node_modules', name, 'package.json')).then(() => true, () => false);
+    if (!found) missing.push(name);
+  }
+  return missing;
+}
+
+/** The exercise id a scaffolded folder records in its package.json, if any. */
+export async function exerciseIdOf(dir: string): Promise<string | undefined> {
+  const pkg = await readPackageJson(dir).catch(() => undefined);
+  const id = pkg?.backendRoadmap?.exercise;
+  return typeof id === 'string' ? id : undefined;
+}
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  backendRoadmap?: { exercise?: string };
+}
+
+async function readPackageJson(dir: string): Promise<PackageJson> {
+  const file = path.join(dir, 'package.json');
+  const text = await fs.readFile(file, 'utf8').catch(() => {
+    throw new CheckError(`${dir} has no package.json; is it an exercise folder?`);
+  });
+  try {
+    return JSON.parse(text) as PackageJson;
+  } catch (e) {
+    throw new CheckError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/**
+ * Checks an exercise folder: installs missing dependencies, runs `node --test` on test/*.test.js in a
+ * child process, streams its output, and reads per-test results from a TAP copy of the run.
+ */
+export async function checkExercise(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const started = Date.now();
+  const files = await findTestFiles(dir);
+  if (files.length === 0) throw new CheckError(`${dir} has no test/*.test.js files to run.`);
+  await requireNode(options);
+
+  let installMs: number | undefined;
+  const missing = await missingDependencies(dir);
+  if (missing.length > 0) {
+    options.onPhase?.('install', `Installing dependencies (${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', …' : ''})`);
+    const t0 = Date.now();
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const install = await run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir, {
+      ...options,
+      timeoutMs: options.installTimeoutMs ?? 600_000,
+    });
+    installMs = Date.now() - t0;
+    if (install.cancelled || install.timedOut || install.exitCode !== 0) {
+      const outcome: CheckOutcome = install.cancelled ? 'cancelled' : install.timedOut ? 'timedOut' : 'failed';
+      const why = outcome === 'failed' ? `npm install exited with ${install.exitCode}` : outcome === 'cancelled' ? 'install cancelled' : 'install timed out';
+      return { outcome, exitCode: install.exitCode, results: [], summary: why, durationMs: Date.now() - started, installMs };
+    }
+  }
+
+  options.onPhase?.('test', `Running ${files.length} test file${files.length === 1 ? '' : 's'}`);
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-check-'));
+  const tapFile = path.join(tmp, 'results.tap');
+  try {
+    const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files];
+    const proc = await run('node', args, dir, { ...options, timeoutMs: options.timeoutMs ?? 120_000 });
+    const tap = await fs.readFile(tapFile, 'utf8').catch(() => '');
+    const results = parseTap(tap);
+    const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+    const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
+    if (count('skipped') + count('todo') > 0) parts.push(`${count('skipped') + count('todo')} skipped`);
+    let outcome: CheckOutcome;
+    if (proc.cancelled) outcome = 'cancelled';
+    else if (proc.timedOut) outcome = 'timedOut';
+    else outcome = proc.exitCode === 0 && count('failed') === 0 && count('passed') > 0 ? 'passed' : 'failed';
+    let summary = parts.join(', ');
+    if (outcome === 'cancelled') summary = `cancelled (${summary})`;
+    if (outcome === 'timedOut') summary = `timed out after ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s (${summary})`;
+    return { outcome, exitCode: proc.exitCode, results, summary, durationMs: Date.now() - started, installMs };
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function requireNode(options: CheckOptions): Promise<void> {
+  let version = '';
+  const proc = await run('node', ['--version'], process.cwd(), { ...options, onOutput: (t) => (version += t), timeoutMs: 30_000 });
+  const major = Number(/^v(\d+)\./.exec(version.trim())?.[1]);
+  if (proc.exitCode !== 0 || !(major >= minimumNodeMajor)) {
+    throw new CheckError(`Node.js ${minimumNodeMajor} or newer is needed to run the tests; found ${version.trim() || 'an unreadable version'}.`);
+  }
+}
+
+interface RunResult {
+  exitCode: number | null;
+  cancelled: boolean;
+  timedOut: boolean;
+}
+
+function run(command: string, args: string[], cwd: string, options: CheckOptions & { timeoutMs: number }): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return resolve({ exitCode: null, cancelled: true, timedOut: false });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      // Own process group on POSIX, so a cancel also stops servers the tests started.
+      detached: process.platform !== 'win32',
+      shell: process.platform === 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    let cancelled = false;
+    let timedOut = false;
+    const stop = () => {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      if (process.platform === 'win32') spawn('taskkill', ['/pid', String(child.pid), '/T', '/F']);
+      else {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+        setTimeout(() => {
+          try {
+            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, 2_000).unref();
+      }
+    };
+    const onAbort = () => {
+      cancelled = true;
+      stop();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, options.timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (t: string) => options.onOutput?.(t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => options.onOutput?.(t));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(e.code === 'ENOENT' ? new CheckError(`"${command}" was not found on PATH. Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`) : e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve({ exitCode: code, cancelled, timedOut });
+    });
+  });
+}
+
+/** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */
+export function parseTap(tap: string): TestResult[] {
+  const lines = tap.split(/\r?\n/);
+  interface Node { depth: number; result: TestResult; descendants: TestResult[]; children: number }
+  const out: Node[] = [];
+  // Children are reported before their parent; unclaimed ones wait here.
+  let pending: Node[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^( *)(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(lines[i] ?? '');
+    if (!m) continue;
+    const depth = (m[1]?.length ?? 0) / 4;
+    let status: TestResult['status'] = m[2] === 'ok' ? 'passed' : 'failed';
+    if (m[4] === 'SKIP') status = 'skipped';
+    if (m[4] === 'TODO') status = 'todo';
+    const block = readYamlBlock(lines, i + 1);
+    const result: TestResult = { name: displayName(unescapeTap(m[3] ?? '')), suite: [], status };
+    if (typeof block?.duration_ms === 'number') result.durationMs = block.duration_ms;
+    if (status === 'failed' && block?.error !== undefined) result.error = String(block.error).trim();
+    const children = pending.filter((p) => p.depth > depth);
+    pending = pending.filter((p) => p.depth <= depth);
+    const descendants = children.flatMap((c) => [c.result, ...c.descendants]);
+    for (const d of descendants) d.suite.unshift(result.name);
+    const node: Node = { depth, result, descendants, children: children.length };
+    pending.push(node);
+    out.push(node);
+  }
+  // A suite with tests is not a test itself, but one that failed with no tests (a file that would not
+  // load, a hook that threw) is reported, so the learner sees why.
+  return out.filter((n) => n.children === 0).map((n) => n.result);
+}
+
+function readYamlBlock(lines: string[], start: number): Record<string, unknown> | undefined {
+  if (!/^ *---$/.test(lines[start] ?? '')) return undefined;
+  const body: string[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^ *\.\.\.$/.test(line)) break;
+    body.push(line);
+  }
+  const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  try {
+    const parsed: unknown = parseYaml(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function unescapeTap(s: string): string {
+  return s.replace(/\\([#\\])/g, '$1');
+}
+
+/** Node names a test file's wrapper by its absolute path; the file name is what a learner knows. */
+function displayName(name: string): string {
+  return /^([a-zA-Z]:)?[\\/].*\.[cm]?js$/.test(name) ? path.basename(name) : name;
+}
