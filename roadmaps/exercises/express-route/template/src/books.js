@@ -1,42 +1,47 @@
 const express = require('express');
 
-// Each router gets its own in-memory data, so every test starts clean.
+// A book looks like { id, title, author, year? }. The id is a number the server picks.
 function booksRouter() {
   const router = express.Router();
-  const books = new Map();
+  const books = new Map(); // id -> book
   let nextId = 1;
 
+  // Done, as an example: GET /books lists every book.
   router.get('/', (req, res) => {
     res.json([...books.values()]);
   });
 
-  router.get('/:id', (req, res) => {
-    const book = books.get(Number(req.params.id));
-    if (!book) return res.status(404).json({ error: `Book ${req.params.id} not found` });
-    res.json(book);
-  });
+  // TODO: GET /books/:id answers 200 with the book, or 404 { error } when there is no such id.
+  //       req.params.id is a string; the Map keys are numbers.
+  router.get('/:id', notImplemented('GET /books/:id'));
 
-  router.post('/', (req, res) => {
-    const error = validateBook(req.body);
-    if (error) return res.status(400).json({ error });
-    const book = { id: nextId++, title: req.body.title.trim(), author: req.body.author.trim() };
-    books.set(book.id, book);
-    res.status(201).location(`${req.baseUrl}/${book.id}`).json(book);
-  });
+  // TODO: POST /books validates the body (see validateBook below), answers 400 { error } when it
+  //       is invalid, otherwise stores the book and answers 201 with the book and a Location
+  //       header pointing at it (/books/<id>).
+  router.post('/', notImplemented('POST /books'));
 
-  // TODO: PUT /:id replaces a book (400 on invalid input, 404 on unknown id).
-  // TODO: DELETE /:id removes a book (204 on success, 404 on unknown id).
+  // TODO: PUT /books/:id replaces the whole book: 404 for an unknown id, 400 for an invalid body,
+  //       else 200 with the new book. The id comes from the URL, never from the body.
+  router.put('/:id', notImplemented('PUT /books/:id'));
+
+  // TODO: DELETE /books/:id removes the book and answers 204 with no body; 404 for an unknown id.
+  router.delete('/:id', notImplemented('DELETE /books/:id'));
 
   return router;
 }
 
+// Returns an error message naming the bad field, or undefined when the body is a valid book.
+// Rules: title and author are non-empty strings; year is optional, and an integer when present.
 function validateBook(body) {
-  for (const field of ['title', 'author']) {
-    if (typeof body?.[field] !== 'string' || body[field].trim() === '') {
-      return `"${field}" is required and must be a non-empty string`;
-    }
-  }
+  // TODO
   return undefined;
+}
+
+// Placeholder for the routes still to write; remove it when you are done.
+function notImplemented(route) {
+  return (req, res) => {
+    res.status(501).json({ error: `${route} is not implemented yet: see the TODO in src/books.js` });
+  };
 }
 
 module.exports = { booksRouter, validateBook };

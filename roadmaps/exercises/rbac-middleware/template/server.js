@@ -1,0 +1,7 @@
+const { createApp } = require('./src/app');
+
+const port = Number(process.env.PORT ?? 3000);
+createApp().listen(port, () => {
+  console.log(`Listening on http://localhost:${port}`);
+  console.log(`Try: curl -i localhost:${port}/articles -H "X-User: ada" -H "X-Role: viewer"`);
+});
