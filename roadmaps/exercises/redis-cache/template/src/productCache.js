@@ -1,0 +1,26 @@
+// Cache-aside in front of a slow product database.
+//   redis: a connected node-redis client (createClient(...).connect())
+//   db:    { findProduct(id), saveProduct(id, fields) }, see productDb.js
+// Keys are `${keyPrefix}${id}`, e.g. "product:1"; values are the product as JSON.
+function createProductCache({ redis, db, keyPrefix = 'product:', ttlSeconds = 60 }) {
+  const keyFor = (id) => `${keyPrefix}${id}`;
+
+  async function getProduct(id) {
+    // TODO: cache-aside.
+    //   1. GET the key from Redis. If there is a value that parses as JSON, return it (a hit:
+    //      the database is not called at all).
+    //   2. Otherwise (a miss, or a value that is not valid JSON) read the database, and if the
+    //      product exists, SET it as JSON with a TTL of ttlSeconds (EX), then return it.
+    return db.findProduct(id);
+  }
+
+  async function updateProduct(id, fields) {
+    const product = await db.saveProduct(id, fields);
+    // TODO: invalidate: DEL the cached key, so the next getProduct reads the new row.
+    return product;
+  }
+
+  return { getProduct, updateProduct, keyFor };
+}
+
+module.exports = { createProductCache };
