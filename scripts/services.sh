@@ -14,6 +14,7 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 pg_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
 
 start() {
+  local started=0
   mkdir -p "$dir"
   # The cluster, its socket and its log belong to the server's user; root (redis) can still write.
   if [ "$(id -u)" -eq 0 ] && id postgres > /dev/null 2>&1; then chown postgres "$dir"; fi
@@ -25,6 +26,7 @@ start() {
         || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     if ! as_pg "$bin/pg_ctl" -D "$dir/pg" status > /dev/null 2>&1; then
+      started=1
       as_pg "$bin/pg_ctl" -D "$dir/pg" -w -l "$dir/pg.log" \
         -o "-p $pg_port -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null \
         || { cat "$dir/pg.log" >&2; exit 1; }
@@ -35,6 +37,7 @@ start() {
   fi
   if command -v redis-server > /dev/null 2>&1; then
     if ! redis-cli -p "$redis_port" ping > /dev/null 2>&1; then
+      started=1
       redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
         --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
       for _ in $(seq 50); do redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break; sleep 0.1; done
@@ -43,6 +46,8 @@ start() {
   else
     echo "[services] Redis is not installed (Debian package redis-server); Redis exercises will say so and fail" >&2
   fi
+  # Whoever started them stops them; servers that were already up are left alone.
+  echo "export BACKEND_ROADMAP_SERVICES_OWNER=$started"
 }
 
 stop() {

@@ -3,12 +3,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; if [ "${BACKEND_ROADMAP_SERVICES_OWNER:-0}" = 1 ]; then bash scripts/services.sh stop; fi' EXIT
 
 bash scripts/ensureSystemDeps.sh
+# Real PostgreSQL and Redis on loopback for the exercise library's checks; stopped on exit.
+echo "== services (PostgreSQL, Redis)"
+eval "$(bash scripts/services.sh start)"
+# Here a missing server is a failure, never a quiet fallback or skip.
+export BACKEND_ROADMAP_REQUIRE_SERVICES=1 BACKEND_ROADMAP_REQUIRE_POSTGRES=1
 echo "== typecheck"; npm run --silent typecheck
 echo "== build and package"; npm run --silent package > /dev/null
 echo "== unit tests (mocha, src/core)"; npm run --silent test:unit 2>&1 | tee -a "$log"
+echo "== exercise library (every starter fails, every solution passes; real PostgreSQL and Redis)"
+npm run --silent test:exercises 2>&1 | tee -a "$log"
 echo "== E2E and integration tests in code-server"; npm run --silent test:e2e 2>&1 | tee -a "$log"
 
 if [ "${VSCODE_TEST_DESKTOP:-}" = "1" ]; then

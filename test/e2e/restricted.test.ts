@@ -37,5 +37,12 @@ describe('E2E in code-server: Restricted Mode (untrusted folder)', function () {
     await treeRow(page, 'DNS and name resolution').click();
     await topicFrame(page).locator('h1', { hasText: 'DNS and name resolution' }).waitFor();
     assert.ok(await page.locator('.statusbar', { hasText: 'Restricted Mode' }).isVisible());
+    // Checks run npm install and the exercise's code, so they are off here, and the button says why.
+    await expandRow(page, 'Frameworks and APIs');
+    await treeRow(page, 'REST APIs').click();
+    const check = topicFrame(page).locator('vscode-button[data-check="express-route"]');
+    await check.waitFor();
+    assert.equal(await check.getAttribute('disabled'), '');
+    assert.equal(await check.getAttribute('title'), 'Checks are off in Restricted Mode');
   });
 });

@@ -77,7 +77,7 @@ describe('Backend Roadmap in a real extension host', () => {
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     const range = new vscode.Range(0, 0, 0, 0);
-    const title = 'Scaffold: Express route (topic: REST APIs)';
+    const title = 'Scaffold: Express REST routes (topic: REST APIs)';
     // The workbench syncs the new document asynchronously; ask until it answers, as the lightbulb does.
     let source: vscode.CodeAction[] = [];
     let all: vscode.CodeAction[] = [];
@@ -90,14 +90,46 @@ describe('Backend Roadmap in a real extension host', () => {
     assert.ok(all.some((a) => a.title === title && a.kind?.value === 'backendRoadmap.scaffold'), `lightbulb actions: ${all.map((a) => a.title).join(', ')}`);
   });
 
-  it('scaffolds the Express exercise into exercises/<topic-id> and opens its files', async () => {
+  it('scaffolds the Express exercise into exercises/<exercise-id> and opens its files at the first TODO', async () => {
     await api();
-    const target = path.join(workspaceRoot(), 'exercises', 'rest-apis');
+    const target = path.join(workspaceRoot(), 'exercises', 'express-route');
     await fs.rm(target, { recursive: true, force: true });
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(commands.scaffoldExercise, 'rest-apis', 'express-route');
     assert.equal(uri?.fsPath, target);
     for (const f of ['package.json', 'src/books.js', 'test/books.test.js']) assert.ok(existsSync(path.join(target, f)), f);
     await until(() => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(target, 'src', 'books.js'), 'books.js to open');
+    const editor = vscode.window.activeTextEditor;
+    assert.match(editor?.document.lineAt(editor.selection.active.line).text ?? '', /TODO/, 'the cursor is on the first TODO');
+    assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.fsPath === path.join(target, 'README.md')), 'the README is open');
+  });
+
+  it('suggests topics and exercises for the packages an open file imports', async () => {
+    await api();
+    const file = path.join(workspaceRoot(), 'imports-probe.js');
+    await fs.writeFile(file, "const jwt = require('jsonwebtoken');\nimport { Pool } from 'pg';\n");
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const range = new vscode.Range(0, 0, 0, 0);
+    let titles: string[] = [];
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      titles = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range)).map((a) => a.title);
+      if (titles.some((t) => t.startsWith('Open roadmap topic'))) break;
+    }
+    for (const want of ['Open roadmap topic: JSON Web Tokens (JWT)', 'Scaffold: JWT middleware (topic: JSON Web Tokens (JWT))', 'Open roadmap topic: Database migrations']) {
+      assert.ok(titles.includes(want), `${want} in ${titles.join(' | ')}`);
+    }
+  });
+
+  it('refuses to check an exercise that is not scaffolded, and checks nothing for an unknown id', async () => {
+    const { checks } = await api();
+    await fs.rm(path.join(workspaceRoot(), 'exercises', 'jwt-middleware'), { recursive: true, force: true });
+    assert.equal(await checks.isScaffolded('jwt-middleware'), false);
+    const result = await Promise.race([
+      vscode.commands.executeCommand(commands.checkExercise, 'jwt-middleware'),
+      new Promise((r) => setTimeout(() => r('prompt shown'), 2_000)),
+    ]);
+    assert.notEqual(typeof result === 'object' && result !== null, true, 'no check ran');
+    assert.equal(checks.state('jwt-middleware').last, undefined);
   });
 
   it('refuses an exercises folder setting that escapes the workspace, writing nothing', async () => {

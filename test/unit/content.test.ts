@@ -101,6 +101,13 @@ describe('bundled roadmap content', () => {
     assert.deepEqual(topics.find((t) => t.id === 'rest-apis')?.exercises, ['express-route']);
   });
 
+  it('gives every exercise exactly one topic, the one its manifest names', () => {
+    for (const exercise of catalog.exercises) {
+      const listing = topics.filter((t) => t.exercises.includes(exercise.id)).map((t) => t.id);
+      assert.deepEqual(listing, [exercise.topic], `${exercise.id} is listed by ${listing.join(', ') || 'no topic'}`);
+    }
+  });
+
   it('names the alternatives the seeds list, and says when to pick which', () => {
     const text = topics.flatMap(topicTexts).join('\n') + topics.flatMap((t) => t.resources.map((r) => r.title)).join('\n');
     const groups = [

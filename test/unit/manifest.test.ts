@@ -35,7 +35,7 @@ describe('package.json contributions', () => {
     assert.equal(`${manifest.publisher}.${manifest.name}`, extensionId);
     assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [views.container]);
     assert.deepEqual(manifest.contributes.views[views.container]?.map((v) => v.id), [views.tree]);
-    assert.deepEqual(Object.keys(manifest.contributes.configuration.properties), [`${settings.section}.${settings.exercisesFolder}`]);
+    assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).sort(), Object.values(settings).filter((s) => s !== settings.section).map((s) => `${settings.section}.${s}`).sort());
   });
 
   it('activates lazily, never on *', () => {

@@ -1,0 +1,98 @@
+// The exercise loop in a real code-server: scaffold from the webview, fail the check, solve it (by
+// copying the reference solution in, as a learner would type it), pass the check, see the topic done.
+import * as assert from 'node:assert/strict';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repoRoot, startCodeServer } from './codeServer';
+import type { Profile, RunningCodeServer } from './codeServer';
+import { expandRow, launchBrowser, openWorkbench, topicFrame, treeRow } from './workbench';
+
+const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
+const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
+const exerciseId = 'express-route';
+
+describe('E2E in code-server: scaffold, check and complete an exercise', function () {
+  this.timeout(600_000);
+  let root: string;
+  let workspace: string;
+  let profile: Profile;
+  let server: RunningCodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
+    root = path.join(repoRoot, '.e2e', `exercises-${process.pid}`);
+    await fs.rm(root, { recursive: true, force: true });
+    workspace = path.join(root, 'workspace');
+    await fs.mkdir(workspace, { recursive: true });
+    const install = await ensureCodeServer();
+    profile = await makeProfile(root, { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' });
+    await installExtension(install, profile, vsix);
+    server = await startCodeServer(install, profile);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openWorkbench(page, server.url, workspace);
+    await fs.mkdir(screenshots, { recursive: true });
+  });
+
+  after(async function () {
+    if (this.currentTest?.state === 'failed' || process.env.E2E_DEBUG) {
+      await page?.screenshot({ path: path.join(root, 'failure.png') }).catch(() => undefined);
+      console.error((await extensionHostLog(profile).catch(() => '')).split('\n').slice(-40).join('\n'));
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const exerciseCard = () => topicFrame(page).locator(`li[data-exercise-item="${exerciseId}"]`);
+
+  it('scaffolds from the webview into exercises/<exercise-id>, opening the README and the first TODO', async () => {
+    await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
+    await expandRow(page, 'Frameworks and APIs');
+    await treeRow(page, 'REST APIs, Not started').click();
+    await exerciseCard().locator('vscode-button[data-check]').waitFor();
+    assert.equal(await exerciseCard().locator('vscode-button[data-check]').getAttribute('disabled'), '', 'Check waits for a scaffold');
+    await exerciseCard().locator(`vscode-button[data-exercise="${exerciseId}"]`).click();
+
+    const manifest = JSON.parse(await fs.readFile(path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'exercise.json'), 'utf8')) as { open: string[] };
+    const dir = path.join(workspace, 'exercises', exerciseId);
+    for (const file of manifest.open) {
+      await page.locator('.tab', { hasText: path.basename(file) }).first().waitFor();
+      assert.ok(existsSync(path.join(dir, file)), `${file} was scaffolded`);
+    }
+    // The editor lands on the first TODO of the file to work on.
+    const line = (await fs.readFile(path.join(dir, manifest.open.at(-1) ?? ''), 'utf8')).split('\n').findIndex((l) => l.includes('TODO')) + 1;
+    await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+`) }).waitFor();
+    assert.ok(!existsSync(path.join(dir, 'solution')), 'no solution files in the workspace');
+  });
+
+  it('checks the starter: installs its dependencies, runs its tests, and lists the failures', async () => {
+    await treeRow(page, 'REST APIs').click();
+    const check = exerciseCard().locator('vscode-button[data-check]');
+    await check.click();
+    // A progress notification while npm installs and the tests run.
+    await page.locator('.notifications-toasts', { hasText: 'Checking' }).first().waitFor({ timeout: 30_000 });
+    const result = exerciseCard().locator('.check[data-outcome]');
+    await result.waitFor({ timeout: 300_000 });
+    assert.equal(await result.getAttribute('data-outcome'), 'failed');
+    assert.ok((await exerciseCard().locator('li.test[data-test-status="failed"]').count()) > 0, 'failed tests are listed');
+    assert.match(await exerciseCard().locator('.outcome').innerText(), /\d+ passed, [1-9]\d* failed/);
+    await treeRow(page, 'REST APIs, Not started').waitFor();
+  });
+
+  it('passes once solved, marks the exercise and the topic done, and the tree follows', async () => {
+    // Solve it the quick way: the reference solution's files over the learner's.
+    const solution = path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'solution');
+    await fs.cp(solution, path.join(workspace, 'exercises', exerciseId), { recursive: true, force: true });
+    await exerciseCard().locator('vscode-button[data-check]:not([disabled])').click();
+    await exerciseCard().locator('.check[data-outcome="passed"]').waitFor({ timeout: 180_000 });
+    assert.equal(await exerciseCard().locator('li.test[data-test-status="failed"]').count(), 0);
+    assert.ok((await exerciseCard().locator('li.test[data-test-status="passed"]').count()) >= 5);
+    await exerciseCard().locator('.passed', { hasText: 'passed' }).first().waitFor();
+    await treeRow(page, 'REST APIs, Done').waitFor();
+    await treeRow(page, 'Frameworks and APIs, 1 of').waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'check.png') });
+  });
+});

@@ -1,0 +1,99 @@
+// Every exercise in the library, through the real CLI on real services: the starter's check fails and
+// the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadExercises } from '../../src/core/exercises';
+import type { Exercise } from '../../src/core/exercises';
+import { runCli } from '../helpers/cli';
+
+const repoRoot = path.join(__dirname, '..', '..');
+const requireServices = process.env.BACKEND_ROADMAP_REQUIRE_SERVICES === '1';
+const serviceEnv = { postgres: 'DATABASE_URL', redis: 'REDIS_URL' } as const;
+
+interface Row {
+  id: string;
+  starter: string;
+  solution: string;
+  installS: number;
+  cachedS: number;
+  note: string;
+}
+
+const seconds = (stderr: string, which: 'in' | 'install') =>
+  Number((which === 'in' ? / in ([\d.]+) s/ : /\(install ([\d.]+) s\)/).exec(stderr)?.[1] ?? NaN);
+
+describe('exercise library: every starter fails, every reference solution passes', function () {
+  this.timeout(15 * 60_000);
+  const rows: Row[] = [];
+  let exercises: Exercise[] = [];
+  let tmp: string;
+
+  before(async () => {
+    exercises = await loadExercises(path.join(repoRoot, 'roadmaps', 'exercises'));
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'exercise-library-'));
+  });
+  after(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+    if (rows.length === 0) return;
+    console.log('\n  | exercise | starter check | solution check | check with install | check, deps cached | engine / notes |');
+    console.log('  |---|---|---|---|---|---|');
+    for (const r of rows) console.log(`  | ${r.id} | ${r.starter} | ${r.solution} | ${r.installS.toFixed(1)} s | ${r.cachedS.toFixed(1)} s | ${r.note} |`);
+  });
+
+  it('has at least 12 exercises', () => {
+    assert.ok(exercises.length >= 12, `${exercises.length} exercises`);
+  });
+
+  // Discovered from the folder, so a new exercise is tested without touching this file.
+  const ids = require('node:fs').readdirSync(path.join(repoRoot, 'roadmaps', 'exercises'), { withFileTypes: true })
+    .filter((e: { isDirectory(): boolean }) => e.isDirectory()).map((e: { name: string }) => e.name).sort() as string[];
+  for (const id of ids) {
+    it(`${id}: the starter fails and the reference solution passes`, async () => {
+      const exercise = exercises.find((e) => e.id === id);
+      assert.ok(exercise, `${id} loads`);
+      for (const service of exercise.services) {
+        const variable = serviceEnv[service];
+        if (!process.env[variable]) {
+          const message = `${id} needs ${service}, but ${variable} is not set. Run the tests through \`npm test\`, which starts it.`;
+          if (requireServices) assert.fail(message);
+          console.warn(`  !!! ${message} Its own tests will report what they could not reach.`);
+        }
+      }
+      const starterDir = path.join(tmp, `${id}-starter`);
+      const solutionDir = path.join(tmp, `${id}-solution`);
+      assert.equal((await runCli(['scaffold', id, starterDir])).code, 0);
+      const starter = await runCli(['check', starterDir]);
+      assert.equal(starter.code, 1, `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`);
+      assert.match(starter.stderr, /FAIL: \d+ passed, [1-9]\d* failed/);
+
+      assert.equal((await runCli(['scaffold', id, solutionDir, '--solution'])).code, 0);
+      // Same dependencies: reuse the starter's install, so the second check shows the cached case.
+      const deps = async (dir: string) => {
+        const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
+        return JSON.stringify([pkg.dependencies ?? {}, pkg.devDependencies ?? {}]);
+      };
+      const moved = (await deps(starterDir)) === (await deps(solutionDir));
+      if (moved) await fs.rename(path.join(starterDir, 'node_modules'), path.join(solutionDir, 'node_modules')).catch(() => undefined);
+      const solution = await runCli(['check', solutionDir]);
+      assert.equal(solution.code, 0, `the reference solution of ${id} must pass (exit 0), got ${solution.code}:\n${solution.stderr}\n${solution.stdout.slice(-3000)}`);
+      assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
+
+      let note = exercise.services.join(', ');
+      if (id === 'sql-migration') {
+        const engine = /engine: ([^\n]+)/i.exec(solution.stdout)?.[1]?.trim() ?? 'engine not reported';
+        if (process.env.BACKEND_ROADMAP_REQUIRE_POSTGRES === '1') assert.match(engine, /PostgreSQL/, 'the migration ran on the real PostgreSQL');
+        note = engine;
+      }
+      rows.push({
+        id,
+        starter: `fails (${/FAIL: ([^\n]+?) in/.exec(starter.stderr)?.[1] ?? '?'})`,
+        solution: `passes (${/PASS: ([^\n]+?) in/.exec(solution.stderr)?.[1] ?? '?'})`,
+        installS: seconds(starter.stderr, 'in'),
+        cachedS: seconds(solution.stderr, 'in'),
+        note: note || '—',
+      });
+    });
+  }
+});
