@@ -210,7 +210,7 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
 /** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */
 export function parseTap(tap: string): TestResult[] {
   const lines = tap.split(/\r?\n/);
-  interface Node { depth: number; result: TestResult; descendants: TestResult[]; children: number }
+  interface Node { depth: number; result: TestResult; descendants: TestResult[]; children: number; file: boolean }
   const out: Node[] = [];
   // Children are reported before their parent; unclaimed ones wait here.
   let pending: Node[] = [];
@@ -222,20 +222,22 @@ export function parseTap(tap: string): TestResult[] {
     if (m[4] === 'SKIP') status = 'skipped';
     if (m[4] === 'TODO') status = 'todo';
     const block = readYamlBlock(lines, i + 1);
-    const result: TestResult = { name: displayName(unescapeTap(m[3] ?? '')), suite: [], status };
+    const rawName = unescapeTap(m[3] ?? '');
+    const result: TestResult = { name: displayName(rawName), suite: [], status };
     if (typeof block?.duration_ms === 'number') result.durationMs = block.duration_ms;
     if (status === 'failed' && block?.error !== undefined) result.error = String(block.error).trim();
     const children = pending.filter((p) => p.depth > depth);
     pending = pending.filter((p) => p.depth <= depth);
     const descendants = children.flatMap((c) => [c.result, ...c.descendants]);
     for (const d of descendants) d.suite.unshift(result.name);
-    const node: Node = { depth, result, descendants, children: children.length };
+    const node: Node = { depth, result, descendants, children: children.length, file: isFilePath(rawName) };
     pending.push(node);
     out.push(node);
   }
   // A suite with tests is not a test itself, but one that failed with no tests (a file that would not
   // load, a hook that threw) is reported, so the learner sees why.
-  return out.filter((n) => n.children === 0).map((n) => n.result);
+  // A test file that loaded but holds no tests is not a passing test.
+  return out.filter((n) => n.children === 0 && !(n.file && n.result.status === 'passed')).map((n) => n.result);
 }
 
 function readYamlBlock(lines: string[], start: number): Record<string, unknown> | undefined {
@@ -261,5 +263,9 @@ function unescapeTap(s: string): string {
 
 /** Node names a test file's wrapper by its absolute path; the file name is what a learner knows. */
 function displayName(name: string): string {
-  return /^([a-zA-Z]:)?[\\/].*\.[cm]?js$/.test(name) ? path.basename(name) : name;
+  return isFilePath(name) ? path.basename(name) : name;
+}
+
+function isFilePath(name: string): boolean {
+  return /^([a-zA-Z]:)?[\\/].*\.[cm]?js$/.test(name);
 }
