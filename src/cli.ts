@@ -6,11 +6,14 @@ import { exerciseById, findTopicIn, loadCompiledCatalog } from './core/catalog';
 import type { Catalog } from './core/catalog';
 import { checkExercise, CheckError } from './core/check';
 import { exerciseFiles } from './core/exercises';
+import type { Flavour } from './core/exercises';
 import { planScaffold, writeScaffold } from './core/scaffold';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
-  backend-roadmap scaffold <exercise-id> <dir> [--solution]  write the starter (or the reference solution)
+  backend-roadmap scaffold <exercise-id> <dir> [--solution] [--ts]
+                                                            write the starter (or the reference solution),
+                                                            in TypeScript with --ts where the exercise has it
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
 
 Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
@@ -39,9 +42,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (args.length > 0) throw new UsageError('list takes no arguments');
         return await list(await catalog(io), flags.has('--json'), io);
       case 'scaffold':
-        allow('--solution');
+        allow('--solution', '--ts');
         if (args.length !== 2) throw new UsageError('scaffold needs <exercise-id> <dir>');
-        return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), io);
+        return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flags.has('--ts') ? 'typescript' : 'javascript', io);
       case 'check':
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');
@@ -76,6 +79,7 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
     description: e.description,
     topic: { id: e.topic, title: findTopicIn(cat, e.topic)?.topic.title ?? e.topic },
     services: e.services,
+    flavours: e.flavours,
   }));
   if (json) {
     io.out(`${JSON.stringify({ exercises: rows }, null, 2)}\n`);
@@ -84,25 +88,27 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
   const width = Math.max(...rows.map((r) => r.id.length), 2);
   io.out(`${'id'.padEnd(width)}  topic\n`);
   for (const r of rows) {
-    const needs = r.services.length > 0 ? `  (needs ${r.services.join(', ')})` : '';
-    io.out(`${r.id.padEnd(width)}  ${r.topic.title} [${r.topic.id}]: ${r.title}${needs}\n`);
+    const needs = [r.flavours.includes('typescript') ? 'JS or TS' : '', r.services.length > 0 ? `needs ${r.services.join(', ')}` : ''].filter(Boolean).join('; ');
+    io.out(`${r.id.padEnd(width)}  ${r.topic.title} [${r.topic.id}]: ${r.title}${needs ? `  (${needs})` : ''}\n`);
   }
   io.out(`\n${rows.length} exercises\n`);
   return 0;
 }
 
-async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean, io: CliIo): Promise<number> {
+async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean, flavour: Flavour, io: CliIo): Promise<number> {
   const exercise = exerciseById(cat, id);
   if (!exercise) throw new UsageError(`unknown exercise "${id}"; run \`backend-roadmap list\` to see the ids`);
+  if (!exercise.flavours.includes(flavour)) throw new Error(`${id} has no ${flavour} flavour (it has: ${exercise.flavours.join(', ')})`);
   const target = path.resolve(dir);
   const entries = await fs.readdir(target).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
     throw new Error(`${target} is not a folder this can write into (${e.code ?? e.message})`);
   });
   if (entries.length > 0) throw new Error(`${target} already exists and is not empty; refusing to write over it`);
-  const files = await exerciseFiles(exercise, findTopicIn(cat, exercise.topic)?.topic.title ?? exercise.topic, solution);
+  const files = await exerciseFiles(exercise, findTopicIn(cat, exercise.topic)?.topic.title ?? exercise.topic, solution, flavour);
   const result = await writeScaffold(await planScaffold(target, files), false);
-  io.out(`Wrote ${result.written.length} files of ${exercise.id}${solution ? ' (reference solution)' : ''} to ${target}\n`);
+  const what = [solution ? 'reference solution' : '', flavour === 'typescript' ? 'TypeScript' : ''].filter(Boolean).join(', ');
+  io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);
   io.out(`Next: cd ${path.relative(process.cwd(), target) || '.'} && npm install && npm test   (or: backend-roadmap check ${dir})\n`);
   return 0;
 }

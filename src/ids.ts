@@ -30,6 +30,7 @@ export const settings = {
   section: 'backendRoadmap',
   exercisesFolder: 'exercisesFolder',
   checkTimeoutSeconds: 'checkTimeoutSeconds',
+  exerciseLanguage: 'exerciseLanguage',
 } as const;
 
 // The lightbulb hides source.* kinds and Source Action… shows only them, so offers come in both.

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from './core/catalog';
 import { exerciseFiles } from './core/exercises';
+import type { Flavour } from './core/exercises';
 import { planScaffold, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
 import { settings } from './ids';
 import type { Services } from './services';
@@ -20,11 +21,14 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     return undefined;
   }
 
-  const base = vscode.workspace.getConfiguration(settings.section, folder).get<string>(settings.exercisesFolder, 'exercises');
+  const config = vscode.workspace.getConfiguration(settings.section, folder);
+  const base = config.get<string>(settings.exercisesFolder, 'exercises');
+  const wanted: Flavour = config.get<string>(settings.exerciseLanguage) === 'typescript' ? 'typescript' : 'javascript';
+  const flavour: Flavour = exercise.flavours.includes(wanted) ? wanted : 'javascript';
   const relative = path.posix.join(base.replace(/\\/g, '/'), exercise.id);
   try {
     const target = await resolveInsideWorkspace(folder.uri.fsPath, relative);
-    const files = await exerciseFiles(exercise, topic.title, false);
+    const files = await exerciseFiles(exercise, topic.title, false, flavour);
     const plan = await planScaffold(target, files);
 
     let overwrite = false;
@@ -43,9 +47,10 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     const result = await writeScaffold(plan, overwrite);
     services.log.info(`Scaffolded ${exercise.id} into ${target}: wrote ${result.written.length}, kept ${result.skipped.length}`);
     await services.store.setCurrentTopic(topic.id);
-    await openExercise(target, exercise.open);
+    await openExercise(target, openList(exercise.open, flavour));
+    const note = flavour !== wanted ? ' It has no TypeScript flavour yet, so this is the JavaScript one.' : flavour === 'typescript' ? ' (TypeScript)' : '';
     void vscode.window.showInformationMessage(
-      `Scaffolded "${exercise.title}" into ${relative}. Make its tests pass, then run Check Exercise.`,
+      `Scaffolded "${exercise.title}" into ${relative}.${note} Make its tests pass, then run Check Exercise.`,
     );
     return vscode.Uri.file(target);
   } catch (e) {
@@ -54,6 +59,11 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
     return undefined;
   }
+}
+
+/** The manifest lists JavaScript files; the TypeScript flavour has the same files with .ts names. */
+function openList(files: readonly string[], flavour: Flavour): string[] {
+  return flavour === 'typescript' ? files.map((f) => f.replace(/\.js$/, '.ts')) : [...files];
 }
 
 /** Opens the README, then the last listed file at its first TODO, where the work starts. */

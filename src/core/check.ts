@@ -40,8 +40,9 @@ export interface CheckOptions {
 }
 
 export const minimumNodeMajor = 20;
-const testFilePattern = /\.test\.[cm]?js$/;
+const testFilePattern = /\.test\.[cm]?[jt]s$/;
 
+/** test/*.test.js, or .ts for the TypeScript flavour (run through tsx, a dev dependency of those exercises). */
 export async function findTestFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(path.join(dir, 'test')).catch(() => [] as string[]);
   return entries.filter((e) => testFilePattern.test(e)).sort().map((e) => `test/${e}`);
@@ -91,7 +92,7 @@ async function readPackageJson(dir: string): Promise<PackageJson> {
 export async function checkExercise(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const started = Date.now();
   const files = await findTestFiles(dir);
-  if (files.length === 0) throw new CheckError(`${dir} has no test/*.test.js files to run.`);
+  if (files.length === 0) throw new CheckError(`${dir} has no test/*.test.js (or .ts) files to run.`);
   await requireNode(options);
 
   let installMs: number | undefined;
@@ -116,7 +117,8 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-check-'));
   const tapFile = path.join(tmp, 'results.tap');
   try {
-    const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files];
+    const typescript = files.some((f) => /\.[cm]?ts$/.test(f));
+    const args = [...(typescript ? ['--import', 'tsx'] : []), '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files];
     const proc = await run('node', args, dir, { ...options, timeoutMs: options.timeoutMs ?? 120_000 });
     const tap = await fs.readFile(tapFile, 'utf8').catch(() => '');
     const results = parseTap(tap);

@@ -30,12 +30,25 @@ export interface Exercise extends ExerciseManifest {
   templateDir: string;
   /** Absolute folder holding the reference solution, laid over the starter; never scaffolded by default. */
   solutionDir: string;
+  /** JavaScript always; TypeScript where `template-ts/` and `solution-ts/` exist. */
+  flavours: Flavour[];
+}
+
+export const flavours = ['javascript', 'typescript'] as const;
+export type Flavour = (typeof flavours)[number];
+
+/** The folders of a flavour: `template/` + `solution/`, or `template-ts/` + `solution-ts/`. */
+function flavourDirs(exercise: Exercise, flavour: Flavour): { template: string; solution: string } {
+  if (flavour === 'javascript') return { template: exercise.templateDir, solution: exercise.solutionDir };
+  return { template: `${exercise.templateDir}-ts`, solution: `${exercise.solutionDir}-ts` };
 }
 
 /** Starter files, or starter with the reference solution laid over it, rendered for writing. */
-export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean): Promise<TemplateFile[]> {
-  const byPath = new Map((await readTemplateFiles(exercise.templateDir)).map((f) => [f.path, f]));
-  if (withSolution) for (const f of await readTemplateFiles(exercise.solutionDir)) byPath.set(f.path, f);
+export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean, flavour: Flavour = 'javascript'): Promise<TemplateFile[]> {
+  if (!exercise.flavours.includes(flavour)) throw new Error(`${exercise.id} has no ${flavour} flavour`);
+  const dirs = flavourDirs(exercise, flavour);
+  const byPath = new Map((await readTemplateFiles(dirs.template)).map((f) => [f.path, f]));
+  if (withSolution) for (const f of await readTemplateFiles(dirs.solution)) byPath.set(f.path, f);
   const vars = { exerciseId: exercise.id, exerciseTitle: exercise.title, topicId: exercise.topic, topicTitle };
   return renderFiles([...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)), vars).map((f) =>
     f.path === 'package.json' ? { ...f, content: markPackageJson(f.content, exercise.id) } : f,
@@ -72,7 +85,12 @@ export async function loadExercises(root: string): Promise<Exercise[]> {
       services: parsed.data.services ?? [],
       templateDir: path.join(root, entry.name, 'template'),
       solutionDir: path.join(root, entry.name, 'solution'),
+      flavours: (await isDir(path.join(root, entry.name, 'template-ts'))) ? ['javascript', 'typescript'] : ['javascript'],
     });
   }
   return exercises;
+}
+
+function isDir(p: string): Promise<boolean> {
+  return fs.stat(p).then((s) => s.isDirectory(), () => false);
 }

@@ -49,8 +49,14 @@ describe('exercise library: every starter fails, every reference solution passes
   // Discovered from the folder, so a new exercise is tested without touching this file.
   const ids = require('node:fs').readdirSync(path.join(repoRoot, 'roadmaps', 'exercises'), { withFileTypes: true })
     .filter((e: { isDirectory(): boolean }) => e.isDirectory()).map((e: { name: string }) => e.name).sort() as string[];
-  for (const id of ids) {
-    it(`${id}: the starter fails and the reference solution passes`, async () => {
+  const cases = ids.flatMap((id) => [
+    { id, ts: false },
+    ...(require('node:fs').existsSync(path.join(repoRoot, 'roadmaps', 'exercises', id, 'template-ts')) ? [{ id, ts: true }] : []),
+  ]);
+  for (const { id, ts } of cases) {
+    const label = ts ? `${id} (TypeScript)` : id;
+    const flavour = ts ? ['--ts'] : [];
+    it(`${label}: the starter fails and the reference solution passes`, async () => {
       const exercise = exercises.find((e) => e.id === id);
       assert.ok(exercise, `${id} loads`);
       for (const service of exercise.services) {
@@ -61,14 +67,14 @@ describe('exercise library: every starter fails, every reference solution passes
           console.warn(`  !!! ${message} Its own tests will report what they could not reach.`);
         }
       }
-      const starterDir = path.join(tmp, `${id}-starter`);
-      const solutionDir = path.join(tmp, `${id}-solution`);
-      assert.equal((await runCli(['scaffold', id, starterDir])).code, 0);
+      const starterDir = path.join(tmp, `${id}${ts ? '-ts' : ''}-starter`);
+      const solutionDir = path.join(tmp, `${id}${ts ? '-ts' : ''}-solution`);
+      assert.equal((await runCli(['scaffold', id, starterDir, ...flavour])).code, 0);
       const starter = await runCli(['check', starterDir]);
       assert.equal(starter.code, 1, `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`);
       assert.match(starter.stderr, /FAIL: \d+ passed, [1-9]\d* failed/);
 
-      assert.equal((await runCli(['scaffold', id, solutionDir, '--solution'])).code, 0);
+      assert.equal((await runCli(['scaffold', id, solutionDir, '--solution', ...flavour])).code, 0);
       // Same dependencies: reuse the starter's install, so the second check shows the cached case.
       const deps = async (dir: string) => {
         const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
@@ -87,7 +93,7 @@ describe('exercise library: every starter fails, every reference solution passes
         note = engine;
       }
       rows.push({
-        id,
+        id: label,
         starter: `fails (${/FAIL: ([^\n]+?) in/.exec(starter.stderr)?.[1] ?? '?'})`,
         solution: `passes (${/PASS: ([^\n]+?) in/.exec(solution.stderr)?.[1] ?? '?'})`,
         installS: seconds(starter.stderr, 'in'),
