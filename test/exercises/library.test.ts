@@ -1,6 +1,7 @@
 // Every exercise in the library, through the real CLI on real services: the starter's check fails and
 // the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +20,12 @@ interface Row {
   installS: number;
   cachedS: number;
   note: string;
+}
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }));
+  });
 }
 
 const seconds = (stderr: string, which: 'in' | 'install') =>
@@ -44,6 +51,10 @@ describe('exercise library: every starter fails, every reference solution passes
 
   it('has at least 12 exercises', () => {
     assert.ok(exercises.length >= 12, `${exercises.length} exercises`);
+  });
+
+  it('offers a TypeScript flavour where it is cheap, for the flavoured exercises below', () => {
+    assert.deepEqual(exercises.filter((e) => e.flavours.includes('typescript')).map((e) => e.id), ['express-route', 'jwt-middleware']);
   });
 
   // Discovered from the folder, so a new exercise is tested without touching this file.
@@ -87,6 +98,12 @@ describe('exercise library: every starter fails, every reference solution passes
       assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
 
       let note = exercise.services.join(', ');
+      if (ts) {
+        // tsx strips types without checking them; the flavour's promise is code that also typechecks.
+        const typecheck = await run('npm', ['run', '--silent', 'typecheck'], solutionDir);
+        assert.equal(typecheck.code, 0, `the TypeScript solution of ${id} typechecks:\n${typecheck.output}`);
+        note = 'TypeScript via tsx; solution typechecks';
+      }
       if (id === 'sql-migration') {
         const engine = /engine: ([^\n]+)/i.exec(solution.stdout)?.[1]?.trim() ?? 'engine not reported';
         if (process.env.BACKEND_ROADMAP_REQUIRE_POSTGRES === '1') assert.match(engine, /PostgreSQL/, 'the migration ran on the real PostgreSQL');

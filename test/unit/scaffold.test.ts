@@ -22,13 +22,15 @@ describe('scaffold rendering', () => {
   it('renders every exercise with no placeholder left, records its id in package.json, and keeps the solution out', async () => {
     const exercises = await loadExercises(path.join(repoRoot, 'roadmaps', 'exercises'));
     assert.ok(exercises.length >= 12, `${exercises.length} exercises`);
-    for (const exercise of exercises) {
-      const starter = await exerciseFiles(exercise, 'Topic', false);
-      const solved = await exerciseFiles(exercise, 'Topic', true);
+    for (const [exercise, flavour] of exercises.flatMap((e) => e.flavours.map((f) => [e, f] as const))) {
+      const starter = await exerciseFiles(exercise, 'Topic', false, flavour);
+      const solved = await exerciseFiles(exercise, 'Topic', true, flavour);
       for (const f of [...starter, ...solved]) assert.doesNotMatch(f.content, /(?<!\$)\{\{/, `${exercise.id}/${f.path}`);
       const pkg = JSON.parse(starter.find((f) => f.path === 'package.json')?.content ?? '{}') as { backendRoadmap?: { exercise?: string } };
       assert.equal(pkg.backendRoadmap?.exercise, exercise.id, `${exercise.id}: package.json records the exercise`);
-      for (const open of exercise.open) assert.ok(starter.some((f) => f.path === open), `${exercise.id}: ${open} is scaffolded`);
+      for (const open of exercise.open.map((f) => (flavour === 'typescript' ? f.replace(/\.js$/, '.ts') : f))) {
+        assert.ok(starter.some((f) => f.path === open), `${exercise.id} (${flavour}): ${open} is scaffolded`);
+      }
       // The solution differs from the starter in at least one file, and never ships in the starter.
       const changed = solved.filter((f) => starter.find((s) => s.path === f.path)?.content !== f.content);
       assert.ok(changed.length > 0, `${exercise.id}: the solution changes something`);

@@ -1,0 +1,12 @@
+import jwt from 'jsonwebtoken';
+import { createApp } from './src/app';
+
+// A real secret comes from configuration (an environment variable or a secret store), never the code.
+const secret = process.env.JWT_SECRET ?? 'dev-only-secret-change-me-0123456789abcdef';
+const port = Number(process.env.PORT ?? 3000);
+
+createApp({ secret }).listen(port, () => {
+  const token = jwt.sign({ sub: 'user-42', name: 'Ada' }, secret, { algorithm: 'HS256', expiresIn: '1h' });
+  console.log(`Listening on http://localhost:${port}`);
+  console.log(`Try: curl -i localhost:${port}/me -H "Authorization: Bearer ${token}"`);
+});
