@@ -6,7 +6,7 @@ import type { Phase, Roadmap, Topic } from './roadmapSchema';
 export const topicStatusSchema = z.enum(topicStatuses);
 export type TopicStatus = z.infer<typeof topicStatusSchema>;
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 const topicProgressSchema = z.object({
   status: z.optional(topicStatusSchema),
@@ -14,18 +14,35 @@ const topicProgressSchema = z.object({
   updatedAt: z.string(),
 });
 
-export const progressDataSchema = z.object({
-  version: z.literal(PROGRESS_VERSION),
+const progressFields = {
   topics: z.record(z.string(), topicProgressSchema),
   exercises: z.record(z.string(), z.object({ passedAt: z.string() })),
   currentTopic: z.optional(z.string()),
+};
+
+/** The first stored shape: no history. */
+export const progressDataV1Schema = z.object({ version: z.literal(1), ...progressFields });
+
+/** One status change; the dashboard's activity chart is drawn from these. */
+export const historyEntrySchema = z.object({ at: z.string(), topicId: z.string(), status: topicStatusSchema });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const progressDataSchema = z.object({
+  version: z.literal(PROGRESS_VERSION),
+  ...progressFields,
+  history: z.array(historyEntrySchema),
+  /** Stored topic ids no roadmap knows any more; kept, and reported once. */
+  vanishedReported: z.optional(z.array(z.string())),
 });
 
 export type TopicProgress = z.infer<typeof topicProgressSchema>;
 export type ProgressData = z.infer<typeof progressDataSchema>;
 
+/** Bounds the history so years of use stay small in workspace state. */
+export const HISTORY_LIMIT = 5000;
+
 export function emptyProgress(): ProgressData {
-  return { version: PROGRESS_VERSION, topics: {}, exercises: {} };
+  return { version: PROGRESS_VERSION, topics: {}, exercises: {}, history: [] };
 }
 
 export function topicStatus(data: ProgressData, topicId: string): TopicStatus {
@@ -82,4 +99,64 @@ export function findTopic(roadmap: Roadmap, topicId: string): { topic: Topic; ph
     if (topic) return { topic, phase };
   }
   return undefined;
+}
+
+/** Estimated hours of the topics not yet done or skipped, and of all topics. */
+export function hoursLeft(roadmap: Roadmap, data: ProgressData): { left: number; total: number } {
+  let left = 0;
+  let total = 0;
+  for (const topic of allTopics(roadmap)) {
+    total += topic.estimatedHours;
+    const s = topicStatus(data, topic.id);
+    if (s !== 'done' && s !== 'skipped') left += topic.estimatedHours;
+  }
+  return { left: Math.round(left * 10) / 10, total: Math.round(total * 10) / 10 };
+}
+
+export interface WeekActivity {
+  /** Monday of the week, YYYY-MM-DD (UTC). */
+  weekStart: string;
+  topicsDone: number;
+  exercisesPassed: number;
+}
+
+/**
+ * Completions per week for the last `weeks` weeks, oldest first: topics that became done (the last
+ * time each did, so toggling does not count twice) and exercises that passed.
+ */
+export function weeklyActivity(data: ProgressData, now: Date, weeks = 12, topicIds?: ReadonlySet<string>): WeekActivity[] {
+  const monday = (d: Date) => {
+    const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+    return day;
+  };
+  const first = monday(now);
+  first.setUTCDate(first.getUTCDate() - 7 * (weeks - 1));
+  const out: WeekActivity[] = Array.from({ length: weeks }, (_, i) => {
+    const d = new Date(first);
+    d.setUTCDate(d.getUTCDate() + 7 * i);
+    return { weekStart: d.toISOString().slice(0, 10), topicsDone: 0, exercisesPassed: 0 };
+  });
+  const slot = (iso: string) => {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) return undefined;
+    const i = Math.floor((t - first.getTime()) / (7 * 24 * 3600 * 1000));
+    return i >= 0 && i < weeks ? out[i] : undefined;
+  };
+  const lastDone = new Map<string, string>();
+  for (const e of data.history) {
+    if (topicIds && !topicIds.has(e.topicId)) continue;
+    if (e.status === 'done') lastDone.set(e.topicId, e.at);
+    else lastDone.delete(e.topicId);
+  }
+  for (const [id, at] of lastDone) {
+    if (topicStatus(data, id) !== 'done') continue;
+    const w = slot(at);
+    if (w) w.topicsDone++;
+  }
+  for (const { passedAt } of Object.values(data.exercises)) {
+    const w = slot(passedAt);
+    if (w) w.exercisesPassed++;
+  }
+  return out;
 }

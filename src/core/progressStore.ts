@@ -1,12 +1,16 @@
-import { Low, Memory } from 'lowdb';
+import { Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { Emitter } from './emitter';
-import { emptyProgress, progressDataSchema, PROGRESS_VERSION, topicStatus } from './progress';
-import type { ProgressData, TopicStatus } from './progress';
+import { emptyProgress, HISTORY_LIMIT, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicStatus } from './progress';
+import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
 
 export interface ProgressAdapter extends Adapter<unknown> {
   /** Keeps unreadable data somewhere safe; returns where, for the message. */
   backup(raw: unknown): Promise<string>;
+  /** Shared storage (a file) serialises read-modify-write cycles across writers with this. */
+  withLock?<T>(fn: () => Promise<T>): Promise<T>;
+  /** Where the progress lives, for messages. */
+  readonly description?: string;
 }
 
 /** Minimal shape of vscode.Memento, so this adapter stays testable without VS Code. */
@@ -50,73 +54,105 @@ export interface ProgressChange {
   topicId?: string;
 }
 
+type Op = (data: ProgressData) => void;
+
 /**
  * The one progress store. Mutations apply in memory at once and fire onDidChange; writes to the
- * adapter are queued so rapid toggles persist in order and none is lost.
+ * adapter are queued so rapid toggles persist in order and none is lost. With a shared adapter (a
+ * file that another window or a git pull may change), each write re-reads the file under a lock and
+ * replays the mutation on what it finds, so concurrent writers do not lose each other's updates.
  */
 export class ProgressStore {
   private readonly changed = new Emitter<ProgressChange>();
   readonly onDidChange = this.changed.event;
+  private readonly warned = new Emitter<string>();
+  /** Problems found after opening (a corrupt file on reload); already backed up. */
+  readonly onWarning = this.warned.event;
   private pending: Promise<void> = Promise.resolve();
   private writeError: unknown;
+  /** Mutations applied in memory whose write has not happened yet, oldest first. */
+  private unpersisted: Op[] = [];
 
-  private constructor(private readonly db: Low<ProgressData>) {}
+  private constructor(
+    private adapter: ProgressAdapter,
+    private data_: ProgressData,
+  ) {}
 
   /** Opens the store; unreadable data is backed up first and reported in `warnings`. */
   static async open(adapter: ProgressAdapter): Promise<{ store: ProgressStore; warnings: string[] }> {
-    const db = new Low<ProgressData>(adapter as Adapter<ProgressData>, emptyProgress());
-    await db.read();
-    const warnings: string[] = [];
-    const migrated = migrate(db.data as unknown);
-    if (!migrated.ok) {
-      const where = await adapter.backup(db.data as unknown);
-      warnings.push(`Saved progress could not be read (${migrated.reason}). It was kept in ${where}; starting from empty progress.`);
-      db.data = emptyProgress();
-    } else {
-      db.data = migrated.data;
-    }
-    return { store: new ProgressStore(db), warnings };
+    const { data, warnings } = await load(adapter);
+    return { store: new ProgressStore(adapter, data), warnings };
   }
 
   get data(): Readonly<ProgressData> {
-    return this.db.data;
+    return this.data_;
+  }
+
+  get storage(): ProgressAdapter {
+    return this.adapter;
   }
 
   status(topicId: string): TopicStatus {
-    return topicStatus(this.db.data, topicId);
+    return topicStatus(this.data_, topicId);
   }
 
   setStatus(topicId: string, status: TopicStatus): Promise<void> {
-    return this.mutate(topicId, (t) => {
+    return this.commit({ topicId }, touch(topicId, (t) => {
       t.status = status;
-    });
+    }));
   }
 
   setItem(topicId: string, itemId: string, checked: boolean): Promise<void> {
-    return this.mutate(topicId, (t) => {
+    return this.commit({ topicId }, touch(topicId, (t) => {
       const set = new Set(t.checked);
       if (checked) set.add(itemId);
       else set.delete(itemId);
       t.checked = [...set];
       if (checked && (t.status === undefined || t.status === 'notStarted')) t.status = 'inProgress';
-    });
+    }));
   }
 
   /** Forgets the status and ticked items of these topics (the caller confirms first). */
   resetTopics(topicIds: readonly string[]): Promise<void> {
-    for (const id of topicIds) delete this.db.data.topics[id];
-    return this.commit({});
+    const at = new Date().toISOString();
+    return this.commit({}, (d) => {
+      for (const id of topicIds) {
+        if (!(id in d.topics)) continue;
+        const before = topicStatus(d, id);
+        delete d.topics[id];
+        if (before !== 'notStarted') record(d, { at, topicId: id, status: 'notStarted' });
+      }
+    });
   }
 
   markExercisePassed(exerciseId: string): Promise<void> {
-    this.db.data.exercises[exerciseId] = { passedAt: new Date().toISOString() };
-    return this.commit({});
+    const passedAt = new Date().toISOString();
+    return this.commit({}, (d) => {
+      d.exercises[exerciseId] = { passedAt };
+    });
   }
 
   setCurrentTopic(topicId: string): Promise<void> {
-    if (this.db.data.currentTopic === topicId) return this.pending;
-    this.db.data.currentTopic = topicId;
-    return this.commit({ topicId });
+    if (this.data_.currentTopic === topicId) return this.pending;
+    return this.commit({ topicId }, (d) => {
+      d.currentTopic = topicId;
+    });
+  }
+
+  /** Replaces everything (an import the learner confirmed, or progress copied into a new storage). */
+  replaceAll(data: ProgressData): Promise<void> {
+    const copy = structuredClone(data);
+    return this.commit({}, (d) => {
+      for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
+      Object.assign(d, structuredClone(copy));
+    });
+  }
+
+  /** Records that these vanished ids were reported, so the report happens once. */
+  markVanishedReported(topicIds: readonly string[]): Promise<void> {
+    return this.commit({}, (d) => {
+      d.vanishedReported = [...new Set([...(d.vanishedReported ?? []), ...topicIds])].sort();
+    });
   }
 
   /**
@@ -124,21 +160,59 @@ export class ProgressStore {
    * new ids, merging with anything already there. Returns the moves made, as "old -> new".
    */
   applyRenames(renamed: Readonly<Record<string, string>>): Promise<string[]> {
-    const data = this.db.data;
-    const moves: string[] = [];
-    for (const oldId of Object.keys(renamed)) {
-      const newId = finalId(renamed, oldId);
-      const old = data.topics[oldId];
-      if (!old || newId === oldId) continue;
-      const current = data.topics[newId];
-      data.topics[newId] = current
-        ? { status: current.status ?? old.status, checked: [...new Set([...current.checked, ...old.checked])], updatedAt: current.updatedAt > old.updatedAt ? current.updatedAt : old.updatedAt }
-        : old;
-      delete data.topics[oldId];
-      if (data.currentTopic === oldId) data.currentTopic = newId;
-      moves.push(`${oldId} -> ${newId}`);
+    const op: Op = (data) => {
+      for (const oldId of Object.keys(renamed)) {
+        const newId = finalId(renamed, oldId);
+        const old = data.topics[oldId];
+        if (!old || newId === oldId) continue;
+        const current = data.topics[newId];
+        data.topics[newId] = current
+          ? { status: current.status ?? old.status, checked: [...new Set([...current.checked, ...old.checked])], updatedAt: current.updatedAt > old.updatedAt ? current.updatedAt : old.updatedAt }
+          : old;
+        delete data.topics[oldId];
+        for (const e of data.history) if (e.topicId === oldId) e.topicId = newId;
+        if (data.currentTopic === oldId) data.currentTopic = newId;
+      }
+    };
+    const moves = Object.keys(renamed)
+      .filter((oldId) => this.data_.topics[oldId] && finalId(renamed, oldId) !== oldId)
+      .map((oldId) => `${oldId} -> ${finalId(renamed, oldId)}`);
+    return moves.length > 0 ? this.commit({}, op).then(() => moves) : Promise.resolve(moves);
+  }
+
+  /**
+   * Reads the storage again after an outside change (another window, a git pull). Fires onDidChange
+   * when the data differ. Corrupt data is backed up and reported, and what is in memory is kept.
+   */
+  async reload(): Promise<string[]> {
+    await this.flush().catch(() => undefined);
+    const { data, warnings, corrupt } = await load(this.adapter);
+    if (corrupt) return warnings;
+    const next = structuredClone(data);
+    for (const op of this.unpersisted) op(next);
+    if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
+      this.data_ = next;
+      this.changed.fire({});
     }
-    return moves.length > 0 ? this.commit({}).then(() => moves) : Promise.resolve(moves);
+    return warnings;
+  }
+
+  /**
+   * Moves to another storage. With `copy`, what is in memory is written there (replacing its
+   * progress); otherwise the store shows what the new storage holds.
+   */
+  async switchTo(adapter: ProgressAdapter, copy: boolean): Promise<string[]> {
+    await this.flush().catch(() => undefined);
+    this.adapter = adapter;
+    this.writeError = undefined;
+    if (copy) {
+      await this.replaceAll(this.data_);
+      return [];
+    }
+    const { data, warnings } = await load(adapter);
+    this.data_ = data;
+    this.changed.fire({});
+    return warnings;
   }
 
   /** Resolves when every queued write has reached the adapter. */
@@ -149,26 +223,89 @@ export class ProgressStore {
 
   dispose(): void {
     this.changed.dispose();
+    this.warned.dispose();
   }
 
-  private mutate(topicId: string, fn: (t: ProgressData['topics'][string]) => void): Promise<void> {
-    const t = this.db.data.topics[topicId] ?? { checked: [], updatedAt: '' };
-    fn(t);
-    t.updatedAt = new Date().toISOString();
-    this.db.data.topics[topicId] = t;
-    return this.commit({ topicId });
-  }
-
-  private commit(change: ProgressChange): Promise<void> {
+  private commit(change: ProgressChange, op: Op): Promise<void> {
+    op(this.data_);
+    this.unpersisted.push(op);
     this.changed.fire(change);
-    this.pending = this.pending.then(
-      () => this.db.write(),
-      () => this.db.write(),
-    ).catch((err: unknown) => {
+    const write = () => this.persist(op);
+    this.pending = this.pending.then(write, write).catch((err: unknown) => {
       this.writeError = err;
       throw err;
     });
     return this.pending;
+  }
+
+  private async persist(op: Op): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter.withLock) {
+      this.unpersisted.shift();
+      await adapter.write(this.data_);
+      return;
+    }
+    await adapter.withLock(async () => {
+      // Replay on what is stored now, so an update another writer made meanwhile survives.
+      const { data, corrupt, warnings } = await load(adapter);
+      for (const w of warnings) this.warned.fire(w);
+      const base = corrupt ? structuredClone(this.data_) : data;
+      if (!corrupt) op(base);
+      await adapter.write(base);
+      this.unpersisted.shift();
+      const next = structuredClone(base);
+      for (const later of this.unpersisted) later(next);
+      if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
+        this.data_ = next;
+        this.changed.fire({});
+      }
+    });
+  }
+}
+
+/** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */
+function touch(topicId: string, fn: (t: TopicProgress) => void): Op {
+  const at = new Date().toISOString();
+  return (d) => {
+    const before = topicStatus(d, topicId);
+    const t = d.topics[topicId] ?? { checked: [], updatedAt: '' };
+    fn(t);
+    t.updatedAt = at;
+    d.topics[topicId] = t;
+    const after = topicStatus(d, topicId);
+    if (after !== before) record(d, { at, topicId, status: after });
+  };
+}
+
+function record(d: ProgressData, entry: HistoryEntry): void {
+  d.history.push(entry);
+  if (d.history.length > HISTORY_LIMIT) d.history.splice(0, d.history.length - HISTORY_LIMIT);
+}
+
+/** Reads and migrates; unreadable data is backed up and reported, and empty progress is used. */
+async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; warnings: string[]; corrupt: boolean }> {
+  let raw: unknown;
+  try {
+    raw = await adapter.read();
+  } catch (e) {
+    if (!(e instanceof CorruptDataError)) throw e;
+    const where = await adapter.backup(e.raw);
+    return { data: emptyProgress(), corrupt: true, warnings: [`${e.message}. The file was copied to ${where}; it is not read until it is fixed, and the next change replaces it.`] };
+  }
+  const migrated = migrate(raw);
+  if (migrated.ok) return { data: migrated.data, warnings: [], corrupt: false };
+  const where = await adapter.backup(raw);
+  return { data: emptyProgress(), corrupt: true, warnings: [`Saved progress could not be read (${migrated.reason}). It was kept in ${where}; starting from empty progress.`] };
+}
+
+/** Stored text that is not data at all (a JSON syntax error), with where it broke. */
+export class CorruptDataError extends Error {
+  constructor(
+    message: string,
+    /** The unreadable content, for the backup. */
+    readonly raw: unknown,
+  ) {
+    super(message);
   }
 }
 
@@ -192,11 +329,21 @@ export function migrate(raw: unknown): Migrated {
   if (typeof version === 'number' && version > PROGRESS_VERSION) {
     return { ok: false, reason: `it was written by a newer version (data version ${version})` };
   }
-  // Later shapes add steps here: if (version === 1) raw = v1ToV2(raw) ...
-  const parsed = progressDataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}` };
+  if (version === 1) {
+    const v1 = progressDataV1Schema.safeParse(raw);
+    if (!v1.success) return { ok: false, reason: describeIssue(v1.error.issues[0]) };
+    // Version 1 kept no history; a done topic's last update is the best date there is for it.
+    const history = Object.entries(v1.data.topics)
+      .filter(([, t]) => t.status === 'done' && t.updatedAt)
+      .map(([topicId, t]) => ({ at: t.updatedAt, topicId, status: 'done' as const }))
+      .sort((a, b) => a.at.localeCompare(b.at));
+    raw = { ...v1.data, version: PROGRESS_VERSION, history };
   }
+  const parsed = progressDataSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error.issues[0]) };
   return { ok: true, data: parsed.data };
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  return `${issue?.path.map(String).join('.') || 'root'}: ${issue?.message ?? 'invalid'}`;
 }

@@ -70,3 +70,27 @@ export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 /** What the webview persists with setState, and the serializer reads back after a reload. */
 export const webviewStateSchema = z.object({ topicId: id });
 export type WebviewState = z.infer<typeof webviewStateSchema>;
+
+// The dashboard webview: one view model in, two requests out.
+export const dashboardViewSchema = z.object({
+  roadmapTitle: z.string(),
+  percent: z.number(),
+  done: z.number(),
+  counted: z.number(),
+  phases: z.array(z.object({ id, title: z.string(), done: z.number(), inProgress: z.number(), counted: z.number(), percent: z.number() })),
+  /** Oldest first; `weekStart` is a Monday, YYYY-MM-DD. Completions are topics done plus exercises passed. */
+  weeks: z.array(z.object({ weekStart: z.string(), topicsDone: z.number(), exercisesPassed: z.number() })),
+  hoursLeft: z.number(),
+  hoursTotal: z.number(),
+  nextUp: z.array(z.object({ id, title: z.string(), reason: z.string() })),
+});
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export const dashboardHostMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('showDashboard'), view: dashboardViewSchema })]);
+export type DashboardHostMessage = z.infer<typeof dashboardHostMessageSchema>;
+
+export const dashboardMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('openTopic'), topicId: id }),
+]);
+export type DashboardMessage = z.infer<typeof dashboardMessageSchema>;

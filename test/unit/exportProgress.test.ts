@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { progressJson, progressMarkdown } from '../../src/core/exportProgress';
-import { emptyProgress } from '../../src/core/progress';
+import { emptyProgress, PROGRESS_VERSION } from '../../src/core/progress';
 import { MemoryProgressAdapter, ProgressStore } from '../../src/core/progressStore';
 import type { Roadmap, Topic } from '../../src/core/roadmapSchema';
 
@@ -49,7 +49,7 @@ describe('progress export', () => {
     const parsed = JSON.parse(progressJson(roadmap, data, new Date(at))) as { exportedFrom: string; progress: typeof data };
     assert.equal(parsed.exportedFrom, 'r');
     assert.deepEqual(parsed.progress, data);
-    assert.equal(parsed.progress.version, 1);
+    assert.equal(parsed.progress.version, PROGRESS_VERSION);
   });
 
   it('reset forgets only the given topics, and persists', async () => {

@@ -36,7 +36,8 @@ describe('progress store', () => {
     assert.equal(reopened.status('nodejs-runtime'), 'skipped');
     assert.ok(reopened.data.exercises['express-route']?.passedAt);
     assert.equal(reopened.data.currentTopic, 'rest-apis');
-    assert.equal(reopened.data.version, 1);
+    assert.equal(reopened.data.version, 2);
+    assert.deepEqual(reopened.data.history.map((e) => [e.topicId, e.status]), [['http-basics', 'inProgress'], ['dns', 'done'], ['nodejs-runtime', 'skipped']]);
   });
 
   it('works over lowdb\'s Memory adapter', async () => {
@@ -109,7 +110,7 @@ describe('progress store', () => {
   it('migrate() treats missing data as empty progress', () => {
     const result = migrate(null);
     assert.ok(result.ok);
-    assert.deepEqual(result.data, { version: 1, topics: {}, exercises: {} });
+    assert.deepEqual(result.data, { version: 2, topics: {}, exercises: {}, history: [] });
   });
 
   it('moves progress from renamed topic ids, following chains and merging with the new id', async () => {
