@@ -6,7 +6,10 @@ import { allTopics, roadmapTally, topicStatus } from './core/progress';
 import { filterLabels, matchesFilter, topicFilters } from './core/treeModel';
 import { commands, views } from './ids';
 import { scaffoldExercise } from './scaffolder';
+import type { DashboardPanel } from './dashboardPanel';
 import type { ExerciseChecks } from './exerciseChecks';
+import { mergeProgress, parseImport, previewImport } from './core/importProgress';
+import { openNote } from './notes';
 import type { Services } from './services';
 import { statusLabels } from './shared/status';
 import type { TopicStatus } from './shared/status';
@@ -21,6 +24,7 @@ export function registerCommands(
   tree: RoadmapTreeProvider,
   treeView: vscode.TreeView<RoadmapNode>,
   checks: ExerciseChecks,
+  dashboard: DashboardPanel,
 ): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
@@ -143,6 +147,41 @@ export function registerCommands(
       if (choice === 'Reset') await services.store.resetTopics(touched);
     }),
     vscode.commands.registerCommand(commands.showLog, () => services.log.show()),
+    vscode.commands.registerCommand(commands.showDashboard, () => dashboard.show()),
+    vscode.commands.registerCommand(commands.openNotes, async (arg: TopicArg) => {
+      const topicId = await resolveTopic(services, arg, 'Open notes for a topic');
+      const topic = topicId ? findTopicIn(services.catalog, topicId, services.roadmap)?.topic : undefined;
+      return topic ? openNote(topic.id, topic.title) : undefined;
+    }),
+    vscode.commands.registerCommand(commands.importProgress, async (file?: vscode.Uri) => {
+      const uri = file ?? (await vscode.window.showOpenDialog({ title: 'Import progress', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+      if (!uri) return false;
+      const parsed = parseImport(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), uri.fsPath);
+      if (!parsed.ok) {
+        void vscode.window.showErrorMessage(`Backend Roadmap: ${parsed.message}`);
+        return false;
+      }
+      const titleOf = (id: string) => findTopicIn(services.catalog, id, services.roadmap)?.topic.title ?? id;
+      const preview = previewImport(services.store.data, parsed.data, titleOf);
+      if (preview.same) {
+        void vscode.window.showInformationMessage('Backend Roadmap: that file holds the same progress as now; nothing to import.');
+        return false;
+      }
+      const shown = preview.statusChanges.slice(0, 12);
+      const detail = [
+        `${preview.statusChanges.length} topic status change(s)${shown.length > 0 ? ':' : '.'}`,
+        ...shown.map((l) => `  • ${l}`),
+        ...(preview.statusChanges.length > shown.length ? [`  • … and ${preview.statusChanges.length - shown.length} more`] : []),
+        `${preview.itemsTicked} checklist item(s) ticked, ${preview.itemsUnticked} unticked; ${preview.exercisesPassed} exercise(s) newly passed.`,
+        '',
+        'Replace makes your progress exactly the file\'s. Merge keeps yours and adds what the file has.',
+      ].join('\n');
+      const choice = await vscode.window.showWarningMessage(`Import progress from ${vscode.workspace.asRelativePath(uri)}?`, { modal: true, detail }, 'Replace', 'Merge');
+      if (!choice) return false;
+      await services.store.replaceAll(choice === 'Replace' ? parsed.data : mergeProgress(services.store.data, parsed.data));
+      void vscode.window.showInformationMessage(`Backend Roadmap: progress imported (${choice.toLowerCase()}).`);
+      return true;
+    }),
   ];
 }
 

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { loadCompiledCatalog } from './core/catalog';
+import { vanishedTopicIds } from './core/importProgress';
 import type { Catalog } from './core/catalog';
 import { formatProblem } from './core/problems';
 import { filterLabels } from './core/treeModel';
-import { MementoAdapter, ProgressStore } from './core/progressStore';
+import { ProgressStore } from './core/progressStore';
 import { ScaffoldCodeActionProvider } from './codeActions';
+import { DashboardPanel } from './dashboardPanel';
 import { ExerciseChecks } from './exerciseChecks';
+import { adapterFor, registerProgressStorage, storageMode } from './progressStorage';
 import { registerCommands } from './commands';
 import { views } from './ids';
 import { Services } from './services';
@@ -34,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     return undefined;
   }
 
-  const { store, warnings } = await ProgressStore.open(new MementoAdapter(context.workspaceState));
+  const { store, warnings } = await ProgressStore.open(adapterFor(storageMode(), context, log));
   context.subscriptions.push({ dispose: () => store.dispose() });
   for (const w of warnings) {
     log.warn(w);
@@ -45,6 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   for (const renamed of new Set(catalog.roadmaps.map((r) => r.roadmap.renamed))) {
     const moves = await store.applyRenames(renamed);
     if (moves.length > 0) log.info(`Progress followed renamed topics: ${moves.join(', ')}`);
+  }
+  // Progress of topics no roadmap has any more is kept (a later version may bring them back) and reported once.
+  const known = new Set(catalog.roadmaps.flatMap((r) => r.roadmap.phases.flatMap((p) => p.topics.map((t) => t.id))));
+  const vanished = vanishedTopicIds(store.data, known);
+  if (vanished.length > 0) {
+    log.warn(`Stored progress names topics no roadmap has any more; it is kept: ${vanished.join(', ')}`);
+    void vscode.window.showInformationMessage(`Backend Roadmap: your progress includes ${vanished.length} topic(s) the roadmaps no longer have (${vanished.slice(0, 3).join(', ')}${vanished.length > 3 ? ', …' : ''}). It is kept, not deleted; Show Log lists them.`);
+    await store.markVanishedReported(vanished);
   }
 
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);
@@ -60,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   describe();
   const checks = new ExerciseChecks(services);
   const panel = new TopicPanel(services, checks);
+  const dashboard = new DashboardPanel(services);
 
   // The view's badge counts topics in progress, a reminder of unfinished work.
   const updateBadge = () => {
@@ -77,9 +89,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     checks,
     panel,
     vscode.window.registerWebviewPanelSerializer(views.topicPanel, panel),
+    dashboard,
+    vscode.window.registerWebviewPanelSerializer(views.dashboard, dashboard),
+    ...registerProgressStorage(context, store, log),
     new ProgressStatusBar(services),
     vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
-    ...registerCommands(services, panel, tree, treeView, checks),
+    ...registerCommands(services, panel, tree, treeView, checks, dashboard),
   );
   return { services, checks };
 }

@@ -15,6 +15,9 @@ export const commands = {
   markNotStarted: 'backendRoadmap.markNotStarted',
   scaffoldExercise: 'backendRoadmap.scaffoldExercise',
   checkExercise: 'backendRoadmap.checkExercise',
+  showDashboard: 'backendRoadmap.showDashboard',
+  openNotes: 'backendRoadmap.openNotes',
+  importProgress: 'backendRoadmap.importProgress',
   exportProgress: 'backendRoadmap.exportProgress',
   resetProgress: 'backendRoadmap.resetProgress',
   showLog: 'backendRoadmap.showLog',
@@ -24,6 +27,8 @@ export const views = {
   container: 'backendRoadmap',
   tree: 'backendRoadmap.tree',
   topicPanel: 'backendRoadmap.topic',
+  dashboard: 'backendRoadmap.dashboard',
+  walkthrough: 'backendRoadmap.gettingStarted',
 } as const;
 
 export const settings = {
@@ -31,6 +36,13 @@ export const settings = {
   exercisesFolder: 'exercisesFolder',
   checkTimeoutSeconds: 'checkTimeoutSeconds',
   exerciseLanguage: 'exerciseLanguage',
+  progressStorage: 'progressStorage',
+  notesFolder: 'notesFolder',
+} as const;
+
+/** Context keys the walkthrough's steps complete on. */
+export const contextKeys = {
+  tickedItem: 'backendRoadmap.tickedItem',
 } as const;
 
 // The lightbulb hides source.* kinds and Source Action… shows only them, so offers come in both.

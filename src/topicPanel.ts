@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { isComplete } from './core/nextUp';
 import { topicStatus } from './core/progress';
-import { commands, views } from './ids';
+import { commands, contextKeys, views } from './ids';
+import { readNote } from './notes';
 import type { ExerciseChecks } from './exerciseChecks';
 import type { Services } from './services';
 import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './shared/protocol';
@@ -25,7 +26,16 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   ) {
     this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
     const subs = [services.store.onDidChange(() => this.postTopic()), checks.onDidChange(() => this.postTopic())];
-    this.disposables.push({ dispose: () => subs.forEach((s) => s.dispose()) }, vscode.workspace.onDidGrantWorkspaceTrust(() => this.postTopic()));
+    // Notes are edited in the editor or outside it; any markdown change may be the open topic's notes.
+    const notes = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.disposables.push(
+      { dispose: () => subs.forEach((s) => s.dispose()) },
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.postTopic()),
+      notes,
+      notes.onDidCreate(() => this.postTopic()),
+      notes.onDidChange(() => this.postTopic()),
+      notes.onDidDelete(() => this.postTopic()),
+    );
   }
 
   show(topicId: string): void {
@@ -152,6 +162,8 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           return;
         }
         await store.setItem(message.topicId, message.itemId, message.checked);
+        // The walkthrough's "tick an item" step completes on this.
+        if (message.checked) void vscode.commands.executeCommand('setContext', contextKeys.tickedItem, true);
         if (message.checked && isComplete(topic, store.data) && store.status(topic.id) !== 'done') void this.offerDone(topic.id, topic.title);
         return;
       }
@@ -171,6 +183,12 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       case 'scaffold':
         await vscode.commands.executeCommand(commands.scaffoldExercise, message.topicId, message.exerciseId);
         return;
+      case 'openNotes': {
+        const topic = this.find(message.topicId)?.topic;
+        if (!topic) return this.services.log.warn(`Ignored notes of unknown topic ${message.topicId}`);
+        await vscode.commands.executeCommand(commands.openNotes, topic.id);
+        return;
+      }
       case 'check':
         if (!this.services.catalog.exercises.some((e) => e.id === message.exerciseId)) return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
         await vscode.commands.executeCommand(commands.checkExercise, message.exerciseId);
@@ -206,6 +224,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       })),
       checklist: topic.checklist.map((item) => ({ id: item.id, text: item.text, checked: checked.has(item.id) })),
       resources: topic.resources.map((r) => ({ title: r.title, type: r.type, url: r.url })),
+      notes: await readNote(topic.id),
       exercises: await Promise.all(
         topic.exercises.flatMap((id) => {
           const ex = catalog.exercises.find((e) => e.id === id);

@@ -114,6 +114,16 @@ function render(topic: TopicView): void {
     );
   });
 
+  const notesButton = h('vscode-button', { secondary: true, 'data-key': 'notes', 'data-notes': topic.notes.exists ? 'open' : 'create' }, topic.notes.exists ? 'Open notes' : 'Start notes');
+  notesButton.addEventListener('click', () => send({ type: 'openNotes', topicId: topic.id }));
+  const notes = h('section', { 'aria-labelledby': 'notes-h', class: 'notes' },
+    h('h2', { id: 'notes-h' }, 'Your notes'),
+    topic.notes.exists
+      ? h('p', { 'data-notes-excerpt': '' }, topic.notes.excerpt || h('span', { class: 'muted' }, 'Empty so far.'))
+      : h('p', { class: 'muted' }, `No notes yet. They go in ${topic.notes.path || 'the workspace'}, a Markdown file you own.`),
+    notesButton,
+  );
+
   const page = h(
     'article',
     { 'data-topic': topic.id },
@@ -136,6 +146,7 @@ function render(topic: TopicView): void {
     prerequisites.length > 0 && h('section', { 'aria-labelledby': 'pre-h' }, h('h2', { id: 'pre-h' }, 'Before this'), h('ul', { class: 'plain' }, ...prerequisites)),
     h('section', { 'aria-labelledby': 'res-h' }, h('h2', { id: 'res-h' }, 'Resources'), h('ul', { class: 'plain' }, ...resources)),
     exercises.length > 0 && h('section', { 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Exercises'), h('ul', { class: 'plain' }, ...exercises)),
+    notes,
   );
   app.replaceChildren(page);
 

@@ -33,6 +33,8 @@ export const topicViewSchema = z.object({
   prerequisites: z.array(z.object({ id, title: z.string(), status })),
   checklist: z.array(z.object({ id, text: z.string(), checked: z.boolean() })),
   resources: z.array(z.object({ title: z.string(), type: z.string(), url: z.string() })),
+  /** The learner's notes file for this topic: whether it exists, and its first words. */
+  notes: z.object({ exists: z.boolean(), path: z.string(), excerpt: z.string() }),
   exercises: z.array(
     z.object({
       id,
@@ -64,6 +66,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openTopic'), topicId: id }),
   z.object({ type: z.literal('scaffold'), topicId: id, exerciseId: id }),
   z.object({ type: z.literal('check'), exerciseId: id }),
+  z.object({ type: z.literal('openNotes'), topicId: id }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { findTopicIn } from './core/catalog';
+import { nextUp } from './core/nextUp';
+import { allTopics, hoursLeft, phaseTally, roadmapTally, weeklyActivity } from './core/progress';
+import { commands, views } from './ids';
+import type { Services } from './services';
+import { dashboardHostMessageSchema, dashboardMessageSchema } from './shared/protocol';
+import type { DashboardHostMessage, DashboardView } from './shared/protocol';
+
+/** The progress dashboard: one editor tab, redrawn whenever progress or the roadmap changes. */
+export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly webviewRoot: vscode.Uri;
+
+  constructor(private readonly services: Services) {
+    this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
+    const a = services.store.onDidChange(() => this.post());
+    const b = services.onDidChangeRoadmap(() => this.post());
+    this.subs.push({ dispose: () => (a.dispose(), b.dispose()) });
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+      return;
+    }
+    this.adopt(vscode.window.createWebviewPanel(views.dashboard, 'Roadmap Dashboard', vscode.ViewColumn.Active, this.options()));
+  }
+
+  /** After a reload the dashboard tab comes back with fresh numbers; it keeps no state of its own. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    this.panel?.dispose();
+    panel.webview.options = this.options();
+    this.adopt(panel);
+  }
+
+  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [this.webviewRoot] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.iconPath = new vscode.ThemeIcon('graph');
+    panel.webview.html = this.html(panel.webview);
+    const subs = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      panel.onDidDispose(() => {
+        subs.forEach((s) => s.dispose());
+        if (this.panel === panel) this.panel = undefined;
+      }),
+    ];
+  }
+
+  /** The numbers the dashboard draws; public so tests can compare them with what is shown. */
+  view(now = new Date()): DashboardView {
+    const { roadmap, store, catalog } = this.services;
+    const data = store.data;
+    const tally = roadmapTally(roadmap, data);
+    const hours = hoursLeft(roadmap, data);
+    const ids = new Set(allTopics(roadmap).map((t) => t.id));
+    return {
+      roadmapTitle: roadmap.title,
+      percent: tally.percent,
+      done: tally.done,
+      counted: tally.counted,
+      phases: roadmap.phases.map((p) => {
+        const t = phaseTally(p, data);
+        return { id: p.id, title: p.title, done: t.done, inProgress: t.inProgress, counted: t.counted, percent: t.percent };
+      }),
+      weeks: weeklyActivity(data, now, 12, ids),
+      hoursLeft: hours.left,
+      hoursTotal: hours.total,
+      nextUp: nextUp(roadmap, data, 5, (id) => findTopicIn(catalog, id, roadmap)?.topic.title).map((s) => ({ id: s.topic.id, title: s.topic.title, reason: s.reason })),
+    };
+  }
+
+  private post(): void {
+    if (!this.panel || !this.ready) return;
+    const message: DashboardHostMessage = { type: 'showDashboard', view: this.view() };
+    const parsed = dashboardHostMessageSchema.safeParse(message);
+    if (!parsed.success) {
+      this.services.log.error('Not sending an invalid dashboard message', parsed.error.issues);
+      return;
+    }
+    void this.panel.webview.postMessage(parsed.data);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = dashboardMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.services.log.warn('Dropped an invalid message from the dashboard webview:', JSON.stringify(raw)?.slice(0, 500));
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'openTopic':
+        void vscode.commands.executeCommand(commands.openTopic, message.topicId);
+        return;
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, file)).toString();
+    const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('codicon.css')}" id="vscode-codicon-stylesheet">
+<link rel="stylesheet" href="${uri('dashboard.css')}">
+<title>Backend Roadmap dashboard</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="muted">Loading dashboard…</p></main>
+<script nonce="${nonce}" src="${uri('dashboard.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.subs.forEach((s) => s.dispose());
+    this.panel?.dispose();
+  }
+}

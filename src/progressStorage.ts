@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { FileProgressAdapter, progressFileRelative } from './core/fileProgress';
+import { MementoAdapter } from './core/progressStore';
+import type { ProgressAdapter, ProgressStore } from './core/progressStore';
+import { settings } from './ids';
+
+export type StorageMode = 'workspaceState' | 'file';
+
+export function storageMode(): StorageMode {
+  return vscode.workspace.getConfiguration(settings.section).get<string>(settings.progressStorage) === 'file' ? 'file' : 'workspaceState';
+}
+
+function progressFile(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.scheme === 'file' ? vscode.Uri.joinPath(folder.uri, progressFileRelative) : undefined;
+}
+
+/** The adapter for a mode; file mode needs a local folder and falls back to workspace state without one. */
+export function adapterFor(mode: StorageMode, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ProgressAdapter {
+  const file = mode === 'file' ? progressFile() : undefined;
+  if (mode === 'file' && !file) log.warn('Progress storage is set to "file", but no local folder is open; using workspace state.');
+  return file ? new FileProgressAdapter(file.fsPath) : new MementoAdapter(context.workspaceState);
+}
+
+function describe(mode: StorageMode): string {
+  return mode === 'file' ? progressFileRelative : 'workspace state';
+}
+
+/**
+ * File mode: follows outside changes to the progress file (a git pull, another window). Switching the
+ * setting moves the store to the other storage, offering to copy the progress across.
+ */
+export function registerProgressStorage(context: vscode.ExtensionContext, store: ProgressStore, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const warn = (w: string) => {
+    log.warn(w);
+    void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
+  };
+  let watcher: vscode.Disposable | undefined;
+  const watch = () => {
+    watcher?.dispose();
+    watcher = undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (storageMode() !== 'file' || !folder) return;
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, progressFileRelative));
+    const reload = () => void store.reload().then((ws) => ws.forEach(warn), (e: unknown) => log.error('Reloading progress failed', e));
+    watcher = vscode.Disposable.from(w, w.onDidChange(reload), w.onDidCreate(reload));
+  };
+  watch();
+
+  let mode = storageMode();
+  const onConfig = vscode.workspace.onDidChangeConfiguration(async (e) => {
+    if (!e.affectsConfiguration(`${settings.section}.${settings.progressStorage}`)) return;
+    const next = storageMode();
+    if (next === mode) return;
+    const from = mode;
+    mode = next;
+    const copy = await vscode.window.showInformationMessage(
+      `Backend Roadmap now keeps progress in ${describe(next)}. Copy your progress from ${describe(from)} there?`,
+      { modal: true, detail: `Copying replaces whatever ${describe(next)} holds. Not copying shows the progress already stored there; nothing in ${describe(from)} is deleted.` },
+      'Copy Progress',
+      'Use What Is There',
+    );
+    const warnings = await store.switchTo(adapterFor(next, context, log), copy === 'Copy Progress');
+    warnings.forEach(warn);
+    log.info(`Progress storage: ${describe(from)} -> ${describe(next)} (${copy === 'Copy Progress' ? 'copied' : 'not copied'})`);
+    watch();
+  });
+  return [onConfig, store.onWarning(warn), { dispose: () => watcher?.dispose() }];
+}
