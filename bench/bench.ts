@@ -1,15 +1,22 @@
 // npm run bench: prints a table of activation time, roadmap load, tree model build and sizes,
 // each next to a baseline measured in the same run.
 import { promises as fs, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCompiledCatalog } from '../src/core/catalog';
 import { compileRoadmaps, loadCatalog } from '../src/core/roadmapFiles';
 import { validateRoadmap } from '../src/core/roadmapLoader';
 import { parse } from 'yaml';
-import { emptyProgress } from '../src/core/progress';
+import { FileProgressAdapter } from '../src/core/fileProgress';
+import { nextUp } from '../src/core/nextUp';
+import { emptyProgress, phaseTally, roadmapTally } from '../src/core/progress';
+import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../src/core/progressStore';
+import type { ProgressAdapter } from '../src/core/progressStore';
+import type { Roadmap } from '../src/core/roadmapSchema';
 import { loadRoadmap } from '../src/core/roadmapYaml';
 import { allRows } from '../src/core/treeModel';
+import { JsonMemento, syntheticProgress, syntheticRoadmap } from './synthetic';
 import { ensureCodeServer, installExtension, makeProfile, packageFixture, repoRoot, startCodeServer, waitForReport } from '../test/e2e/codeServer';
 import { launchBrowser, openWorkbench } from '../test/e2e/workbench';
 
@@ -92,6 +99,90 @@ async function activationTimes(): Promise<{ ours: number[]; hello: number[] }> {
   return times;
 }
 
+/** 1,000 clicks on checklist items of 10 topics, some unticking again, as a fast learner makes them. */
+const toggles = Array.from({ length: 1000 }, (_, i) => ({ topicId: `topic-${i % 10}`, itemId: `item-${i % 7}`, checked: (i * 7 + Math.floor(i / 13)) % 3 !== 0 }));
+
+/** What the stored progress must hold after `toggles`: per topic, the items whose last toggle ticked them. */
+function expectedChecked(): Map<string, Set<string>> {
+  const last = new Map<string, boolean>();
+  for (const t of toggles) last.set(`${t.topicId}\0${t.itemId}`, t.checked);
+  const want = new Map<string, Set<string>>();
+  for (const [key, checked] of last) {
+    const [topicId = '', itemId = ''] = key.split('\0');
+    const items = want.get(topicId) ?? new Set<string>();
+    if (checked) items.add(itemId);
+    want.set(topicId, items);
+  }
+  return want;
+}
+
+/**
+ * Median time for `toggles` applied without awaiting each (rapid clicks) plus `flush()`, on a fresh
+ * adapter each run (not timed: making it and opening the store). Afterwards a store reopened on the
+ * same adapter must show every toggle applied, or the benchmark fails.
+ */
+async function timeToggles(name: string, makeAdapter: (run: number) => Promise<ProgressAdapter>, iterations: number): Promise<number> {
+  const want = expectedChecked();
+  const samples: number[] = [];
+  for (let run = -1; run < iterations; run++) {
+    const adapter = await makeAdapter(run + 1); // run -1 is the warm-up
+    const { store } = await ProgressStore.open(adapter);
+    const t = performance.now();
+    const writes = toggles.map((x) => store.setItem(x.topicId, x.itemId, x.checked));
+    await store.flush();
+    const ms = performance.now() - t;
+    await Promise.all(writes);
+    store.dispose();
+    const { store: reopened, warnings } = await ProgressStore.open(adapter);
+    if (warnings.length > 0) throw new Error(`${name}: reopening the store warned: ${warnings.join('; ')}`);
+    for (const [topicId, items] of want) {
+      const got = [...(reopened.data.topics[topicId]?.checked ?? [])].sort();
+      const expected = [...items].sort();
+      if (got.join() !== expected.join()) throw new Error(`${name}: toggles lost for ${topicId}: stored [${got.join(', ')}], expected [${expected.join(', ')}]`);
+      if (reopened.status(topicId) !== 'inProgress') throw new Error(`${name}: ${topicId} is ${reopened.status(topicId)} after ticking items, expected inProgress`);
+    }
+    reopened.dispose();
+    if (run >= 0) samples.push(ms);
+  }
+  return median(samples);
+}
+
+/** Sub-millisecond times in µs, others in ms. */
+function dur(ms: number): string {
+  return ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`;
+}
+
+interface ScaleTimes {
+  rows: number;
+  load: number;
+  tree: number;
+  tally: number;
+  next: number;
+}
+
+/** Load, tree rows, percentages and next-up on a generated roadmap of `topics` topics with ~30% progress. */
+async function scaleTimes(topics: number): Promise<ScaleTimes> {
+  const text = JSON.stringify(syntheticRoadmap(topics));
+  const load = (): Roadmap => {
+    const result = validateRoadmap(JSON.parse(text), `synthetic-${topics}.json`);
+    if (!result.ok) throw new Error(`synthetic ${topics}-topic roadmap invalid: ${result.problems.slice(0, 3).map((p) => p.message).join('; ')}`);
+    return result.value;
+  };
+  const roadmap = load();
+  const data = syntheticProgress(topics);
+  const tallies = () => [roadmapTally(roadmap, data), ...roadmap.phases.map((p) => phaseTally(p, data))];
+  const [total] = tallies();
+  if (total?.done !== topics * 0.2 || total.inProgress !== topics * 0.1) throw new Error(`synthetic ${topics}-topic progress tallied wrong: ${JSON.stringify(total)}`);
+  if (nextUp(roadmap, data).length !== 5) throw new Error(`synthetic ${topics}-topic roadmap: next-up found fewer than 5 topics`);
+  return {
+    rows: allRows(roadmap, data).length,
+    load: await time(load, 10),
+    tree: await time(() => allRows(roadmap, data), 50),
+    tally: await time(tallies, 50),
+    next: await time(() => nextUp(roadmap, data), 50),
+  };
+}
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
@@ -130,6 +221,26 @@ async function main(): Promise<void> {
   const treeMs = await time(() => allRows(backend.roadmap, data), 200);
   const tinyTreeMs = await time(() => allRows(tiny.value, emptyProgress()), 200);
   rows.push([`tree rows build (${allRows(backend.roadmap, data).length} rows, as a refresh computes them)`, `${(treeMs * 1000).toFixed(1)} µs`, `${(tinyTreeMs * 1000).toFixed(1)} µs (1-topic roadmap)`, ratio(treeMs, tinyTreeMs)]);
+
+  const big = await scaleTimes(5000);
+  const small = await scaleTimes(500);
+  const grows = (x: (s: ScaleTimes) => number, label: string) => rows.push([label, dur(x(big)), `${dur(x(small))} (500 topics)`, ratio(x(big), x(small))]);
+  grows((s) => s.load, 'synthetic 5,000-topic roadmap: JSON.parse + validateRoadmap (10 phases)');
+  grows((s) => s.tree, `synthetic 5,000-topic roadmap: tree rows build (${big.rows.toLocaleString('en')} rows)`);
+  grows((s) => s.tally, 'synthetic 5,000-topic roadmap: percentages (roadmapTally + 10 phaseTally)');
+  grows((s) => s.next, 'synthetic 5,000-topic roadmap: next-up (5 suggestions)');
+
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-bench-'));
+  try {
+    const memoryMs = await timeToggles('MemoryProgressAdapter', async () => new MemoryProgressAdapter(), 10);
+    const mementoMs = await timeToggles('MementoAdapter', async () => new MementoAdapter(new JsonMemento()), 10);
+    const fileMs = await timeToggles('FileProgressAdapter', async (run) => new FileProgressAdapter(path.join(tmp, `run-${run}`, 'progress.json')), 5);
+    const baseline = `${memoryMs.toFixed(2)} ms (MemoryProgressAdapter)`;
+    rows.push(['1,000 checklist toggles persisted (MementoAdapter, async JSON memento)', `${mementoMs.toFixed(2)} ms`, baseline, ratio(mementoMs, memoryMs)]);
+    rows.push(['1,000 checklist toggles persisted (FileProgressAdapter: lock + re-read per write)', `${fileMs.toFixed(2)} ms`, baseline, ratio(fileMs, memoryMs)]);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
 
   const webviewBytes = ['main.js', 'style.css'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
   const codicons = ['codicon.css', 'codicon.ttf'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);

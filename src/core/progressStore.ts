@@ -230,7 +230,7 @@ export class ProgressStore {
     op(this.data_);
     this.unpersisted.push(op);
     this.changed.fire(change);
-    const write = () => this.persist(op);
+    const write = () => this.persist();
     this.pending = this.pending.then(write, write).catch((err: unknown) => {
       this.writeError = err;
       throw err;
@@ -238,21 +238,26 @@ export class ProgressStore {
     return this.pending;
   }
 
-  private async persist(op: Op): Promise<void> {
+  /** Writes every change made so far in one go; a queued write finding nothing left has been carried already. */
+  private async persist(): Promise<void> {
+    const n = this.unpersisted.length;
+    if (n === 0) return;
     const adapter = this.adapter;
     if (!adapter.withLock) {
-      this.unpersisted.shift();
+      // The in-memory data already holds every change up to now, and adapters copy it on write.
       await adapter.write(this.data_);
+      this.unpersisted.splice(0, n);
       return;
     }
     await adapter.withLock(async () => {
       // Replay on what is stored now, so an update another writer made meanwhile survives.
       const { data, corrupt, warnings } = await load(adapter);
       for (const w of warnings) this.warned.fire(w);
+      const ops = this.unpersisted.slice(0, n);
       const base = corrupt ? structuredClone(this.data_) : data;
-      if (!corrupt) op(base);
+      if (!corrupt) for (const op of ops) op(base);
       await adapter.write(base);
-      this.unpersisted.shift();
+      this.unpersisted.splice(0, n);
       const next = structuredClone(base);
       for (const later of this.unpersisted) later(next);
       if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
