@@ -20,6 +20,7 @@ import { RoadmapTreeProvider } from './treeProvider';
 export interface BackendRoadmapApi {
   services: Services;
   checks: ExerciseChecks;
+  dashboard: DashboardPanel;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BackendRoadmapApi | undefined> {
@@ -96,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
     ...registerCommands(services, panel, tree, treeView, checks, dashboard),
   );
-  return { services, checks };
+  return { services, checks, dashboard };
 }
 
 function reportProblems(context: vscode.ExtensionContext, catalog: Catalog, log: vscode.LogOutputChannel): void {

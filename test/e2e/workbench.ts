@@ -1,6 +1,6 @@
 // Person-like helpers for driving the code-server workbench with playwright-core and Debian's Chromium.
 import { chromium } from 'playwright-core';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -116,4 +116,20 @@ export async function reloadWindow(page: Page): Promise<void> {
     page.off('dialog', accept);
   }
   await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 90_000 });
+}
+
+/**
+ * The webview content frame holding `selector`. With several webviews open (a topic and the
+ * dashboard), frame locators by class are ambiguous; the content tells them apart.
+ */
+export async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame shows ${selector}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

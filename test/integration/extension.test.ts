@@ -193,4 +193,39 @@ describe('Backend Roadmap in a real extension host', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
+
+  it('opens the dashboard, whose numbers follow progress, with history timestamps', async () => {
+    const { services, dashboard } = await api();
+    await vscode.commands.executeCommand(commands.showDashboard);
+    await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.dashboard)), 'the dashboard tab');
+    const phaseOf = () => dashboard.view().phases.find((p) => p.id === 'internet-foundations');
+    const before = phaseOf();
+    await vscode.commands.executeCommand(commands.markDone, 'how-the-internet-works');
+    try {
+      assert.equal(phaseOf()?.done, (before?.done ?? 0) + 1);
+      const thisWeek = dashboard.view().weeks.at(-1);
+      assert.ok((thisWeek?.topicsDone ?? 0) >= 1, 'the completion shows in this week');
+      const last = services.store.data.history.at(-1);
+      assert.equal(last?.topicId, 'how-the-internet-works');
+      assert.equal(last?.status, 'done');
+      assert.ok(Date.now() - Date.parse(last?.at ?? '') < 60_000);
+      assert.ok(dashboard.view().hoursLeft < dashboard.view().hoursTotal);
+    } finally {
+      await vscode.commands.executeCommand(commands.markNotStarted, 'how-the-internet-works');
+    }
+  });
+
+  it('opens notes per topic, creating notes/<topic-id>.md with a heading and never overwriting it', async () => {
+    await api();
+    const file = path.join(workspaceRoot(), 'notes', 'dns.md');
+    await fs.rm(file, { force: true });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(commands.openNotes, 'dns');
+    assert.equal(uri?.fsPath, file);
+    assert.equal(await fs.readFile(file, 'utf8'), '# DNS and name resolution\n\n');
+    await fs.writeFile(file, '# DNS\n\nMy own words.\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand(commands.openNotes, 'dns');
+    assert.equal(await fs.readFile(file, 'utf8'), '# DNS\n\nMy own words.\n');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

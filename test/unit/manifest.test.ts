@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commands, extensionId, settings, views } from '../../src/ids';
+import { commands, contextKeys, extensionId, settings, views } from '../../src/ids';
 
 interface Manifest {
   name: string;
@@ -14,6 +14,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     configuration: { properties: Record<string, unknown> };
     menus: Record<string, { command: string }[]>;
+    walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
   };
 }
 
@@ -42,5 +43,27 @@ describe('package.json contributions', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(manifest.activationEvents.includes(`onView:${views.tree}`));
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${views.topicPanel}`));
+  });
+
+  it('has a walkthrough whose steps complete on real commands, views and context keys, with their media shipped', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough?.id, views.walkthrough.split('.')[1]);
+    const declared = new Set<string>(Object.values(commands));
+    const ignored = readFileSync(path.join(__dirname, '..', '..', '.vscodeignore'), 'utf8');
+    assert.deepEqual(walkthrough?.steps.map((s) => s.id), ['openRoadmap', 'openTopic', 'tickItem', 'scaffoldExercise', 'openDashboard']);
+    for (const step of walkthrough?.steps ?? []) {
+      assert.ok(step.completionEvents.length > 0, step.id);
+      for (const event of step.completionEvents) {
+        const [kind, target] = event.split(':') as [string, string];
+        if (kind === 'onCommand') assert.ok(declared.has(target), `${step.id}: ${event}`);
+        else if (kind === 'onView') assert.equal(target, views.tree, `${step.id}: ${event}`);
+        else if (kind === 'onContext') assert.ok(Object.values(contextKeys).includes(target as never), `${step.id}: ${event}`);
+        else assert.fail(`${step.id}: unexpected completion event ${event}`);
+      }
+      for (const link of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(link[1] ?? ''), `${step.id} links ${link[1]}`);
+      const media = step.media.markdown ?? '';
+      assert.ok(readFileSync(path.join(__dirname, '..', '..', media), 'utf8').startsWith('# '), `${step.id}: ${media}`);
+      assert.match(ignored, /!media\/walkthrough\/\*\*/, 'walkthrough media ship in the VSIX');
+    }
   });
 });
