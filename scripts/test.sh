@@ -8,7 +8,8 @@ trap 'rm -f "$log"; if [ "${BACKEND_ROADMAP_SERVICES_OWNER:-0}" = 1 ]; then bash
 bash scripts/ensureSystemDeps.sh
 # Real PostgreSQL and Redis on loopback for the exercise library's checks; stopped on exit.
 echo "== services (PostgreSQL, Redis)"
-eval "$(bash scripts/services.sh start)"
+services=$(bash scripts/services.sh start) || { echo "services did not start" >&2; exit 1; }
+eval "$services"
 # Here a missing server is a failure, never a quiet fallback or skip.
 export BACKEND_ROADMAP_REQUIRE_SERVICES=1 BACKEND_ROADMAP_REQUIRE_POSTGRES=1
 echo "== typecheck"; npm run --silent typecheck

@@ -119,7 +119,9 @@ async function check(dir: string, io: CliIo): Promise<number> {
   if (!stat?.isDirectory()) throw new Error(`${target} is not a folder`);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
+  // A closed terminal or a CI timeout must not leave the tests' servers behind.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.once(s, onSignal);
   try {
     const result = await checkExercise(target, {
       signal: controller.signal,
@@ -138,7 +140,7 @@ async function check(dir: string, io: CliIo): Promise<number> {
     }
     throw e;
   } finally {
-    process.off('SIGINT', onSignal);
+    for (const s of signals) process.off(s, onSignal);
   }
 }
 

@@ -178,8 +178,11 @@ export function registerCommands(
       ].join('\n');
       const choice = await vscode.window.showWarningMessage(`Import progress from ${vscode.workspace.asRelativePath(uri)}?`, { modal: true, detail }, 'Replace', 'Merge');
       if (!choice) return false;
+      // Nothing is lost: the progress being replaced is kept where corrupt data would go.
+      const kept = await services.store.backupCurrent();
       await services.store.replaceAll(choice === 'Replace' ? parsed.data : mergeProgress(services.store.data, parsed.data));
-      void vscode.window.showInformationMessage(`Backend Roadmap: progress imported (${choice.toLowerCase()}).`);
+      services.log.info(`Imported progress from ${uri.fsPath} (${choice}); the previous progress is in ${kept}`);
+      void vscode.window.showInformationMessage(`Backend Roadmap: progress imported (${choice.toLowerCase()}). Your previous progress was kept in ${kept}.`);
       return true;
     }),
   ];

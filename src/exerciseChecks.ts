@@ -19,6 +19,10 @@ export class ExerciseChecks implements vscode.Disposable {
   private readonly changed = new Emitter<string>();
   readonly onDidChange = this.changed.event;
   private output: vscode.OutputChannel | undefined;
+  /** Running checks, stopped (with what their tests started) when the window closes. */
+  private readonly controllers = new Set<AbortController>();
+  /** Exercises between "Check" and the end of their run, claimed synchronously so a double click runs one. */
+  private readonly claimed = new Set<string>();
 
   constructor(private readonly services: Services) {}
 
@@ -56,10 +60,19 @@ export class ExerciseChecks implements vscode.Disposable {
       if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
       return undefined;
     }
-    if (this.state(exerciseId).running) {
+    if (this.claimed.has(exerciseId)) {
       void vscode.window.showInformationMessage(`Backend Roadmap: "${exercise.title}" is already being checked.`);
       return undefined;
     }
+    this.claimed.add(exerciseId);
+    try {
+      return await this.run(exerciseId, exercise);
+    } finally {
+      this.claimed.delete(exerciseId);
+    }
+  }
+
+  private async run(exerciseId: string, exercise: { id: string; title: string; topic: string }): Promise<CheckResult | undefined> {
     let dir: vscode.Uri | undefined;
     try {
       dir = await this.folderOf(exerciseId);
@@ -84,13 +97,15 @@ export class ExerciseChecks implements vscode.Disposable {
     output.show(true);
     output.appendLine(`▶ Checking ${exercise.title} in ${dir.fsPath}`);
     this.setState(exerciseId, { ...this.state(exerciseId), running: true });
-    const timeoutSeconds = vscode.workspace.getConfiguration(settings.section).get<number>(settings.checkTimeoutSeconds, 120);
+    const configured = Number(vscode.workspace.getConfiguration(settings.section).get<number>(settings.checkTimeoutSeconds, 120));
+    const timeoutSeconds = Number.isFinite(configured) ? Math.min(Math.max(configured, 5), 3600) : 120;
     const folder = dir.fsPath;
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Checking ${exercise.title}`, cancellable: true },
         async (progress, token) => {
           const controller = new AbortController();
+          this.controllers.add(controller);
           const sub = token.onCancellationRequested(() => controller.abort());
           try {
             return await checkExercise(folder, {
@@ -104,6 +119,7 @@ export class ExerciseChecks implements vscode.Disposable {
             });
           } finally {
             sub.dispose();
+            this.controllers.delete(controller);
           }
         },
       );
@@ -142,6 +158,7 @@ export class ExerciseChecks implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const c of this.controllers) c.abort();
     this.output?.dispose();
     this.changed.dispose();
   }

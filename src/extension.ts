@@ -46,8 +46,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   }
 
   // Tracks share their base roadmap's renamed map, so each distinct map is applied once.
+  // A failed write here (a read-only checkout, a lock held too long) must not stop activation;
+  // the changes stay in memory and go out with the next write.
+  const tryWrite = (what: string, write: Promise<unknown>) => write.catch((e: unknown) => log.error(`${what}: saving failed`, e));
   for (const renamed of new Set(catalog.roadmaps.map((r) => r.roadmap.renamed))) {
-    const moves = await store.applyRenames(renamed);
+    const moves = await store.applyRenames(renamed).catch((e: unknown) => {
+      log.error('Progress followed renamed topics in memory, but saving failed', e);
+      return [] as string[];
+    });
     if (moves.length > 0) log.info(`Progress followed renamed topics: ${moves.join(', ')}`);
   }
   // Progress of topics no roadmap has any more is kept (a later version may bring them back) and reported once.
@@ -56,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   if (vanished.length > 0) {
     log.warn(`Stored progress names topics no roadmap has any more; it is kept: ${vanished.join(', ')}`);
     void vscode.window.showInformationMessage(`Backend Roadmap: your progress includes ${vanished.length} topic(s) the roadmaps no longer have (${vanished.slice(0, 3).join(', ')}${vanished.length > 3 ? ', …' : ''}). It is kept, not deleted; Show Log lists them.`);
-    await store.markVanishedReported(vanished);
+    await tryWrite('Recording reported ids', store.markVanishedReported(vanished));
   }
 
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);

@@ -48,8 +48,16 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
   watch();
 
   let mode = storageMode();
-  const onConfig = vscode.workspace.onDidChangeConfiguration(async (e) => {
+  // One switch at a time: a second settings change waits for the first dialog and move to finish.
+  let switching: Promise<void> = Promise.resolve();
+  const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration(`${settings.section}.${settings.progressStorage}`)) return;
+    switching = switching.then(() => switchStorage()).catch((err: unknown) => {
+      log.error('Switching progress storage failed', err);
+      void vscode.window.showErrorMessage(`Backend Roadmap: switching progress storage failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+  const switchStorage = async () => {
     const next = storageMode();
     if (next === mode) return;
     const from = mode;
@@ -64,6 +72,6 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
     warnings.forEach(warn);
     log.info(`Progress storage: ${describe(from)} -> ${describe(next)} (${copy === 'Copy Progress' ? 'copied' : 'not copied'})`);
     watch();
-  });
+  };
   return [onConfig, store.onWarning(warn), { dispose: () => watcher?.dispose() }];
 }

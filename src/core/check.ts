@@ -93,7 +93,11 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
   const started = Date.now();
   const files = await findTestFiles(dir);
   if (files.length === 0) throw new CheckError(`${dir} has no test/*.test.js (or .ts) files to run.`);
-  await requireNode(options);
+  const typescript = files.some((f) => /\.[cm]?ts$/.test(f));
+  // `--import tsx` needs module hooks from Node 20.6.
+  if (!(await requireNode(options, typescript ? [20, 6] : [minimumNodeMajor, 0]))) {
+    return { outcome: 'cancelled', exitCode: null, results: [], summary: 'cancelled', durationMs: Date.now() - started };
+  }
 
   let installMs: number | undefined;
   const missing = await missingDependencies(dir);
@@ -117,7 +121,6 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-check-'));
   const tapFile = path.join(tmp, 'results.tap');
   try {
-    const typescript = files.some((f) => /\.[cm]?ts$/.test(f));
     const args = [...(typescript ? ['--import', 'tsx'] : []), '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files];
     const proc = await run('node', args, dir, { ...options, timeoutMs: options.timeoutMs ?? 120_000 });
     const tap = await fs.readFile(tapFile, 'utf8').catch(() => '');
@@ -138,13 +141,17 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
   }
 }
 
-async function requireNode(options: CheckOptions): Promise<void> {
+/** False when cancelled meanwhile; throws a CheckError when Node.js is missing or too old. */
+async function requireNode(options: CheckOptions, [major, minor]: [number, number]): Promise<boolean> {
   let version = '';
   const proc = await run('node', ['--version'], process.cwd(), { ...options, onOutput: (t) => (version += t), timeoutMs: 30_000 });
-  const major = Number(/^v(\d+)\./.exec(version.trim())?.[1]);
-  if (proc.exitCode !== 0 || !(major >= minimumNodeMajor)) {
-    throw new CheckError(`Node.js ${minimumNodeMajor} or newer is needed to run the tests; found ${version.trim() || 'an unreadable version'}.`);
+  if (proc.cancelled) return false;
+  const m = /^v(\d+)\.(\d+)\./.exec(version.trim());
+  const [have, haveMinor] = [Number(m?.[1]), Number(m?.[2])];
+  if (proc.exitCode !== 0 || !m || have < major || (have === major && haveMinor < minor)) {
+    throw new CheckError(`Node.js ${major}.${minor} or newer is needed to run the tests; found ${version.trim() || 'an unreadable version'}.`);
   }
+  return true;
 }
 
 interface RunResult {
@@ -161,14 +168,16 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
       env: { ...process.env, ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },
       // Own process group on POSIX, so a cancel also stops servers the tests started.
       detached: process.platform !== 'win32',
-      shell: process.platform === 'win32',
+      // Only npm.cmd needs cmd.exe; its arguments are constants, so nothing gets re-parsed by a shell.
+      shell: command.endsWith('.cmd'),
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });
     let cancelled = false;
     let timedOut = false;
+    let closed = false;
     const stop = () => {
-      if (child.exitCode !== null || child.pid === undefined) return;
+      if (closed || child.pid === undefined) return;
       if (process.platform === 'win32') spawn('taskkill', ['/pid', String(child.pid), '/T', '/F']);
       else {
         try {
@@ -202,7 +211,16 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
       reject(e.code === 'ENOENT' ? new CheckError(`"${command}" was not found on PATH. Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`) : e);
     });
     child.on('close', (code) => {
+      closed = true;
       clearTimeout(timer);
+      // Servers or watchers a test left behind share the group; the run is over, so they go too.
+      if (process.platform !== 'win32' && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group is already empty
+        }
+      }
       options.signal?.removeEventListener('abort', onAbort);
       resolve({ exitCode: code, cancelled, timedOut });
     });
@@ -269,5 +287,5 @@ function displayName(name: string): string {
 }
 
 function isFilePath(name: string): boolean {
-  return /^([a-zA-Z]:)?[\\/].*\.[cm]?js$/.test(name);
+  return /^([a-zA-Z]:)?[\\/].*\.[cm]?[jt]sx?$/.test(name);
 }

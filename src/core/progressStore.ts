@@ -185,34 +185,51 @@ export class ProgressStore {
    * when the data differ. Corrupt data is backed up and reported, and what is in memory is kept.
    */
   async reload(): Promise<string[]> {
-    await this.flush().catch(() => undefined);
-    const { data, warnings, corrupt } = await load(this.adapter);
-    if (corrupt) return warnings;
-    const next = structuredClone(data);
-    for (const op of this.unpersisted) op(next);
-    if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
-      this.data_ = next;
-      this.changed.fire({});
-    }
-    return warnings;
+    // In the write queue, so a write finishing meanwhile cannot be undone by an older read.
+    return this.enqueue(async () => {
+      const read = () => load(this.adapter);
+      const { data, warnings, corrupt } = this.adapter.withLock ? await this.adapter.withLock(read) : await read();
+      if (corrupt) return warnings;
+      const next = structuredClone(data);
+      for (const op of this.unpersisted) op(next);
+      if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
+        this.data_ = next;
+        this.changed.fire({});
+      }
+      return warnings;
+    });
   }
 
   /**
    * Moves to another storage. With `copy`, what is in memory is written there (replacing its
-   * progress); otherwise the store shows what the new storage holds.
+   * progress, after backing that up); otherwise the store shows what the new storage holds.
    */
   async switchTo(adapter: ProgressAdapter, copy: boolean): Promise<string[]> {
-    await this.flush().catch(() => undefined);
-    this.adapter = adapter;
-    this.writeError = undefined;
-    if (copy) {
-      await this.replaceAll(this.data_);
-      return [];
-    }
-    const { data, warnings } = await load(adapter);
-    this.data_ = data;
-    this.changed.fire({});
-    return warnings;
+    return this.enqueue(async () => {
+      // Changes not yet written belonged to the old storage: carried by the copy, or dropped with it.
+      this.unpersisted = [];
+      this.writeError = undefined;
+      this.adapter = adapter;
+      const { data, warnings, corrupt } = await load(adapter);
+      if (copy) {
+        const existing = corrupt ? undefined : data;
+        const notes: string[] = [...warnings];
+        if (existing && (Object.keys(existing.topics).length > 0 || Object.keys(existing.exercises).length > 0)) {
+          notes.push(`The progress ${adapter.description ?? 'the new storage'} held was kept in ${await adapter.backup(existing)} before copying.`);
+        }
+        const write = async () => adapter.write(this.data_);
+        await (adapter.withLock ? adapter.withLock(write) : write());
+        return notes;
+      }
+      this.data_ = data;
+      this.changed.fire({});
+      return warnings;
+    });
+  }
+
+  /** Keeps a copy of the current progress in the storage's backup place (before an import replaces it). */
+  backupCurrent(): Promise<string> {
+    return this.enqueue(() => this.adapter.backup(structuredClone(this.data_)));
   }
 
   /** Resolves when every queued write has reached the adapter. */
@@ -224,6 +241,16 @@ export class ProgressStore {
   dispose(): void {
     this.changed.dispose();
     this.warned.dispose();
+  }
+
+  /** Runs `task` after every queued write, before any later one. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.pending.then(task, task);
+    this.pending = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   private commit(change: ProgressChange, op: Op): Promise<void> {
@@ -243,6 +270,8 @@ export class ProgressStore {
     const n = this.unpersisted.length;
     if (n === 0) return;
     const adapter = this.adapter;
+    // A write that works again clears an earlier failure: flush() reports the current state.
+    this.writeError = undefined;
     if (!adapter.withLock) {
       // The in-memory data already holds every change up to now, and adapters copy it on write.
       await adapter.write(this.data_);

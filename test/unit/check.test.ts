@@ -58,6 +58,21 @@ describe('exercise check', () => {
     assert.equal(result.outcome, 'failed');
   });
 
+  it('does not pass a TypeScript test file with no tests either', async function () {
+    this.timeout(20_000);
+    // Under the repo, so `--import tsx` resolves to the real package.
+    const dir = await fs.mkdtemp(path.join(__dirname, '..', '..', '.test-tmp-check-'));
+    dirs.push(dir);
+    await fs.writeFile(path.join(dir, 'package.json'), '{"name":"x","private":true}');
+    await fs.mkdir(path.join(dir, 'test'));
+    await fs.writeFile(path.join(dir, 'test', 'a.test.ts'), '// nothing yet\n');
+    assert.equal((await checkExercise(dir)).outcome, 'failed');
+    await fs.writeFile(path.join(dir, 'test', 'a.test.ts'), "import { test } from 'node:test';\ntest('typed', () => { const n: number = 1; if (n !== 1) throw new Error('no'); });\n");
+    const typed = await checkExercise(dir);
+    assert.equal(typed.outcome, 'passed', typed.summary);
+    assert.deepEqual(typed.results.map((r) => r.name), ['typed']);
+  });
+
   it('honours cancellation, stopping the test process and what it started', async function () {
     this.timeout(20_000);
     const dir = await make({ 'a.test.js': `${header}test('hangs', () => new Promise((r) => setTimeout(r, 60_000)));\n` });

@@ -96,9 +96,40 @@ describe('progress in a shared JSON file (file mode)', () => {
     assert.equal(store.status('jwt'), 'notStarted', 'an empty target shows empty progress');
   });
 
-  it('finds line and column in both JSON.parse message styles', () => {
-    assert.deepEqual(jsonErrorPosition('{\n  "a": ,\n}', 'Unexpected token , in JSON at position 9'), { line: 2, col: 8 });
-    assert.deepEqual(jsonErrorPosition('', 'Unexpected token (line 4 column 2)'), { line: 4, col: 2 });
+  it('finds the line and column of real JSON.parse errors, including those whose message has no position', () => {
+    for (const [text, line, col] of [
+      ['{\n  "a": 1,\n  "b": tru\n}', 3, 8],
+      ['{"x": [1, 2, undefined]}', 1, 14],
+      ['{\n  "a": ,\n}', 2, 8],
+      ['{"a": 1,}', 1, 9],
+      ['[1, 2', 1, 6],
+    ] as const) {
+      let message = '';
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      assert.ok(message, `${text} is invalid`);
+      assert.deepEqual(jsonErrorPosition(text, message), { line, col }, `${JSON.stringify(text)}: ${message}`);
+    }
+  });
+
+  it('breaks a lock left by a crashed writer, and never removes a lock it does not hold', async () => {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const lock = `${file}.lock`;
+    await fs.writeFile(lock, 'crashed-window');
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(lock, old, old);
+    const { store } = await ProgressStore.open(new FileProgressAdapter(file));
+    await store.setStatus('dns', 'done');
+    await assert.rejects(fs.stat(lock), 'the stale lock is gone and ours released');
+    // A fresh lock held by someone else makes a writer wait, then give up with a message.
+    await fs.writeFile(lock, 'other-window');
+    const impatient = (await ProgressStore.open(new FileProgressAdapter(file, 300))).store;
+    await assert.rejects(impatient.setStatus('sql', 'done'), /is held by another writer/);
+    assert.equal(await fs.readFile(lock, 'utf8'), 'other-window');
+    assert.match(await fs.readFile(path.join(path.dirname(file), '.gitignore'), 'utf8'), /\*\.lock/);
   });
 });
 
