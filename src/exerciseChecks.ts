@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from './core/catalog';
-import { checkExercise, CheckError } from './core/check';
+import { checkExercise, CheckError, exerciseIdOf } from './core/check';
 import type { CheckResult } from './core/check';
 import { Emitter } from './core/emitter';
 import { resolveInsideWorkspace, ScaffoldError } from './core/scaffold';
@@ -90,6 +90,13 @@ export class ExerciseChecks implements vscode.Disposable {
         'Scaffold',
       );
       if (choice) await vscode.commands.executeCommand(commands.scaffoldExercise, exercise.topic, exercise.id);
+      return undefined;
+    }
+
+    // The folder records which exercise it holds; checking another one's folder must not mark this one done.
+    const recorded = await exerciseIdOf(dir.fsPath);
+    if (recorded && recorded !== exercise.id) {
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${vscode.workspace.asRelativePath(dir)} holds the "${recorded}" exercise, not "${exercise.id}"; not checking it.`);
       return undefined;
     }
 

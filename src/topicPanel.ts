@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { isComplete } from './core/nextUp';
 import { topicStatus } from './core/progress';
-import { commands, contextKeys, views } from './ids';
+import { commands, contextKeys, settings, views } from './ids';
 import { readNote } from './notes';
 import type { ExerciseChecks } from './exerciseChecks';
 import type { Services } from './services';
@@ -26,8 +26,10 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   ) {
     this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
     const subs = [services.store.onDidChange(() => this.postTopic()), checks.onDidChange(() => this.postTopic())];
-    // Notes are edited in the editor or outside it; any markdown change may be the open topic's notes.
-    const notes = vscode.workspace.createFileSystemWatcher('**/*.md');
+    // Notes are edited in the editor or outside it; the page shows whether they exist and their first words.
+    const notesFolder = vscode.workspace.getConfiguration(settings.section).get<string>(settings.notesFolder, 'notes').replace(/\\/g, '/');
+    const root = vscode.workspace.workspaceFolders?.[0];
+    const notes = root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${notesFolder}/*.md`)) : vscode.workspace.createFileSystemWatcher('**/notes/*.md');
     this.disposables.push(
       { dispose: () => subs.forEach((s) => s.dispose()) },
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.postTopic()),
