@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { nextUp } from './core/nextUp';
 import { allTopics, hoursLeft, phaseTally, roadmapTally, weeklyActivity } from './core/progress';
-import { commands, views } from './ids';
+import { commands, contextKeys, views } from './ids';
 import type { Services } from './services';
 import { dashboardHostMessageSchema, dashboardMessageSchema } from './shared/protocol';
 import type { DashboardHostMessage, DashboardView } from './shared/protocol';
@@ -43,6 +43,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    void vscode.commands.executeCommand('setContext', contextKeys.openedDashboard, true);
     this.ready = false;
     panel.iconPath = new vscode.ThemeIcon('graph');
     panel.webview.html = this.html(panel.webview);

@@ -40,9 +40,15 @@ export const settings = {
   notesFolder: 'notesFolder',
 } as const;
 
-/** Context keys the walkthrough's steps complete on. */
+/**
+ * Context keys the walkthrough's steps complete on. Commands run from the tree or a webview go
+ * through the extension host, where the walkthrough's onCommand events never see them.
+ */
 export const contextKeys = {
+  openedTopic: 'backendRoadmap.openedTopic',
   tickedItem: 'backendRoadmap.tickedItem',
+  scaffoldedExercise: 'backendRoadmap.scaffoldedExercise',
+  openedDashboard: 'backendRoadmap.openedDashboard',
 } as const;
 
 // The lightbulb hides source.* kinds and Source Action… shows only them, so offers come in both.

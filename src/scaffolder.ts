@@ -4,7 +4,7 @@ import { exerciseById, findTopicIn } from './core/catalog';
 import { exerciseFiles } from './core/exercises';
 import type { Flavour } from './core/exercises';
 import { planScaffold, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
-import { settings } from './ids';
+import { contextKeys, settings } from './ids';
 import type { Services } from './services';
 
 /** Scaffolds one exercise of a topic into the workspace, asking before anything is overwritten. */
@@ -48,6 +48,7 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     services.log.info(`Scaffolded ${exercise.id} into ${target}: wrote ${result.written.length}, kept ${result.skipped.length}`);
     await services.store.setCurrentTopic(topic.id);
     await openExercise(target, openList(exercise.open, flavour));
+    void vscode.commands.executeCommand('setContext', contextKeys.scaffoldedExercise, true);
     const note = flavour !== wanted ? ' It has no TypeScript flavour yet, so this is the JavaScript one.' : flavour === 'typescript' ? ' (TypeScript)' : '';
     void vscode.window.showInformationMessage(
       `Scaffolded "${exercise.title}" into ${relative}.${note} Make its tests pass, then run Check Exercise.`,

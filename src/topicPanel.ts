@@ -112,6 +112,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   private setTopic(topicId: string): void {
     this.topicId = topicId;
+    void vscode.commands.executeCommand('setContext', contextKeys.openedTopic, true);
     void this.services.store.setCurrentTopic(topicId).catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
     this.postTopic();
   }

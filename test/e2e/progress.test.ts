@@ -51,6 +51,16 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
 
   const phaseBar = '[data-chart="phases"] g[data-phase="internet-foundations"]';
 
+  it('opens the walkthrough, as a new learner would, with no step done yet', async () => {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await pickQuickItem(page, 'Get started with Backend Roadmap');
+    const steps = page.locator('.gettingStartedContainer .getting-started-step');
+    await steps.first().waitFor();
+    assert.equal(await steps.count(), 5);
+    assert.equal(await page.locator('.gettingStartedContainer .getting-started-step .codicon-getting-started-step-checked').count(), 0);
+    await runCommand(page, 'View: Close Editor');
+  });
+
   it('draws the dashboard beside a topic, and its phase bars follow a tick and a done at once', async () => {
     await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
     await expandRow(page, 'Internet and the web');
@@ -118,5 +128,15 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
     const backups = (await fs.readdir(path.dirname(progressFile))).filter((f) => f.startsWith('progress.json.corrupt-'));
     assert.equal(backups.length, 1);
     await treeRow(page, 'DNS and name resolution, Done').waitFor();
+  });
+
+  it('ticked the walkthrough steps as the learner did them', async () => {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await pickQuickItem(page, 'Get started with Backend Roadmap');
+    const steps = page.locator('.gettingStartedContainer .getting-started-step');
+    await steps.first().waitFor();
+    const done = async (title: string) => (await steps.filter({ hasText: title }).first().locator('.codicon-getting-started-step-checked').count()) > 0;
+    for (const title of ['Open the roadmap', 'Open a topic', 'Tick a checklist item', 'Open the dashboard']) assert.ok(await done(title), `${title} is ticked`);
+    assert.equal(await done('Scaffold an exercise'), false, 'nothing was scaffolded in this run');
   });
 });
