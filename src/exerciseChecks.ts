@@ -45,7 +45,8 @@ export class ExerciseChecks implements vscode.Disposable {
     return vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'package.json')).then(() => true, () => false);
   }
 
-  async check(exerciseId: string): Promise<CheckResult | undefined> {
+  /** `token` lets a caller such as the Testing view cancel the check too. */
+  async check(exerciseId: string, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {
     const exercise = exerciseById(this.services.catalog, exerciseId);
     if (!exercise) {
       void vscode.window.showErrorMessage(`Backend Roadmap: unknown exercise "${exerciseId}".`);
@@ -66,13 +67,13 @@ export class ExerciseChecks implements vscode.Disposable {
     }
     this.claimed.add(exerciseId);
     try {
-      return await this.run(exerciseId, exercise);
+      return await this.run(exerciseId, exercise, token);
     } finally {
       this.claimed.delete(exerciseId);
     }
   }
 
-  private async run(exerciseId: string, exercise: { id: string; title: string; topic: string }): Promise<CheckResult | undefined> {
+  private async run(exerciseId: string, exercise: { id: string; title: string; topic: string }, external?: vscode.CancellationToken): Promise<CheckResult | undefined> {
     let dir: vscode.Uri | undefined;
     try {
       dir = await this.folderOf(exerciseId);
@@ -114,6 +115,8 @@ export class ExerciseChecks implements vscode.Disposable {
           const controller = new AbortController();
           this.controllers.add(controller);
           const sub = token.onCancellationRequested(() => controller.abort());
+          const subExternal = external?.onCancellationRequested(() => controller.abort());
+          if (external?.isCancellationRequested) controller.abort();
           try {
             return await checkExercise(folder, {
               signal: controller.signal,
@@ -126,6 +129,7 @@ export class ExerciseChecks implements vscode.Disposable {
             });
           } finally {
             sub.dispose();
+            subExternal?.dispose();
             this.controllers.delete(controller);
           }
         },

@@ -8,6 +8,7 @@ import { ProgressStore } from './core/progressStore';
 import { ScaffoldCodeActionProvider } from './codeActions';
 import { DashboardPanel } from './dashboardPanel';
 import { ExerciseChecks } from './exerciseChecks';
+import { ExerciseTests } from './exerciseTests';
 import { adapterFor, registerProgressStorage, storageMode } from './progressStorage';
 import { registerCommands } from './commands';
 import { views } from './ids';
@@ -21,6 +22,7 @@ export interface BackendRoadmapApi {
   services: Services;
   checks: ExerciseChecks;
   dashboard: DashboardPanel;
+  tests: ExerciseTests;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BackendRoadmapApi | undefined> {
@@ -79,6 +81,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   const checks = new ExerciseChecks(services);
   const panel = new TopicPanel(services, checks);
   const dashboard = new DashboardPanel(services);
+  const tests = new ExerciseTests(services, checks);
+  void tests.refresh().catch((e: unknown) => log.error('Listing exercises for the Testing view failed', e));
 
   // The view's badge counts topics in progress, a reminder of unfinished work.
   const updateBadge = () => {
@@ -94,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     tree,
     treeView,
     checks,
+    tests,
     panel,
     vscode.window.registerWebviewPanelSerializer(views.topicPanel, panel),
     dashboard,
@@ -103,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
     ...registerCommands(services, panel, tree, treeView, checks, dashboard),
   );
-  return { services, checks, dashboard };
+  return { services, checks, dashboard, tests };
 }
 
 function reportProblems(context: vscode.ExtensionContext, catalog: Catalog, log: vscode.LogOutputChannel): void {

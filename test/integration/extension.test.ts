@@ -228,4 +228,18 @@ describe('Backend Roadmap in a real extension host', () => {
     assert.equal(await fs.readFile(file, 'utf8'), '# DNS\n\nMy own words.\n');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('lists scaffolded exercises in the Testing view, and a run there is a Check with per-test results', async function () {
+    this.timeout(240_000);
+    const { tests, checks } = await api();
+    assert.ok(existsSync(path.join(workspaceRoot(), 'exercises', 'express-route', 'package.json')), 'scaffolded by an earlier test');
+    await tests.refresh();
+    const item = tests.controller.items.get('express-route');
+    assert.ok(item, 'express-route is in the Testing view');
+    assert.equal(tests.controller.items.get('jwt-middleware'), undefined, 'exercises not scaffolded are not listed');
+    await vscode.commands.executeCommand('testing.runAll');
+    await until(() => checks.state('express-route').last !== undefined && !checks.state('express-route').running, 'the check to finish', 200_000);
+    assert.equal(checks.state('express-route').last?.outcome, 'failed', 'the starter fails');
+    await until(() => item.children.size >= 18, 'one child per test');
+  });
 });
