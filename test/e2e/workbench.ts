@@ -71,12 +71,26 @@ export async function quickOpen(page: Page, file: string): Promise<void> {
 }
 
 export async function pickQuickItem(page: Page, text: string): Promise<void> {
-  // Long lists render only the visible rows, so filter first, as a person would.
+  // Long lists render only the visible rows, so filter first, as a person would. Right after a palette
+  // command the palette's own input (value ">…") may still be closing; wait for the picker it opened.
   const input = page.locator('.quick-input-widget input.input');
-  if (await input.isVisible()) await input.fill(text);
   const row = page.locator('.quick-input-list .monaco-list-row, .action-widget .monaco-list-row').filter({ hasText: text }).first();
-  await row.waitFor({ state: 'visible' });
-  await row.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const picker = await page
+        .waitForFunction(() => {
+          const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+          return !!el && el.offsetParent !== null && !el.value.startsWith('>');
+        }, undefined, { timeout: 5_000 })
+        .then(() => true, () => false);
+      if (picker) await input.fill(text, { timeout: 5_000 });
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.click({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 export async function statusBarText(page: Page): Promise<string> {
