@@ -3,45 +3,10 @@
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { dashboardHostMessageSchema } from '../src/shared/protocol';
 import type { DashboardMessage, DashboardView } from '../src/shared/protocol';
+import { h, icon, s, vscodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: DashboardMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<DashboardMessage>();
 const app = document.getElementById('app') as HTMLElement;
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | undefined>;
-
-function setAttrs(el: Element, attrs: Attrs): void {
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === true) el.setAttribute(k, '');
-    else if (typeof v === 'string' || typeof v === 'number') el.setAttribute(k, String(v));
-  }
-}
-
-function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  setAttrs(el, attrs);
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
-function s(tag: string, attrs: Attrs = {}, ...children: Child[]): SVGElement {
-  const el = document.createElementNS(SVG_NS, tag) as SVGElement;
-  setAttrs(el, attrs);
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
-function icon(name: string): HTMLElement {
-  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
 
 function send(message: DashboardMessage): void {
   vscode.postMessage(message);

@@ -7,32 +7,10 @@ import { hostMessageSchema, webviewStateSchema } from '../src/shared/protocol';
 import type { CheckView, TopicView, WebviewMessage, WebviewState } from '../src/shared/protocol';
 import { statusLabels } from '../src/shared/status';
 import type { TopicStatus } from '../src/shared/status';
+import { h, icon, vscodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: WebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<WebviewMessage, WebviewState>();
 const app = document.getElementById('app') as HTMLElement;
-
-type Child = Node | string | null | undefined | false;
-
-function h(tag: string, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === true) el.setAttribute(k, '');
-    else if (typeof v === 'string') el.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
-function icon(name: string): HTMLElement {
-  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
 
 const statusIcon: Record<TopicStatus, string> = {
   notStarted: 'circle-large-outline',
