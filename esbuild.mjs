@@ -13,6 +13,7 @@ mkdirSync('dist/webview', { recursive: true });
 // The webview loads only files from dist/webview (its single localResourceRoot).
 cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
 cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+cpSync('webview/base.css', 'dist/webview/base.css');
 cpSync('webview/style.css', 'dist/webview/style.css');
 cpSync('webview/dashboard.css', 'dist/webview/dashboard.css');
 

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { nextUp } from './core/nextUp';
 import { allTopics, hoursLeft, phaseTally, roadmapTally, weeklyActivity } from './core/progress';
 import { commands, contextKeys, views } from './ids';
 import type { Services } from './services';
+import { webviewHtml } from './webviewHtml';
 import { dashboardHostMessageSchema, dashboardMessageSchema } from './shared/protocol';
 import type { DashboardHostMessage, DashboardView } from './shared/protocol';
 
@@ -109,24 +109,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, file)).toString();
-    const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('codicon.css')}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${uri('dashboard.css')}">
-<title>Backend Roadmap dashboard</title>
-</head>
-<body>
-<main id="app" aria-live="polite"><p class="muted">Loading dashboard…</p></main>
-<script nonce="${nonce}" src="${uri('dashboard.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.webviewRoot, { script: 'dashboard.js', stylesheet: 'dashboard.css', title: 'Backend Roadmap dashboard', loading: 'Loading dashboard…' });
   }
 
   dispose(): void {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { isComplete } from './core/nextUp';
@@ -7,6 +6,7 @@ import { commands, contextKeys, settings, views } from './ids';
 import { readNote } from './notes';
 import type { ExerciseChecks } from './exerciseChecks';
 import type { Services } from './services';
+import { webviewHtml } from './webviewHtml';
 import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './shared/protocol';
 import type { HostMessage, TopicView, WebviewMessage } from './shared/protocol';
 
@@ -259,29 +259,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const uri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.webviewRoot, file)).toString();
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('codicon.css')}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${uri('style.css')}">
-<title>Backend Roadmap topic</title>
-</head>
-<body>
-<main id="app" aria-live="polite"><p class="muted">Loading topic…</p></main>
-<script nonce="${nonce}" src="${uri('main.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.webviewRoot, { script: 'main.js', stylesheet: 'style.css', title: 'Backend Roadmap topic', loading: 'Loading topic…' });
   }
 
   dispose(): void {
