@@ -1,12 +1,12 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from './core/catalog';
 import { checkExercise, CheckError, exerciseIdOf } from './core/check';
 import type { CheckResult } from './core/check';
 import { Emitter } from './core/emitter';
-import { resolveInsideWorkspace, ScaffoldError } from './core/scaffold';
+import { ScaffoldError } from './core/scaffold';
 import { commands, settings } from './ids';
 import type { Services } from './services';
+import { inSettingFolder } from './workspaceFolders';
 
 export interface CheckState {
   running: boolean;
@@ -32,18 +32,20 @@ export class ExerciseChecks implements vscode.Disposable {
 
   /** `<workspace>/<exercisesFolder>/<exercise-id>`, refused if it would leave the workspace. */
   async folderOf(exerciseId: string): Promise<vscode.Uri | undefined> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder || folder.uri.scheme !== 'file') return undefined;
-    const base = vscode.workspace.getConfiguration(settings.section, folder).get<string>(settings.exercisesFolder, 'exercises');
-    const target = await resolveInsideWorkspace(folder.uri.fsPath, path.posix.join(base.replace(/\\/g, '/'), exerciseId));
-    return vscode.Uri.file(target);
+    return (await inSettingFolder(settings.exercisesFolder, exerciseId))?.uri;
+  }
+
+  /** The exercise's folder when it holds a scaffold (a package.json), else undefined. */
+  async scaffoldedFolder(exerciseId: string): Promise<vscode.Uri | undefined> {
+    const dir = await this.folderOf(exerciseId).catch(() => undefined);
+    if (!dir) return undefined;
+    return vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'package.json')).then(() => dir, () => undefined);
   }
 
   async isScaffolded(exerciseId: string): Promise<boolean> {
-    const dir = await this.folderOf(exerciseId).catch(() => undefined);
-    if (!dir) return false;
-    return vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'package.json')).then(() => true, () => false);
+    return (await this.scaffoldedFolder(exerciseId)) !== undefined;
   }
+
 
   /** `token` lets a caller such as the Testing view cancel the check too. */
   async check(exerciseId: string, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {

@@ -3,6 +3,7 @@ import { findTopicIn } from './core/catalog';
 import type { ExerciseChecks } from './exerciseChecks';
 import { settings } from './ids';
 import type { Services } from './services';
+import { localWorkspaceFolder, settingFolder } from './workspaceFolders';
 
 /**
  * Scaffolded exercises in VS Code's Testing view: running one is a Check, and each of its tests gets
@@ -20,10 +21,9 @@ export class ExerciseTests implements vscode.Disposable {
     this.controller.resolveHandler = () => this.refresh();
     this.controller.refreshHandler = () => this.refresh();
     this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
-    const root = vscode.workspace.workspaceFolders?.[0];
+    const root = localWorkspaceFolder();
     if (root) {
-      const folder = vscode.workspace.getConfiguration(settings.section).get<string>(settings.exercisesFolder, 'exercises').replace(/\\/g, '/');
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${folder}/*/package.json`));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.exercisesFolder)}/*/package.json`));
       this.disposables.push(watcher, watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()));
     }
     this.disposables.push(this.controller);
@@ -33,8 +33,8 @@ export class ExerciseTests implements vscode.Disposable {
   async refresh(): Promise<void> {
     const items: vscode.TestItem[] = [];
     for (const exercise of this.services.catalog.exercises) {
-      if (!(await this.checks.isScaffolded(exercise.id))) continue;
-      const folder = await this.checks.folderOf(exercise.id).catch(() => undefined);
+      const folder = await this.checks.scaffoldedFolder(exercise.id);
+      if (!folder) continue;
       const item = this.controller.items.get(exercise.id) ?? this.controller.createTestItem(exercise.id, exercise.title, folder);
       item.description = findTopicIn(this.services.catalog, exercise.topic, this.services.roadmap)?.topic.title;
       items.push(item);

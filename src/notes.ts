@@ -1,16 +1,11 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { noteExcerpt } from './core/importProgress';
-import { resolveInsideWorkspace } from './core/scaffold';
 import { settings } from './ids';
+import { inSettingFolder } from './workspaceFolders';
 
 /** `<workspace>/<notesFolder>/<topic-id>.md`, refused if the folder setting would leave the workspace. */
 export async function noteUri(topicId: string): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder || folder.uri.scheme !== 'file') return undefined;
-  const base = vscode.workspace.getConfiguration(settings.section, folder).get<string>(settings.notesFolder, 'notes');
-  const target = await resolveInsideWorkspace(folder.uri.fsPath, path.posix.join(base.replace(/\\/g, '/'), `${topicId}.md`));
-  return vscode.Uri.file(target);
+  return (await inSettingFolder(settings.notesFolder, `${topicId}.md`))?.uri;
 }
 
 export async function readNote(topicId: string): Promise<{ exists: boolean; path: string; excerpt: string }> {

@@ -3,6 +3,7 @@ import { FileProgressAdapter, progressFileRelative } from './core/fileProgress';
 import { MementoAdapter } from './core/progressStore';
 import type { ProgressAdapter, ProgressStore } from './core/progressStore';
 import { settings } from './ids';
+import { localWorkspaceFolder } from './workspaceFolders';
 
 export type StorageMode = 'workspaceState' | 'file';
 
@@ -11,8 +12,8 @@ export function storageMode(): StorageMode {
 }
 
 function progressFile(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder?.uri.scheme === 'file' ? vscode.Uri.joinPath(folder.uri, progressFileRelative) : undefined;
+  const folder = localWorkspaceFolder();
+  return folder ? vscode.Uri.joinPath(folder.uri, progressFileRelative) : undefined;
 }
 
 /** The adapter for a mode; file mode needs a local folder and falls back to workspace state without one. */
@@ -39,7 +40,7 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
   const watch = () => {
     watcher?.dispose();
     watcher = undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = localWorkspaceFolder();
     if (storageMode() !== 'file' || !folder) return;
     const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, progressFileRelative));
     const reload = () => void store.reload().then((ws) => ws.forEach(warn), (e: unknown) => log.error('Reloading progress failed', e));

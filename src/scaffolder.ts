@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from './core/catalog';
 import { exerciseFiles } from './core/exercises';
 import type { Flavour } from './core/exercises';
-import { planScaffold, resolveInsideWorkspace, ScaffoldError, writeScaffold } from './core/scaffold';
+import { planScaffold, ScaffoldError, writeScaffold } from './core/scaffold';
 import { contextKeys, settings } from './ids';
 import type { Services } from './services';
+import { inSettingFolder, localWorkspaceFolder } from './workspaceFolders';
 
 /** Scaffolds one exercise of a topic into the workspace, asking before anything is overwritten. */
 export async function scaffoldExercise(services: Services, topicId: string, exerciseId: string): Promise<vscode.Uri | undefined> {
@@ -15,19 +16,16 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     void vscode.window.showErrorMessage(`Backend Roadmap: topic "${topicId}" has no exercise "${exerciseId}".`);
     return undefined;
   }
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder || folder.uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage('Backend Roadmap: open a folder first; exercises are written into the workspace.');
-    return undefined;
-  }
-
-  const config = vscode.workspace.getConfiguration(settings.section, folder);
-  const base = config.get<string>(settings.exercisesFolder, 'exercises');
-  const wanted: Flavour = config.get<string>(settings.exerciseLanguage) === 'typescript' ? 'typescript' : 'javascript';
+  const wanted: Flavour = vscode.workspace.getConfiguration(settings.section, localWorkspaceFolder()).get<string>(settings.exerciseLanguage) === 'typescript' ? 'typescript' : 'javascript';
   const flavour: Flavour = exercise.flavours.includes(wanted) ? wanted : 'javascript';
-  const relative = path.posix.join(base.replace(/\\/g, '/'), exercise.id);
   try {
-    const target = await resolveInsideWorkspace(folder.uri.fsPath, relative);
+    const place = await inSettingFolder(settings.exercisesFolder, exercise.id);
+    if (!place) {
+      void vscode.window.showErrorMessage('Backend Roadmap: open a folder first; exercises are written into the workspace.');
+      return undefined;
+    }
+    const { relative } = place;
+    const target = place.uri.fsPath;
     const files = await exerciseFiles(exercise, topic.title, false, flavour);
     const plan = await planScaffold(target, files);
 

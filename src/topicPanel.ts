@@ -7,6 +7,7 @@ import { readNote } from './notes';
 import type { ExerciseChecks } from './exerciseChecks';
 import type { Services } from './services';
 import { webviewHtml } from './webviewHtml';
+import { localWorkspaceFolder, settingFolder } from './workspaceFolders';
 import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './shared/protocol';
 import type { HostMessage, TopicView, WebviewMessage } from './shared/protocol';
 
@@ -27,9 +28,8 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
     const subs = [services.store.onDidChange(() => this.postTopic()), checks.onDidChange(() => this.postTopic())];
     // Notes are edited in the editor or outside it; the page shows whether they exist and their first words.
-    const notesFolder = vscode.workspace.getConfiguration(settings.section).get<string>(settings.notesFolder, 'notes').replace(/\\/g, '/');
-    const root = vscode.workspace.workspaceFolders?.[0];
-    const notes = root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${notesFolder}/*.md`)) : vscode.workspace.createFileSystemWatcher('**/notes/*.md');
+    const root = localWorkspaceFolder();
+    const notes = root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.notesFolder)}/*.md`)) : vscode.workspace.createFileSystemWatcher('**/notes/*.md');
     this.disposables.push(
       { dispose: () => subs.forEach((s) => s.dispose()) },
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.postTopic()),
