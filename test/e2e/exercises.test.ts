@@ -3,47 +3,28 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repoRoot, startCodeServer } from './codeServer';
-import type { Profile, RunningCodeServer } from './codeServer';
-import { expandRow, launchBrowser, openWorkbench, topicFrame, treeRow } from './workbench';
+import type { Page } from 'playwright-core';
+import { repoRoot } from './codeServer';
+import { expandRow, topicFrame, treeRow } from './workbench';
+import { closeSession, openSession, screenshots } from './session';
+import type { Session } from './session';
 
-const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
-const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
 const exerciseId = 'express-route';
 
 describe('E2E in code-server: scaffold, check and complete an exercise', function () {
   this.timeout(600_000);
-  let root: string;
+  let session: Session | undefined;
   let workspace: string;
-  let profile: Profile;
-  let server: RunningCodeServer;
-  let browser: Browser;
   let page: Page;
 
   before(async function () {
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-    root = path.join(repoRoot, '.e2e', `exercises-${process.pid}`);
-    await fs.rm(root, { recursive: true, force: true });
-    workspace = path.join(root, 'workspace');
-    await fs.mkdir(workspace, { recursive: true });
-    const install = await ensureCodeServer();
-    profile = await makeProfile(root, { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' });
-    await installExtension(install, profile, vsix);
-    server = await startCodeServer(install, profile);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openWorkbench(page, server.url, workspace);
-    await fs.mkdir(screenshots, { recursive: true });
+    this.timeout(600_000);
+    session = await openSession('exercises', { width: 1400, height: 900 });
+    ({ workspace, page } = session);
   });
 
   after(async function () {
-    if (this.currentTest?.state === 'failed' || process.env.E2E_DEBUG) {
-      await page?.screenshot({ path: path.join(root, 'failure.png') }).catch(() => undefined);
-      console.error((await extensionHostLog(profile).catch(() => '')).split('\n').slice(-40).join('\n'));
-    }
-    await browser?.close();
-    await server?.stop();
+    await closeSession(session, this.currentTest?.state === 'failed');
   });
 
   const exerciseCard = () => topicFrame(page).locator(`li[data-exercise-item="${exerciseId}"]`);

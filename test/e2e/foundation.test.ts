@@ -4,16 +4,14 @@ import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repoRoot, startCodeServer, writeSettings } from './codeServer';
-import type { Profile, RunningCodeServer } from './codeServer';
-import { expandRow, launchBrowser, reloadWindow, openWorkbench, pickQuickItem, quickOpen, runCommand, statusBarText, topicFrame, treeRow } from './workbench';
+import type { Page } from 'playwright-core';
+import { writeSettings } from './codeServer';
+import type { Profile } from './codeServer';
+import { expandRow, reloadWindow, pickQuickItem, quickOpen, runCommand, statusBarText, topicFrame, treeRow } from './workbench';
+import { baseSettings, closeSession, openSession, screenshots } from './session';
+import type { Session } from './session';
 
 const exec = promisify(execFile);
-const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
-// README screenshots are refreshed only on request, so a test run leaves the repo unchanged.
-const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
-const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' };
 
 async function expectStyle(read: () => Promise<string>, want: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -27,38 +25,19 @@ async function expectStyle(read: () => Promise<string>, want: string): Promise<v
 
 describe('E2E in code-server: the foundation slice', function () {
   this.timeout(180_000);
-  let root: string;
+  let session: Session | undefined;
   let workspace: string;
   let profile: Profile;
-  let server: RunningCodeServer;
-  let browser: Browser;
   let page: Page;
 
   before(async function () {
     this.timeout(600_000);
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-    root = path.join(repoRoot, '.e2e', `foundation-${process.pid}`);
-    await fs.rm(root, { recursive: true, force: true });
-    workspace = path.join(root, 'workspace');
-    await fs.mkdir(workspace, { recursive: true });
-    await fs.writeFile(path.join(workspace, 'index.js'), "const http = require('node:http');\n");
-    const install = await ensureCodeServer();
-    profile = await makeProfile(root, baseSettings);
-    await installExtension(install, profile, vsix);
-    server = await startCodeServer(install, profile);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 880 } });
-    await openWorkbench(page, server.url, workspace);
-    await fs.mkdir(screenshots, { recursive: true });
+    session = await openSession('foundation', { width: 1400, height: 880 }, async (ws) => fs.writeFile(path.join(ws, 'index.js'), "const http = require('node:http');\n"));
+    ({ workspace, profile, page } = session);
   });
 
   after(async function () {
-    if (this.currentTest?.state === 'failed' || process.env.E2E_DEBUG) {
-      await page?.screenshot({ path: path.join(root, 'failure.png') }).catch(() => undefined);
-      console.error((await extensionHostLog(profile).catch(() => '')).split('\n').slice(-40).join('\n'));
-    }
-    await browser?.close();
-    await server?.stop();
+    await closeSession(session, this.currentTest?.state === 'failed');
   });
 
   it('shows the roadmap tree from the activity-bar icon, with per-phase progress', async () => {

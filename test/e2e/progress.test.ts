@@ -3,50 +3,27 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repoRoot, startCodeServer } from './codeServer';
-import type { Profile, RunningCodeServer } from './codeServer';
-import { expandRow, frameWith, launchBrowser, openWorkbench, pickQuickItem, runCommand, treeRow } from './workbench';
-
-const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
-const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
-const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' };
+import type { Page } from 'playwright-core';
+import { expandRow, frameWith, pickQuickItem, runCommand, treeRow } from './workbench';
+import { closeSession, openSession, screenshots } from './session';
+import type { Session } from './session';
 
 describe('E2E in code-server: dashboard, export and file storage', function () {
   this.timeout(300_000);
-  let root: string;
+  let session: Session | undefined;
   let workspace: string;
-  let progressFile: string;
-  let profile: Profile;
-  let server: RunningCodeServer;
-  let browser: Browser;
   let page: Page;
+  let progressFile: string;
 
   before(async function () {
     this.timeout(600_000);
-    assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
-    root = path.join(repoRoot, '.e2e', `progress-${process.pid}`);
-    await fs.rm(root, { recursive: true, force: true });
-    workspace = path.join(root, 'workspace');
+    session = await openSession('progress', { width: 1500, height: 900 });
+    ({ workspace, page } = session);
     progressFile = path.join(workspace, '.vscode', 'backend-roadmap', 'progress.json');
-    await fs.mkdir(workspace, { recursive: true });
-    const install = await ensureCodeServer();
-    profile = await makeProfile(root, baseSettings);
-    await installExtension(install, profile, vsix);
-    server = await startCodeServer(install, profile);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await openWorkbench(page, server.url, workspace);
-    await fs.mkdir(screenshots, { recursive: true });
   });
 
   after(async function () {
-    if (this.currentTest?.state === 'failed' || process.env.E2E_DEBUG) {
-      await page?.screenshot({ path: path.join(root, 'failure.png') }).catch(() => undefined);
-      console.error((await extensionHostLog(profile).catch(() => '')).split('\n').slice(-40).join('\n'));
-    }
-    await browser?.close();
-    await server?.stop();
+    await closeSession(session, this.currentTest?.state === 'failed');
   });
 
   const phaseBar = '[data-chart="phases"] g[data-phase="internet-foundations"]';

@@ -1,13 +1,12 @@
 // Every exercise in the library, through the real CLI on real services: the starter's check fails and
 // the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadExercises } from '../../src/core/exercises';
 import type { Exercise } from '../../src/core/exercises';
-import { runCli } from '../helpers/cli';
+import { runCli, runProcess } from '../helpers/cli';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const requireServices = process.env.BACKEND_ROADMAP_REQUIRE_SERVICES === '1';
@@ -20,12 +19,6 @@ interface Row {
   installS: number;
   cachedS: number;
   note: string;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }));
-  });
 }
 
 const seconds = (stderr: string, which: 'in' | 'install') =>
@@ -100,8 +93,8 @@ describe('exercise library: every starter fails, every reference solution passes
       let note = exercise.services.join(', ');
       if (ts) {
         // tsx strips types without checking them; the flavour's promise is code that also typechecks.
-        const typecheck = await run('npm', ['run', '--silent', 'typecheck'], solutionDir);
-        assert.equal(typecheck.code, 0, `the TypeScript solution of ${id} typechecks:\n${typecheck.output}`);
+        const typecheck = await runProcess('npm', ['run', '--silent', 'typecheck'], solutionDir);
+        assert.equal(typecheck.code, 0, `the TypeScript solution of ${id} typechecks:\n${typecheck.stdout}${typecheck.stderr}`);
         note = 'TypeScript via tsx; solution typechecks';
       }
       if (id === 'sql-migration') {

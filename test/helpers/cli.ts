@@ -4,19 +4,24 @@ import * as path from 'node:path';
 export const repoRoot = path.join(__dirname, '..', '..');
 export const cli = path.join(repoRoot, 'dist', 'cli.js');
 
-export interface CliRun {
+export interface ProcessRun {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/** Runs the bundled CLI as a learner or a CI job would: a separate node process. */
-export function runCli(args: string[], cwd = repoRoot): Promise<CliRun> {
+/** Runs a program to its end and reports its exit code and output, never rejecting on a non-zero exit. */
+export function runProcess(command: string, args: string[], cwd: string): Promise<ProcessRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs the bundled CLI as a learner or a CI job would: a separate node process. */
+export function runCli(args: string[], cwd = repoRoot): Promise<ProcessRun> {
+  return runProcess(process.execPath, [cli, ...args], cwd);
 }
 
