@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expandRow, frameWith, pickQuickItem, runCommand, treeRow } from './workbench';
+import { expandRow, frameWith, pickFromCommand, runCommand, treeRow } from './workbench';
 import { closeSession, openSession, screenshots } from './session';
 import type { Session } from './session';
 
@@ -29,8 +29,7 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
   const phaseBar = '[data-chart="phases"] g[data-phase="internet-foundations"]';
 
   it('opens the walkthrough, as a new learner would, with no step done yet', async () => {
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await pickQuickItem(page, 'Get started with Backend Roadmap');
+    await pickFromCommand(page, 'Welcome: Open Walkthrough...', 'Get started with Backend Roadmap');
     const steps = page.locator('.gettingStartedContainer .getting-started-step');
     await steps.first().waitFor();
     assert.equal(await steps.count(), 5);
@@ -65,8 +64,7 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
   });
 
   it('exports progress as a Markdown checklist', async () => {
-    await runCommand(page, 'Backend Roadmap: Export Progress…');
-    await pickQuickItem(page, 'Markdown checklist');
+    await pickFromCommand(page, 'Backend Roadmap: Export Progress…', 'Markdown checklist');
     const text = page.locator('.editor-group-container.active .monaco-editor .view-lines');
     await text.filter({ hasText: 'Backend Developer — complete — progress' }).waitFor();
     // Monaco renders spaces as no-break spaces.
@@ -108,8 +106,7 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
   });
 
   it('ticked the walkthrough steps as the learner did them', async () => {
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await pickQuickItem(page, 'Get started with Backend Roadmap');
+    await pickFromCommand(page, 'Welcome: Open Walkthrough...', 'Get started with Backend Roadmap');
     const steps = page.locator('.gettingStartedContainer .getting-started-step');
     await steps.first().waitFor();
     const done = async (title: string) => (await steps.filter({ hasText: title }).first().locator('.codicon-getting-started-step-checked').count()) > 0;

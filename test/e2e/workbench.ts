@@ -70,25 +70,30 @@ export async function quickOpen(page: Page, file: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export async function pickQuickItem(page: Page, text: string): Promise<void> {
-  // Long lists render only the visible rows, so filter first, as a person would. Right after a palette
-  // command the palette's own input (value ">…") may still be closing; wait for the picker it opened.
+/**
+ * Runs a palette command that opens a picker, then picks `text` in it. If the picker never shows
+ * (the workbench can swallow the command while it re-renders), a person would run the command
+ * again; so does this, up to three times.
+ */
+export async function pickFromCommand(page: Page, command: string, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget input.input');
-  const row = page.locator('.quick-input-list .monaco-list-row, .action-widget .monaco-list-row').filter({ hasText: text }).first();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: text }).first();
   for (let attempt = 1; ; attempt++) {
     try {
-      const picker = await page
-        .waitForFunction(() => {
-          const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
-          return !!el && el.offsetParent !== null && !el.value.startsWith('>');
-        }, undefined, { timeout: 5_000 })
-        .then(() => true, () => false);
-      if (picker) await input.fill(text, { timeout: 5_000 });
+      await runCommand(page, command);
+      // The palette's own input (value ">…") may still be closing; wait for the picker it opened.
+      await page.waitForFunction(() => {
+        const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+        return !!el && el.offsetParent !== null && !el.value.startsWith('>');
+      }, undefined, { timeout: 5_000 });
+      // Long lists render only the visible rows, so filter first, as a person would.
+      await input.fill(text, { timeout: 5_000 });
       await row.waitFor({ state: 'visible', timeout: 10_000 });
       await row.click({ timeout: 5_000 });
       return;
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (attempt === 3) throw new Error(`"${command}" never offered "${text}"\n${String(e)}`);
+      await page.keyboard.press('Escape');
     }
   }
 }
