@@ -1,4 +1,4 @@
-import { jsonErrorPosition } from './fileProgress';
+import { jsonErrorPosition } from './jsonPosition';
 import { topicStatus } from './progress';
 import type { ProgressData } from './progress';
 import { migrate } from './progressStore';
