@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   try {
     const memoryMs = await timeToggles('MemoryProgressAdapter', async () => new MemoryProgressAdapter(), 10);
     const mementoMs = await timeToggles('MementoAdapter', async () => new MementoAdapter(new JsonMemento()), 10);
-    const fileMs = await timeToggles('FileProgressAdapter', async (run) => new FileProgressAdapter(path.join(tmp, `run-${run}`, 'progress.json')), 5);
+    const fileMs = await timeToggles('FileProgressAdapter', async (run) => new FileProgressAdapter(tmp, path.join(tmp, `run-${run}`, 'progress.json')), 5);
     const baseline = `${memoryMs.toFixed(2)} ms (MemoryProgressAdapter)`;
     rows.push(['1,000 checklist toggles persisted (MementoAdapter, async JSON memento)', `${mementoMs.toFixed(2)} ms`, baseline, ratio(mementoMs, memoryMs)]);
     rows.push(['1,000 checklist toggles persisted (FileProgressAdapter: lock + re-read per batch of queued writes)', `${fileMs.toFixed(2)} ms`, baseline, ratio(fileMs, memoryMs)]);

@@ -7,20 +7,17 @@ import { localWorkspaceFolder } from './workspaceFolders';
 
 export type StorageMode = 'workspaceState' | 'file';
 
+/** File mode reads the workspace, so Restricted Mode keeps progress in workspace state whatever the settings say. */
 export function storageMode(): StorageMode {
+  if (!vscode.workspace.isTrusted) return 'workspaceState';
   return vscode.workspace.getConfiguration(settings.section).get<string>(settings.progressStorage) === 'file' ? 'file' : 'workspaceState';
-}
-
-function progressFile(): vscode.Uri | undefined {
-  const folder = localWorkspaceFolder();
-  return folder ? vscode.Uri.joinPath(folder.uri, progressFileRelative) : undefined;
 }
 
 /** The adapter for a mode; file mode needs a local folder and falls back to workspace state without one. */
 export function adapterFor(mode: StorageMode, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ProgressAdapter {
-  const file = mode === 'file' ? progressFile() : undefined;
-  if (mode === 'file' && !file) log.warn('Progress storage is set to "file", but no local folder is open; using workspace state.');
-  return file ? new FileProgressAdapter(file.fsPath) : new MementoAdapter(context.workspaceState);
+  const folder = mode === 'file' ? localWorkspaceFolder() : undefined;
+  if (mode === 'file' && !folder) log.warn('Progress storage is set to "file", but no local folder is open; using workspace state.');
+  return folder ? new FileProgressAdapter(folder.uri.fsPath, vscode.Uri.joinPath(folder.uri, progressFileRelative).fsPath) : new MementoAdapter(context.workspaceState);
 }
 
 function describe(mode: StorageMode): string {
@@ -51,13 +48,17 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
   let mode = storageMode();
   // One switch at a time: a second settings change waits for the first dialog and move to finish.
   let switching: Promise<void> = Promise.resolve();
-  const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration(`${settings.section}.${settings.progressStorage}`)) return;
+  const queueSwitch = () => {
     switching = switching.then(() => switchStorage()).catch((err: unknown) => {
       log.error('Switching progress storage failed', err);
       void vscode.window.showErrorMessage(`Backend Roadmap: switching progress storage failed: ${err instanceof Error ? err.message : String(err)}`);
     });
+  };
+  const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${settings.section}.${settings.progressStorage}`)) queueSwitch();
   });
+  // Trusting the folder may turn file mode on: the same switch, with the same offer to copy.
+  const onTrust = vscode.workspace.onDidGrantWorkspaceTrust(queueSwitch);
   const switchStorage = async () => {
     const next = storageMode();
     if (next === mode) return;
@@ -74,5 +75,5 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
     log.info(`Progress storage: ${describe(from)} -> ${describe(next)} (${copy === 'Copy Progress' ? 'copied' : 'not copied'})`);
     watch();
   };
-  return [onConfig, store.onWarning(warn), { dispose: () => watcher?.dispose() }];
+  return [onConfig, onTrust, store.onWarning(warn), { dispose: () => watcher?.dispose() }];
 }

@@ -1,6 +1,7 @@
 import { Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { Emitter } from './emitter';
+import { UnsafePathError, uniqueSuffix } from './safeFs';
 import { emptyProgress, HISTORY_LIMIT, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicStatus } from './progress';
 import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
 
@@ -35,7 +36,8 @@ export class MementoAdapter implements ProgressAdapter {
   }
 
   async backup(raw: unknown): Promise<string> {
-    const key = `${this.key}.backup.${new Date().toISOString()}`;
+    // Unique even within one millisecond, so a second backup never replaces the first.
+    const key = `${this.key}.backup.${uniqueSuffix()}`;
     await this.memento.update(key, raw);
     return `workspace state key "${key}"`;
   }
@@ -70,6 +72,8 @@ export class ProgressStore {
   readonly onWarning = this.warned.event;
   private pending: Promise<void> = Promise.resolve();
   private writeError: unknown;
+  /** The last refusal reported, so a link is named once rather than on every change. */
+  private refusedReported: string | undefined;
   /** Mutations applied in memory whose write has not happened yet, oldest first. */
   private unpersisted: Op[] = [];
 
@@ -80,8 +84,10 @@ export class ProgressStore {
 
   /** Opens the store; unreadable data is backed up first and reported in `warnings`. */
   static async open(adapter: ProgressAdapter): Promise<{ store: ProgressStore; warnings: string[] }> {
-    const { data, warnings } = await load(adapter);
-    return { store: new ProgressStore(adapter, data), warnings };
+    const { data, warnings, refused } = await load(adapter);
+    const store = new ProgressStore(adapter, data);
+    store.refusedReported = refused?.message;
+    return { store, warnings };
   }
 
   get data(): Readonly<ProgressData> {
@@ -188,7 +194,12 @@ export class ProgressStore {
     // In the write queue, so a write finishing meanwhile cannot be undone by an older read.
     return this.enqueue(async () => {
       const read = () => load(this.adapter);
-      const { data, warnings, corrupt } = this.adapter.withLock ? await this.adapter.withLock(read) : await read();
+      const { data, warnings, corrupt, refused } = this.adapter.withLock ? await this.adapter.withLock(read) : await read();
+      if (refused) {
+        const fresh = this.refusedReported !== refused.message;
+        this.refusedReported = refused.message;
+        return fresh ? warnings : [];
+      }
       if (corrupt) return warnings;
       const next = structuredClone(data);
       for (const op of this.unpersisted) op(next);
@@ -260,9 +271,17 @@ export class ProgressStore {
     const write = () => this.persist();
     this.pending = this.pending.then(write, write).catch((err: unknown) => {
       this.writeError = err;
-      throw err;
+      // A refused path is reported once, by name; the change stays in memory and is written once the
+      // link is gone. Anything else fails the caller.
+      if (!(err instanceof UnsafePathError)) throw err;
+      this.reportRefusal(err);
     });
     return this.pending;
+  }
+
+  private reportRefusal(e: UnsafePathError): void {
+    if (this.refusedReported !== e.message) this.warned.fire(refusal(e));
+    this.refusedReported = e.message;
   }
 
   /** Writes every change made so far in one go; a queued write finding nothing left has been carried already. */
@@ -276,17 +295,20 @@ export class ProgressStore {
       // The in-memory data already holds every change up to now, and adapters copy it on write.
       await adapter.write(this.data_);
       this.unpersisted.splice(0, n);
+      this.refusedReported = undefined;
       return;
     }
     await adapter.withLock(async () => {
       // Replay on what is stored now, so an update another writer made meanwhile survives.
-      const { data, corrupt, warnings } = await load(adapter);
+      const { data, corrupt, warnings, refused } = await load(adapter);
+      if (refused) throw refused;
       for (const w of warnings) this.warned.fire(w);
       const ops = this.unpersisted.slice(0, n);
       const base = corrupt ? structuredClone(this.data_) : data;
       if (!corrupt) for (const op of ops) op(base);
       await adapter.write(base);
       this.unpersisted.splice(0, n);
+      this.refusedReported = undefined;
       const next = structuredClone(base);
       for (const later of this.unpersisted) later(next);
       if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
@@ -317,11 +339,13 @@ function record(d: ProgressData, entry: HistoryEntry): void {
 }
 
 /** Reads and migrates; unreadable data is backed up and reported, and empty progress is used. */
-async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; warnings: string[]; corrupt: boolean }> {
+async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; warnings: string[]; corrupt: boolean; refused?: UnsafePathError }> {
   let raw: unknown;
   try {
     raw = await adapter.read();
   } catch (e) {
+    // A link planted in a cloned repository: nothing is read through it, nothing is copied from it.
+    if (e instanceof UnsafePathError) return { data: emptyProgress(), corrupt: true, refused: e, warnings: [refusal(e)] };
     if (!(e instanceof CorruptDataError)) throw e;
     const where = await adapter.backup(e.raw);
     return { data: emptyProgress(), corrupt: true, warnings: [`${e.message}. The file was copied to ${where}; it is not read until it is fixed, and the next change replaces it.`] };
@@ -330,6 +354,10 @@ async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; war
   if (migrated.ok) return { data: migrated.data, warnings: [], corrupt: false };
   const where = await adapter.backup(raw);
   return { data: emptyProgress(), corrupt: true, warnings: [`Saved progress could not be read (${migrated.reason}). It was kept in ${where}; starting from empty progress.`] };
+}
+
+function refusal(e: UnsafePathError): string {
+  return `${e.message} Progress is kept in memory only until the link is removed.`;
 }
 
 /** Stored text that is not data at all (a JSON syntax error), with where it broke. */

@@ -21,19 +21,19 @@ describe('progress in a shared JSON file (file mode)', () => {
   });
 
   it('creates the file on the first change and reads it back', async () => {
-    const { store, warnings } = await ProgressStore.open(new FileProgressAdapter(file));
+    const { store, warnings } = await ProgressStore.open(new FileProgressAdapter(dir, file));
     assert.deepEqual(warnings, []);
     await store.setItem('sql-basics', 'select', true);
     const onDisk = JSON.parse(await fs.readFile(file, 'utf8')) as ProgressData;
     assert.equal(onDisk.version, 2);
     assert.deepEqual(onDisk.topics['sql-basics']?.checked, ['select']);
-    const again = (await ProgressStore.open(new FileProgressAdapter(file))).store;
+    const again = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
     assert.equal(again.status('sql-basics'), 'inProgress');
   });
 
   it('loses no update when two windows write the same file at once', async () => {
-    const a = (await ProgressStore.open(new FileProgressAdapter(file))).store;
-    const b = (await ProgressStore.open(new FileProgressAdapter(file))).store;
+    const a = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
+    const b = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
     const writes: Promise<void>[] = [];
     for (let i = 0; i < 100; i++) {
       writes.push(a.setItem('topic-a', `item-${i}`, true));
@@ -42,7 +42,7 @@ describe('progress in a shared JSON file (file mode)', () => {
     writes.push(a.setStatus('shared', 'done'), b.setItem('shared', 'from-b', true));
     await Promise.all(writes);
     await Promise.all([a.flush(), b.flush()]);
-    const final = (await ProgressStore.open(new FileProgressAdapter(file))).store;
+    const final = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
     assert.equal(final.data.topics['topic-a']?.checked.length, 100);
     assert.equal(final.data.topics['topic-b']?.checked.length, 100);
     assert.equal(final.status('shared'), 'done');
@@ -54,7 +54,7 @@ describe('progress in a shared JSON file (file mode)', () => {
   });
 
   it('follows an outside edit (a git pull) on reload, and says when nothing changed', async () => {
-    const { store } = await ProgressStore.open(new FileProgressAdapter(file));
+    const { store } = await ProgressStore.open(new FileProgressAdapter(dir, file));
     await store.setStatus('dns', 'inProgress');
     let fired = 0;
     store.onDidChange(() => fired++);
@@ -72,7 +72,7 @@ describe('progress in a shared JSON file (file mode)', () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const broken = '{\n  "version": 2,\n  "topics": {,\n}\n';
     await fs.writeFile(file, broken);
-    const { store, warnings } = await ProgressStore.open(new FileProgressAdapter(file));
+    const { store, warnings } = await ProgressStore.open(new FileProgressAdapter(dir, file));
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:14: progress file is not valid JSON`));
     const backups = (await fs.readdir(path.dirname(file))).filter((f) => f.startsWith('progress.json.corrupt-'));
@@ -91,7 +91,7 @@ describe('progress in a shared JSON file (file mode)', () => {
     const memory = new MemoryProgressAdapter();
     const { store } = await ProgressStore.open(memory);
     await store.setStatus('jwt', 'done');
-    await store.switchTo(new FileProgressAdapter(file), true);
+    await store.switchTo(new FileProgressAdapter(dir, file), true);
     assert.equal((JSON.parse(await fs.readFile(file, 'utf8')) as ProgressData).topics.jwt?.status, 'done');
     await store.switchTo(new MemoryProgressAdapter(), false);
     assert.equal(store.status('jwt'), 'notStarted', 'an empty target shows empty progress');
@@ -122,12 +122,12 @@ describe('progress in a shared JSON file (file mode)', () => {
     await fs.writeFile(lock, 'crashed-window');
     const old = new Date(Date.now() - 60_000);
     await fs.utimes(lock, old, old);
-    const { store } = await ProgressStore.open(new FileProgressAdapter(file));
+    const { store } = await ProgressStore.open(new FileProgressAdapter(dir, file));
     await store.setStatus('dns', 'done');
     await assert.rejects(fs.stat(lock), 'the stale lock is gone and ours released');
     // A fresh lock held by someone else makes a writer wait, then give up with a message.
     await fs.writeFile(lock, 'other-window');
-    const impatient = (await ProgressStore.open(new FileProgressAdapter(file, 300))).store;
+    const impatient = (await ProgressStore.open(new FileProgressAdapter(dir, file, { lockTimeoutMs: 300 }))).store;
     await assert.rejects(impatient.setStatus('sql', 'done'), /is held by another writer/);
     assert.equal(await fs.readFile(lock, 'utf8'), 'other-window');
     assert.match(await fs.readFile(path.join(path.dirname(file), '.gitignore'), 'utf8'), /\*\.lock/);

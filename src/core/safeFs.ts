@@ -1,0 +1,154 @@
+// Writes into a workspace that may be hostile: a cloned repository can plant symbolic links anywhere
+// along a path. Every helper here checks each path component from the workspace root down, refuses a
+// link, and opens the final file with no-follow semantics, so a link raced in after the check still
+// fails instead of being written through.
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** A path that leaves the workspace or passes through a symbolic link. */
+export class UnsafePathError extends Error {
+  constructor(
+    message: string,
+    /** The offending path, relative to the workspace root (POSIX separators). */
+    readonly relativePath: string,
+  ) {
+    super(message);
+  }
+}
+
+// Windows has no O_NOFOLLOW; there the component checks are the guard.
+const noFollow = constants.O_NOFOLLOW ?? 0;
+
+/** True when `rel` (from path.relative) climbs out of its base. `..exercises` is a name, not a climb. */
+export function climbsOut(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || rel.startsWith('../') || path.isAbsolute(rel);
+}
+
+function posix(rel: string): string {
+  return rel.split(path.sep).join('/');
+}
+
+function linkError(root: string, abs: string): UnsafePathError {
+  const rel = posix(path.relative(root, abs));
+  return new UnsafePathError(`"${rel}" is a symbolic link; refusing to write through it.`, rel);
+}
+
+/**
+ * Checks that `target` lies inside `root` and that no existing component below the root (the target
+ * included) is a symbolic link. Components that do not exist yet are fine: they will be created by
+ * the helpers below, which check again. Returns the absolute target.
+ */
+export async function assertInside(root: string, target: string): Promise<string> {
+  const base = path.resolve(root);
+  const abs = path.resolve(base, target);
+  const rel = path.relative(base, abs);
+  if (climbsOut(rel)) throw new UnsafePathError(`"${target}" is outside the workspace folder ${base}.`, posix(rel));
+  let current = base;
+  for (const part of rel === '' ? [] : rel.split(path.sep)) {
+    current = path.join(current, part);
+    const stat = await fs.lstat(current).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw e;
+    });
+    if (!stat) break;
+    if (stat.isSymbolicLink()) throw linkError(base, current);
+  }
+  return abs;
+}
+
+/** Creates `dir` (inside `root`) one component at a time, refusing any component that is a link. */
+export async function mkdirInside(root: string, dir: string): Promise<void> {
+  const base = path.resolve(root);
+  const abs = await assertInside(base, dir);
+  let current = base;
+  for (const part of path.relative(base, abs).split(path.sep).filter(Boolean)) {
+    current = path.join(current, part);
+    await fs.mkdir(current).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+    // Checked after the mkdir, so a link planted between the check above and now is still caught.
+    const stat = await fs.lstat(current);
+    if (stat.isSymbolicLink()) throw linkError(base, current);
+    if (!stat.isDirectory()) throw new UnsafePathError(`"${posix(path.relative(base, current))}" is not a folder.`, posix(path.relative(base, current)));
+  }
+}
+
+export interface WriteOptions {
+  /** Fail with EEXIST when the file exists (O_EXCL), instead of replacing its content. */
+  exclusive?: boolean;
+}
+
+/**
+ * Writes a file inside `root`, creating its folders. The final component is opened with O_NOFOLLOW
+ * (and O_EXCL when exclusive, which never follows a link either).
+ */
+export async function writeFileInside(root: string, file: string, data: string, options: WriteOptions = {}): Promise<void> {
+  const base = path.resolve(root);
+  const abs = await assertInside(base, file);
+  await mkdirInside(base, path.dirname(abs));
+  const flags = constants.O_WRONLY | constants.O_CREAT | noFollow | (options.exclusive ? constants.O_EXCL : constants.O_TRUNC);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(abs, flags, 0o666);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(base, abs);
+    throw e;
+  }
+  try {
+    await handle.writeFile(data, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Replaces a file inside `root` atomically: a fresh temp file of a random name (O_EXCL, so a planted
+ * link by that name cannot exist), then a rename over the target. A link at the target is refused
+ * rather than replaced, so the learner hears about it.
+ */
+export async function atomicWriteInside(root: string, file: string, data: string): Promise<void> {
+  const base = path.resolve(root);
+  const abs = await assertInside(base, file);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFileInside(base, tmp, data, { exclusive: true });
+  try {
+    await assertInside(base, abs);
+    await fs.rename(tmp, abs);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Reads a file inside `root` without following a link anywhere on its path. */
+export async function readFileInside(root: string, file: string): Promise<string> {
+  const base = path.resolve(root);
+  const abs = await assertInside(base, file);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(abs, constants.O_RDONLY | noFollow);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(base, abs);
+    throw e;
+  }
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Renames within `root`; neither side may pass through a link (rename itself never follows the last one). */
+export async function renameInside(root: string, from: string, to: string): Promise<void> {
+  await assertInside(root, from);
+  await assertInside(root, to);
+  await fs.rename(path.resolve(root, from), path.resolve(root, to));
+}
+
+/** A name no earlier call in this process returned, for backups made within the same millisecond. */
+let uniqueCounter = 0;
+export function uniqueSuffix(now = new Date()): string {
+  uniqueCounter = (uniqueCounter + 1) % 1_000_000;
+  return `${now.toISOString().replace(/[:.]/g, '-')}-${uniqueCounter}-${randomBytes(3).toString('hex')}`;
+}
