@@ -106,7 +106,7 @@ async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean
   });
   if (entries.length > 0) throw new Error(`${target} already exists and is not empty; refusing to write over it`);
   const files = await exerciseFiles(exercise, findTopicIn(cat, exercise.topic)?.topic.title ?? exercise.topic, solution, flavour);
-  const result = await writeScaffold(await planScaffold(target, files), false);
+  const result = await writeScaffold(await planScaffold(target, target, files), false);
   const what = [solution ? 'reference solution' : '', flavour === 'typescript' ? 'TypeScript' : ''].filter(Boolean).join(', ');
   io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);
   io.out(`Next: cd ${path.relative(process.cwd(), target) || '.'} && npm install && npm test   (or: backend-roadmap check ${dir})\n`);

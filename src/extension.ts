@@ -68,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   }
 
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);
-  const tree = new RoadmapTreeProvider(services);
+  const tree = new RoadmapTreeProvider(services, context.workspaceState);
   const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });
   // One place for the description and message: the roadmap and any filter, whatever changed. The
   // message matters: a single view's merged title bar does not show the description.
@@ -95,6 +95,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     services,
     store.onDidChange(updateBadge),
     tree.onDidChangeTreeData(describe),
+    treeView.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
+    treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
     tree,
     treeView,
     checks,

@@ -27,7 +27,7 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     const { relative } = place;
     const target = place.uri.fsPath;
     const files = await exerciseFiles(exercise, topic.title, false, flavour);
-    const plan = await planScaffold(target, files);
+    const plan = await planScaffold(place.root, target, files);
 
     let overwrite = false;
     if (plan.existing.length > 0) {

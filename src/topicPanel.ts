@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findTopicIn } from './core/catalog';
 import { isComplete } from './core/nextUp';
-import { topicStatus } from './core/progress';
+import { exercisePassed, topicProgress, topicStatus } from './core/progress';
 import { commands, contextKeys, settings, views } from './ids';
 import { readNote } from './notes';
 import type { ExerciseChecks } from './exerciseChecks';
@@ -211,7 +211,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     if (!found) return undefined;
     const { topic, phase } = found;
     const data = store.data;
-    const checked = new Set(data.topics[topic.id]?.checked ?? []);
+    const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
     return {
       id: topic.id,
       title: topic.title,
@@ -231,7 +231,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       exercises: await Promise.all(
         topic.exercises.flatMap((id) => {
           const ex = catalog.exercises.find((e) => e.id === id);
-          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, id in data.exercises)] : [];
+          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id))] : [];
         }),
       ),
     };

@@ -16,6 +16,8 @@ export type RoadmapNode =
   | { kind: 'projects' }
   | { kind: 'project'; project: Project };
 
+const expandedKey = 'backendRoadmap.expandedNodes';
+
 const statusIcons: Record<TopicStatus, vscode.ThemeIcon> = {
   notStarted: new vscode.ThemeIcon('circle-large-outline'),
   inProgress: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow')),
@@ -28,13 +30,33 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: { dispose(): void }[];
   private currentFilter: TopicFilter = 'all';
+  /** Ids of expanded phases and projects, kept across reloads (the workbench does not restore them itself). */
+  private readonly expanded: Set<string>;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly state: vscode.Memento,
+  ) {
+    const saved = state.get<unknown>(expandedKey);
+    this.expanded = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : []);
     // Phase counts depend on every topic, so a change refreshes the whole (small) tree.
     this.subscriptions = [
       services.store.onDidChange(() => this.changed.fire(undefined)),
       services.onDidChangeRoadmap(() => this.changed.fire(undefined)),
     ];
+  }
+
+  /** Follows the learner expanding or collapsing a row, so the next window opens the same way. */
+  setExpanded(node: RoadmapNode, expanded: boolean): void {
+    const id = node.kind === 'phase' ? `phase:${node.phase.id}` : node.kind === 'project' ? `project:${node.project.id}` : undefined;
+    if (!id || this.expanded.has(id) === expanded) return;
+    if (expanded) this.expanded.add(id);
+    else this.expanded.delete(id);
+    void this.state.update(expandedKey, [...this.expanded].sort());
+  }
+
+  private collapsible(id: string): vscode.TreeItemCollapsibleState {
+    return this.expanded.has(id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   }
 
   get filter(): TopicFilter {
@@ -125,7 +147,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
       }
       case 'project': {
         const { project } = node;
-        const item = new vscode.TreeItem(project.title, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(project.title, this.collapsible(`project:${project.id}`));
         item.id = `project:${project.id}`;
         item.iconPath = new vscode.ThemeIcon('project');
         item.description = project.level;
@@ -142,7 +164,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
 
   private phaseItem(phase: Phase): vscode.TreeItem {
     const row = phaseRow(phase, this.services.store.data);
-    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(row.label, this.collapsible(`phase:${phase.id}`));
     item.id = `phase:${phase.id}`;
     item.description = row.description;
     item.tooltip = row.tooltip;

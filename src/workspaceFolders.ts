@@ -23,9 +23,9 @@ export function settingFolder(setting: FolderSetting): string {
  * `<workspace>/<setting's folder>/<name>`, or undefined without a local folder. Throws a
  * ScaffoldError when the setting leads outside the workspace or through a symbolic link.
  */
-export async function inSettingFolder(setting: FolderSetting, name: string): Promise<{ uri: vscode.Uri; relative: string } | undefined> {
+export async function inSettingFolder(setting: FolderSetting, name: string): Promise<{ uri: vscode.Uri; relative: string; root: string } | undefined> {
   const folder = localWorkspaceFolder();
   if (!folder) return undefined;
   const relative = path.posix.join(settingFolder(setting), name);
-  return { uri: vscode.Uri.file(await resolveInsideWorkspace(folder.uri.fsPath, relative)), relative };
+  return { uri: vscode.Uri.file(await resolveInsideWorkspace(folder.uri.fsPath, relative)), relative, root: folder.uri.fsPath };
 }

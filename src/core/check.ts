@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -123,7 +124,7 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
   try {
     const args = [...(typescript ? ['--import', 'tsx'] : []), '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files];
     const proc = await run('node', args, dir, { ...options, timeoutMs: options.timeoutMs ?? 120_000 });
-    const tap = await fs.readFile(tapFile, 'utf8').catch(() => '');
+    const tap = await readCapped(tapFile, maxTapBytes);
     const results = parseTap(tap);
     const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
     const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
@@ -138,6 +139,18 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
     return { outcome, exitCode: proc.exitCode, results, summary, durationMs: Date.now() - started, installMs };
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function readCapped(file: string, max: number): Promise<string> {
+  const handle = await fs.open(file, 'r').catch(() => undefined);
+  if (!handle) return '';
+  try {
+    const buffer = Buffer.alloc(Math.min(max, (await handle.stat()).size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
@@ -160,12 +173,21 @@ interface RunResult {
   timedOut: boolean;
 }
 
+/** What a check keeps of its output; past it the rest is drained and dropped, and the cut is said. */
+export const maxOutputChars = 2 * 1024 * 1024;
+/** The TAP copy is read up to this size; a run that printed more keeps the results before the cut. */
+const maxTapBytes = 32 * 1024 * 1024;
+/** Each test's error text is shortened to this for the topic page. */
+const maxErrorChars = 8 * 1024;
+
 function run(command: string, args: string[], cwd: string, options: CheckOptions & { timeoutMs: number }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return resolve({ exitCode: null, cancelled: true, timedOut: false });
+    // Every process the run starts inherits this, so daemons that left the process group are found too.
+    const marker = randomBytes(8).toString('hex');
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, ...options.env, NO_COLOR: '1', FORCE_COLOR: '0', [markerVariable]: marker },
       // Own process group on POSIX, so a cancel also stops servers the tests started.
       detached: process.platform !== 'win32',
       // Only npm.cmd needs cmd.exe; its arguments are constants, so nothing gets re-parsed by a shell.
@@ -175,9 +197,12 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
     });
     let cancelled = false;
     let timedOut = false;
+    let exited = false;
+    let settled = false;
     let closed = false;
+    child.once('close', () => (closed = true));
     const stop = () => {
-      if (closed || child.pid === undefined) return;
+      if (exited || child.pid === undefined) return;
       if (process.platform === 'win32') spawn('taskkill', ['/pid', String(child.pid), '/T', '/F']);
       else {
         try {
@@ -203,17 +228,33 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
       timedOut = true;
       stop();
     }, options.timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (t: string) => options.onOutput?.(t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => options.onOutput?.(t));
+    let kept = 0;
+    const forward = (t: string) => {
+      if (kept >= maxOutputChars) return;
+      kept += t.length;
+      options.onOutput?.(kept <= maxOutputChars ? t : `${t.slice(0, t.length - (kept - maxOutputChars))}\n[output cut: the check printed more than ${maxOutputChars / 1024 / 1024} MB; the rest was not kept]\n`);
+    };
+    child.stdout.setEncoding('utf8').on('data', forward);
+    child.stderr.setEncoding('utf8').on('data', forward);
+    const finish = (code: number | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      // A daemon holding our pipes must not keep the check open: drop them.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ exitCode: code, cancelled, timedOut });
+    };
     child.on('error', (e: NodeJS.ErrnoException) => {
+      settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       reject(e.code === 'ENOENT' ? new CheckError(`"${command}" was not found on PATH. Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`) : e);
     });
-    child.on('close', (code) => {
-      closed = true;
-      clearTimeout(timer);
-      // Servers or watchers a test left behind share the group; the run is over, so they go too.
+    child.on('exit', (code) => {
+      exited = true;
+      // The run is over: servers or watchers it left behind go too, in its group or not.
       if (process.platform !== 'win32' && child.pid !== undefined) {
         try {
           process.kill(-child.pid, 'SIGKILL');
@@ -221,10 +262,39 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
           // the group is already empty
         }
       }
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve({ exitCode: code, cancelled, timedOut });
+      void killMarked(marker).finally(() => {
+        // Output still in the pipes is read first; a pipe some escaped process holds open is not waited for.
+        if (closed) return finish(code);
+        const grace = setTimeout(() => finish(code), 1_000);
+        child.once('close', () => {
+          clearTimeout(grace);
+          finish(code);
+        });
+      });
     });
   });
+}
+
+const markerVariable = 'BACKEND_ROADMAP_CHECK_RUN';
+
+/** Kills every process whose environment carries the run's marker (Linux's /proc; elsewhere the group kill is all there is). */
+async function killMarked(marker: string): Promise<void> {
+  if (process.platform !== 'linux') return;
+  const needle = `${markerVariable}=${marker}\0`;
+  const pids = await fs.readdir('/proc').catch(() => [] as string[]);
+  await Promise.all(
+    pids
+      .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
+      .map(async (p) => {
+        const env = await fs.readFile(`/proc/${p}/environ`, 'latin1').catch(() => '');
+        if (!env.includes(needle)) return;
+        try {
+          process.kill(Number(p), 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
+      }),
+  );
 }
 
 /** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */
@@ -245,7 +315,7 @@ export function parseTap(tap: string): TestResult[] {
     const rawName = unescapeTap(m[3] ?? '');
     const result: TestResult = { name: displayName(rawName), suite: [], status };
     if (typeof block?.duration_ms === 'number') result.durationMs = block.duration_ms;
-    if (status === 'failed' && block?.error !== undefined) result.error = String(block.error).trim();
+    if (status === 'failed' && block?.error !== undefined) result.error = shorten(String(block.error).trim());
     const children = pending.filter((p) => p.depth > depth);
     pending = pending.filter((p) => p.depth <= depth);
     const descendants = children.flatMap((c) => [c.result, ...c.descendants]);
@@ -268,13 +338,19 @@ function readYamlBlock(lines: string[], start: number): Record<string, unknown> 
     if (/^ *\.\.\.$/.test(line)) break;
     body.push(line);
   }
-  const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  // A loop, not Math.min(...lines): spreading 150,000 lines overflows the call stack.
+  let indent = Infinity;
+  for (const l of body) if (l.trim()) indent = Math.min(indent, l.length - l.trimStart().length);
   try {
     const parsed: unknown = parseYaml(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+function shorten(text: string): string {
+  return text.length > maxErrorChars ? `${text.slice(0, maxErrorChars)}\n[cut: ${text.length - maxErrorChars} more characters]` : text;
 }
 
 function unescapeTap(s: string): string {

@@ -1,4 +1,4 @@
-import { roadmapTally, topicStatus } from './progress';
+import { roadmapTally, topicProgress, topicStatus } from './progress';
 import type { ProgressData } from './progress';
 import type { Roadmap } from './roadmapSchema';
 import { statusLabels } from '../shared/status';
@@ -17,7 +17,7 @@ export function progressMarkdown(roadmap: Roadmap, data: ProgressData, now = new
       const status = topicStatus(data, topic.id);
       const note = status === 'done' || status === 'notStarted' ? '' : ` _(${statusLabels[status].toLowerCase()})_`;
       lines.push(`- [${status === 'done' ? 'x' : ' '}] **${escapeMarkdown(topic.title)}**${note}`);
-      const checked = new Set(data.topics[topic.id]?.checked ?? []);
+      const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
       for (const item of topic.checklist) lines.push(`  - [${checked.has(item.id) ? 'x' : ' '}] ${escapeMarkdown(item.text)}`);
     }
   }

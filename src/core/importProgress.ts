@@ -1,5 +1,5 @@
 import { jsonErrorPosition } from './jsonPosition';
-import { topicStatus } from './progress';
+import { exercisePassed, topicProgress, topicStatus } from './progress';
 import type { ProgressData } from './progress';
 import { migrate } from './progressStore';
 import { statusLabels } from '../shared/status';
@@ -42,12 +42,12 @@ export function previewImport(current: ProgressData, incoming: ProgressData, tit
     const before = topicStatus(current, id);
     const after = topicStatus(incoming, id);
     if (before !== after) statusChanges.push(`${titleOf(id)}: ${statusLabels[before]} → ${statusLabels[after]}`);
-    const was = new Set(current.topics[id]?.checked ?? []);
-    const will = new Set(incoming.topics[id]?.checked ?? []);
+    const was = new Set(topicProgress(current, id)?.checked ?? []);
+    const will = new Set(topicProgress(incoming, id)?.checked ?? []);
     for (const item of will) if (!was.has(item)) itemsTicked++;
     for (const item of was) if (!will.has(item)) itemsUnticked++;
   }
-  const exercisesPassed = Object.keys(incoming.exercises).filter((id) => !(id in current.exercises)).length;
+  const exercisesPassed = Object.keys(incoming.exercises).filter((id) => !exercisePassed(current, id)).length;
   const same = statusChanges.length === 0 && itemsTicked === 0 && itemsUnticked === 0 && exercisesPassed === 0;
   return { statusChanges, itemsTicked, itemsUnticked, exercisesPassed, same };
 }
@@ -56,12 +56,12 @@ export function previewImport(current: ProgressData, incoming: ProgressData, tit
 export function mergeProgress(current: ProgressData, incoming: ProgressData): ProgressData {
   const out = structuredClone(current);
   for (const [id, t] of Object.entries(incoming.topics)) {
-    const mine = out.topics[id];
+    const mine = topicProgress(out, id);
     out.topics[id] = mine
       ? { status: mine.status ?? t.status, checked: [...new Set([...mine.checked, ...t.checked])], updatedAt: mine.updatedAt > t.updatedAt ? mine.updatedAt : t.updatedAt }
       : structuredClone(t);
   }
-  for (const [id, e] of Object.entries(incoming.exercises)) out.exercises[id] ??= e;
+  for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(out, id)) out.exercises[id] = e;
   const seen = new Set(out.history.map((e) => `${e.at}|${e.topicId}|${e.status}`));
   out.history = [...out.history, ...incoming.history.filter((e) => !seen.has(`${e.at}|${e.topicId}|${e.status}`))].sort((a, b) => a.at.localeCompare(b.at));
   return out;

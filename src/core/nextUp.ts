@@ -1,4 +1,4 @@
-import { checkedCount, findTopic, topicStatus } from './progress';
+import { checkedCount, exercisePassed, findTopic, topicProgress, topicStatus } from './progress';
 import type { ProgressData } from './progress';
 import type { Roadmap, Topic } from './roadmapSchema';
 
@@ -40,6 +40,6 @@ export function nextUp(
 
 /** True when every checklist item is ticked and every exercise has passed: the topic can become done. */
 export function isComplete(topic: Topic, data: ProgressData): boolean {
-  const checked = new Set(data.topics[topic.id]?.checked ?? []);
-  return topic.checklist.every((i) => checked.has(i.id)) && topic.exercises.every((e) => e in data.exercises);
+  const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
+  return topic.checklist.every((i) => checked.has(i.id)) && topic.exercises.every((e) => exercisePassed(data, e));
 }

@@ -45,15 +45,27 @@ export function emptyProgress(): ProgressData {
   return { version: PROGRESS_VERSION, topics: {}, exercises: {}, history: [] };
 }
 
+/**
+ * A topic's stored progress. Own keys only: ids are slugs, and a topic named "constructor" must not
+ * find Object.prototype's. Every lookup by id goes through here or exercisePassed.
+ */
+export function topicProgress(data: ProgressData, topicId: string): TopicProgress | undefined {
+  return Object.hasOwn(data.topics, topicId) ? data.topics[topicId] : undefined;
+}
+
+export function exercisePassed(data: ProgressData, exerciseId: string): boolean {
+  return Object.hasOwn(data.exercises, exerciseId);
+}
+
 export function topicStatus(data: ProgressData, topicId: string): TopicStatus {
-  const t = data.topics[topicId];
+  const t = topicProgress(data, topicId);
   if (!t) return 'notStarted';
   return t.status ?? (t.checked.length > 0 ? 'inProgress' : 'notStarted');
 }
 
 /** Checked items that still exist in the topic; stale ids are kept in storage but not counted. */
 export function checkedCount(data: ProgressData, topic: Topic): number {
-  const checked = new Set(data.topics[topic.id]?.checked ?? []);
+  const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
   return topic.checklist.filter((item) => checked.has(item.id)).length;
 }
 

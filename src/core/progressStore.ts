@@ -2,7 +2,7 @@ import { Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { Emitter } from './emitter';
 import { UnsafePathError, uniqueSuffix } from './safeFs';
-import { emptyProgress, HISTORY_LIMIT, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicStatus } from './progress';
+import { emptyProgress, HISTORY_LIMIT, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicProgress, topicStatus } from './progress';
 import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
 
 export interface ProgressAdapter extends Adapter<unknown> {
@@ -123,7 +123,7 @@ export class ProgressStore {
     const at = new Date().toISOString();
     return this.commit({}, (d) => {
       for (const id of topicIds) {
-        if (!(id in d.topics)) continue;
+        if (!topicProgress(d, id)) continue;
         const before = topicStatus(d, id);
         delete d.topics[id];
         if (before !== 'notStarted') record(d, { at, topicId: id, status: 'notStarted' });
@@ -169,9 +169,9 @@ export class ProgressStore {
     const op: Op = (data) => {
       for (const oldId of Object.keys(renamed)) {
         const newId = finalId(renamed, oldId);
-        const old = data.topics[oldId];
+        const old = topicProgress(data, oldId);
         if (!old || newId === oldId) continue;
-        const current = data.topics[newId];
+        const current = topicProgress(data, newId);
         data.topics[newId] = current
           ? { status: current.status ?? old.status, checked: [...new Set([...current.checked, ...old.checked])], updatedAt: current.updatedAt > old.updatedAt ? current.updatedAt : old.updatedAt }
           : old;
@@ -181,7 +181,7 @@ export class ProgressStore {
       }
     };
     const moves = Object.keys(renamed)
-      .filter((oldId) => this.data_.topics[oldId] && finalId(renamed, oldId) !== oldId)
+      .filter((oldId) => topicProgress(this.data_, oldId) && finalId(renamed, oldId) !== oldId)
       .map((oldId) => `${oldId} -> ${finalId(renamed, oldId)}`);
     return moves.length > 0 ? this.commit({}, op).then(() => moves) : Promise.resolve(moves);
   }
@@ -324,7 +324,7 @@ function touch(topicId: string, fn: (t: TopicProgress) => void): Op {
   const at = new Date().toISOString();
   return (d) => {
     const before = topicStatus(d, topicId);
-    const t = d.topics[topicId] ?? { checked: [], updatedAt: '' };
+    const t = topicProgress(d, topicId) ?? { checked: [], updatedAt: '' };
     fn(t);
     t.updatedAt = at;
     d.topics[topicId] = t;
@@ -375,9 +375,10 @@ export class CorruptDataError extends Error {
 function finalId(renamed: Readonly<Record<string, string>>, id: string): string {
   const seen = new Set<string>([id]);
   let current = id;
-  for (let next = renamed[current]; next !== undefined && !seen.has(next); next = renamed[current]) {
-    seen.add(next);
-    current = next;
+  const step = (from: string) => (Object.hasOwn(renamed, from) ? renamed[from] : undefined);
+  for (let to = step(current); to !== undefined && !seen.has(to); to = step(current)) {
+    seen.add(to);
+    current = to;
   }
   return current;
 }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { assertInside, climbsOut, UnsafePathError, writeFileInside } from './safeFs';
 
 export interface TemplateFile {
   /** POSIX-style path relative to the exercise folder. */
@@ -42,6 +43,15 @@ export function renderFiles(files: readonly TemplateFile[], vars: TemplateVars):
 
 export class ScaffoldError extends Error {}
 
+/** Path refusals from safeFs read the same as the scaffolder's own. */
+async function guarded<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    throw e instanceof UnsafePathError ? new ScaffoldError(e.message) : e;
+  }
+}
+
 /**
  * Resolves a user-supplied folder inside the workspace. Refuses absolute paths, `..` escapes and
  * symlinks anywhere along the way, since any of them could write outside the workspace.
@@ -53,37 +63,29 @@ export async function resolveInsideWorkspace(workspaceRoot: string, relative: st
   const root = path.resolve(workspaceRoot);
   const target = path.resolve(root, relative);
   const rel = path.relative(root, target);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+  if (rel === '' || climbsOut(rel)) {
     throw new ScaffoldError(`"${relative}" resolves outside the workspace folder ${root}.`);
   }
-  let current = root;
-  for (const part of rel.split(path.sep)) {
-    current = path.join(current, part);
-    const stat = await fs.lstat(current).catch(() => undefined);
-    if (!stat) break;
-    if (stat.isSymbolicLink()) {
-      throw new ScaffoldError(`"${path.relative(root, current)}" is a symbolic link; refusing to write through it.`);
-    }
-  }
-  return target;
+  return guarded(assertInside(root, target));
 }
 
 export interface ScaffoldPlan {
+  /** The workspace (or the CLI's target): no write may leave it or pass through a link below it. */
+  root: string;
   targetDir: string;
   files: TemplateFile[];
   /** Relative paths that already exist and would be replaced. */
   existing: string[];
 }
 
-export async function planScaffold(targetDir: string, files: readonly TemplateFile[]): Promise<ScaffoldPlan> {
+/** Checks every file's whole path below `root` (no links, nothing outside) and lists what exists. */
+export async function planScaffold(root: string, targetDir: string, files: readonly TemplateFile[]): Promise<ScaffoldPlan> {
   const existing: string[] = [];
   for (const f of files) {
-    const abs = safeJoin(targetDir, f.path);
-    const stat = await fs.lstat(abs).catch(() => undefined);
-    if (stat?.isSymbolicLink()) throw new ScaffoldError(`${f.path} is a symbolic link; refusing to write through it.`);
-    if (stat) existing.push(f.path);
+    const abs = await guarded(assertInside(root, safeJoin(targetDir, f.path)));
+    if (await fs.lstat(abs).then(() => true, () => false)) existing.push(f.path);
   }
-  return { targetDir, files: [...files], existing };
+  return { root, targetDir, files: [...files], existing };
 }
 
 export interface WriteResult {
@@ -100,10 +102,9 @@ export async function writeScaffold(plan: ScaffoldPlan, overwrite: boolean): Pro
       result.skipped.push(f.path);
       continue;
     }
-    const abs = safeJoin(plan.targetDir, f.path);
-    await fs.mkdir(path.dirname(abs), { recursive: true });
-    // 'wx' fails if the file appeared since planning, so a race cannot clobber it.
-    await fs.writeFile(abs, f.content, { encoding: 'utf8', flag: existing.has(f.path) ? 'w' : 'wx' });
+    // Exclusive for new files, so one that appeared since planning is not clobbered; every component
+    // is checked again and the file opened with O_NOFOLLOW, so a link raced in is refused.
+    await guarded(writeFileInside(plan.root, safeJoin(plan.targetDir, f.path), f.content, { exclusive: !existing.has(f.path) }));
     result.written.push(f.path);
   }
   return result;
@@ -111,7 +112,6 @@ export async function writeScaffold(plan: ScaffoldPlan, overwrite: boolean): Pro
 
 function safeJoin(dir: string, rel: string): string {
   const abs = path.resolve(dir, rel);
-  const back = path.relative(dir, abs);
-  if (back.startsWith('..') || path.isAbsolute(back)) throw new ScaffoldError(`template path ${rel} escapes the exercise folder`);
+  if (climbsOut(path.relative(dir, abs))) throw new ScaffoldError(`template path ${rel} escapes the exercise folder`);
   return abs;
 }

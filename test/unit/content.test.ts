@@ -151,10 +151,13 @@ describe('bundled roadmap content', () => {
       : [];
 
     before(function () {
-      if (seeds.length === 0) {
-        // Loud, and a failure: these checks are the point of the table, so they never pass vacuously.
-        throw new Error(`The seed roadmaps were not found at ${seedsDir}; the seed traceability checks cannot run.`);
-      }
+      if (seeds.length > 0) return;
+      const why = `The seed roadmaps were not found at ${seedsDir}; the seed traceability checks cannot run.`;
+      // CI always has the seeds beside the clone, so there a missing folder is a failure, never a quiet pass.
+      if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(why);
+      // A newcomer's clone may not have them: say so loudly and skip, rather than fail their npm test.
+      console.warn(`\n  !!! NOT RUN: ${why}\n  !!! Put the workplace's shared/ folder beside the clone to run them.\n`);
+      this.skip();
     });
 
     it('maps every seed file\'s concepts to existing topics, paths or projects, quoting each concept from its seed', () => {

@@ -73,7 +73,7 @@ describe('scaffold target safety', () => {
     const target = path.join(root, 'ex');
     await fs.mkdir(target, { recursive: true });
     await fs.writeFile(path.join(target, 'a.js'), 'my work');
-    const plan = await planScaffold(target, [
+    const plan = await planScaffold(root, target, [
       { path: 'a.js', content: 'template a' },
       { path: 'sub/b.js', content: 'template b' },
     ]);
@@ -84,14 +84,14 @@ describe('scaffold target safety', () => {
     assert.equal(await fs.readFile(path.join(target, 'a.js'), 'utf8'), 'my work');
     assert.equal(await fs.readFile(path.join(target, 'sub', 'b.js'), 'utf8'), 'template b');
 
-    const replaced = await writeScaffold(await planScaffold(target, [{ path: 'a.js', content: 'template a' }]), true);
+    const replaced = await writeScaffold(await planScaffold(root, target, [{ path: 'a.js', content: 'template a' }]), true);
     assert.deepEqual(replaced.written, ['a.js']);
     assert.equal(await fs.readFile(path.join(target, 'a.js'), 'utf8'), 'template a');
   });
 
   it('does not clobber a file that appears between planning and writing', async () => {
     const target = path.join(root, 'ex');
-    const plan = await planScaffold(target, [{ path: 'a.js', content: 'template' }]);
+    const plan = await planScaffold(root, target, [{ path: 'a.js', content: 'template' }]);
     await fs.mkdir(target, { recursive: true });
     await fs.writeFile(path.join(target, 'a.js'), 'raced in');
     await assert.rejects(writeScaffold(plan, false), /EEXIST/);
@@ -99,6 +99,6 @@ describe('scaffold target safety', () => {
   });
 
   it('refuses template paths that escape the exercise folder', async () => {
-    await assert.rejects(planScaffold(path.join(root, 'ex'), [{ path: '../evil.js', content: '' }]), /escapes/);
+    await assert.rejects(planScaffold(root, path.join(root, 'ex'), [{ path: '../evil.js', content: '' }]), /escapes/);
   });
 });
