@@ -234,12 +234,15 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
       kept += t.length;
       options.onOutput?.(kept <= maxOutputChars ? t : `${t.slice(0, t.length - (kept - maxOutputChars))}\n[output cut: the check printed more than ${maxOutputChars / 1024 / 1024} MB; the rest was not kept]\n`);
     };
+    // While the run goes on, processes it left behind as orphans are reaped (Linux).
+    const reaper = process.platform === 'linux' && child.pid !== undefined ? setInterval(() => void killOrphans(marker, child.pid ?? 0), 500) : undefined;
     child.stdout.setEncoding('utf8').on('data', forward);
     child.stderr.setEncoding('utf8').on('data', forward);
     const finish = (code: number | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(reaper);
       options.signal?.removeEventListener('abort', onAbort);
       // A daemon holding our pipes must not keep the check open: drop them.
       child.stdout.destroy();
@@ -249,6 +252,7 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
     child.on('error', (e: NodeJS.ErrnoException) => {
       settled = true;
       clearTimeout(timer);
+      clearInterval(reaper);
       options.signal?.removeEventListener('abort', onAbort);
       reject(e.code === 'ENOENT' ? new CheckError(`"${command}" was not found on PATH. Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`) : e);
     });
@@ -277,9 +281,10 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
 
 const markerVariable = 'BACKEND_ROADMAP_CHECK_RUN';
 
-/** Kills every process whose environment carries the run's marker (Linux's /proc; elsewhere the group kill is all there is). */
-async function killMarked(marker: string): Promise<void> {
-  if (process.platform !== 'linux') return;
+/** Processes (pid -> parent pid) whose environment carries the run's marker; Linux's /proc only. */
+async function markedProcesses(marker: string): Promise<Map<number, number>> {
+  const found = new Map<number, number>();
+  if (process.platform !== 'linux') return found;
   const needle = `${markerVariable}=${marker}\0`;
   const pids = await fs.readdir('/proc').catch(() => [] as string[]);
   await Promise.all(
@@ -288,13 +293,38 @@ async function killMarked(marker: string): Promise<void> {
       .map(async (p) => {
         const env = await fs.readFile(`/proc/${p}/environ`, 'latin1').catch(() => '');
         if (!env.includes(needle)) return;
-        try {
-          process.kill(Number(p), 'SIGKILL');
-        } catch {
-          // gone meanwhile
-        }
+        const stat = await fs.readFile(`/proc/${p}/stat`, 'latin1').catch(() => '');
+        // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last one.
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        found.set(Number(p), ppid);
       }),
   );
+  return found;
+}
+
+function kill(pids: Iterable<number>): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+/** Kills every process of the run, in its group or not (elsewhere than Linux the group kill is all there is). */
+async function killMarked(marker: string): Promise<void> {
+  kill((await markedProcesses(marker)).keys());
+}
+
+/**
+ * Kills the run's orphans: marked processes whose parent is no longer one of the run's own (their
+ * test file finished). A daemon left holding the runner's pipe would otherwise keep `node --test`
+ * waiting until the timeout, turning a pass into a failure.
+ */
+async function killOrphans(marker: string, rootPid: number): Promise<void> {
+  const marked = await markedProcesses(marker);
+  kill([...marked].filter(([pid, ppid]) => pid !== rootPid && ppid !== rootPid && !marked.has(ppid)).map(([pid]) => pid));
 }
 
 /** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */
