@@ -106,6 +106,8 @@ async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean
   });
   if (entries.length > 0) throw new Error(`${target} already exists and is not empty; refusing to write over it`);
   const files = await exerciseFiles(exercise, findTopicIn(cat, exercise.topic)?.topic.title ?? exercise.topic, solution, flavour);
+  // The target is the CLI user's own choice; below it, nothing may be a link.
+  await fs.mkdir(target, { recursive: true });
   const result = await writeScaffold(await planScaffold(target, target, files), false);
   const what = [solution ? 'reference solution' : '', flavour === 'typescript' ? 'TypeScript' : ''].filter(Boolean).join(', ');
   io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);

@@ -1,4 +1,4 @@
-import { jsonErrorPosition } from './jsonPosition';
+import { jsonErrorPosition, jsonValueOffset, lineCol } from './jsonPosition';
 import { exercisePassed, topicProgress, topicStatus } from './progress';
 import type { ProgressData } from './progress';
 import { migrate } from './progressStore';
@@ -6,21 +6,58 @@ import { statusLabels } from '../shared/status';
 
 /**
  * Reads an import: the JSON that Export Progress writes (`{ exportedFrom, progress }`) or bare stored
- * progress data. Problems name the file, line and column.
+ * progress data. Problems name the file, line and column. Never throws, whatever the text.
  */
 export function parseImport(text: string, file: string): { ok: true; data: ProgressData } | { ok: false; message: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text) as unknown;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const { line, col } = jsonErrorPosition(text, message);
     return { ok: false, message: `${file}:${line}:${col}: not valid JSON (${message})` };
   }
-  const inner = raw && typeof raw === 'object' && 'progress' in raw ? (raw as { progress: unknown }).progress : raw;
-  const migrated = migrate(inner);
-  if (!migrated.ok) return { ok: false, message: `${file}: not Backend Roadmap progress (${migrated.reason})` };
-  return { ok: true, data: migrated.data };
+  try {
+    const inner = isRecord(raw) && 'progress' in raw ? raw.progress : raw;
+    const wrapped = inner !== raw;
+    const migrated = migrate(inner);
+    if (migrated.ok) return { ok: true, data: migrated.data };
+    const path = [...(wrapped ? ['progress'] : []), ...reasonPath(inner, migrated.reason)];
+    const { line, col } = lineCol(text, jsonValueOffset(text, path));
+    return { ok: false, message: `${file}:${line}:${col}: not Backend Roadmap progress (${migrated.reason})` };
+  } catch (e) {
+    return { ok: false, message: `${file}:1:1: could not read the import (${errorMessage(e)})` };
+  }
+}
+
+/**
+ * The path a migrate() reason starts with (`topics.dns.status: …`), matched against the data itself
+ * so keys holding dots still resolve; as far as it goes.
+ */
+function reasonPath(data: unknown, reason: string): string[] {
+  if (reason.startsWith('it was written by a newer version')) return ['version'];
+  const path: string[] = [];
+  let rest = reason;
+  let node = data;
+  while (isRecord(node) || Array.isArray(node)) {
+    let key: string | undefined;
+    for (const k of Object.keys(node)) {
+      if ((rest.startsWith(`${k}.`) || rest.startsWith(`${k}: `)) && k.length > (key?.length ?? -1)) key = k;
+    }
+    if (key === undefined) break;
+    path.push(key);
+    node = (node as Record<string, unknown>)[key];
+    rest = rest.slice(key.length + 1);
+  }
+  return path;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export interface ImportPreview {

@@ -11,6 +11,9 @@ export interface LoadOptions {
   bases?: ReadonlyMap<string, Roadmap>;
 }
 
+/** Problems reported per file; more only repeat the same mistake, and each one costs a source lookup. */
+export const maxProblems = 100;
+
 /** Where a path in the source is; data without a source (compiled JSON) points at the file's start. */
 export type Locate = (path: Path) => { line: number; col: number };
 
@@ -27,14 +30,25 @@ export function validateRoadmap(raw: unknown, file: string, options: LoadOptions
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, at) };
 
   const roadmap = parsed.data;
-  const problems = checkReferences(roadmap, options).map(({ path, message }) => at(path, message));
+  const problems = located(checkReferences(roadmap, options), at);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: roadmap };
 }
 
 type At = (path: Path, message: string) => Problem;
 
 function zodProblems(issues: readonly { path: PropertyKey[]; message: string }[], at: At): Problem[] {
-  return issues.map((issue) => at(issue.path.filter((k): k is string | number => typeof k !== 'symbol'), issue.message));
+  return located(
+    issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'), message: issue.message })),
+    at,
+  );
+}
+
+/** Locates the first maxProblems, then says how many more there are (at the next one's place). */
+function located(problems: readonly RefProblem[], at: At): Problem[] {
+  const out = problems.slice(0, maxProblems).map(({ path, message }) => at(path, message));
+  const next = problems[maxProblems];
+  if (next) out.push({ ...at(next.path, ''), message: `… and ${problems.length - maxProblems} more problems` });
+  return out;
 }
 
 /** Resolves a track's topic ids against its base roadmap into an ordinary Roadmap. */
@@ -47,23 +61,23 @@ function loadTrack(raw: unknown, at: At, options: LoadOptions): Result<Roadmap> 
   if (!base) return { ok: false, problems: [problem(['basedOn'], `unknown roadmap "${track.basedOn}"`)] };
 
   const pool = new Map(base.phases.flatMap((p) => p.topics.map((t) => [t.id, t] as const)));
-  const problems: Problem[] = [];
+  const problems: RefProblem[] = [];
   const seen = new Set<string>();
   const phaseIds = new Set<string>();
   const phases = track.phases.map((phase, p) => {
-    if (phaseIds.has(phase.id)) problems.push(problem(['phases', p, 'id'], `duplicate phase id "${phase.id}"`));
+    if (phaseIds.has(phase.id)) problems.push({ path: ['phases', p, 'id'], message: `duplicate phase id "${phase.id}"` });
     phaseIds.add(phase.id);
     const topics: Topic[] = [];
     phase.topics.forEach((id, t) => {
       const topic = pool.get(id);
-      if (!topic) problems.push(problem(['phases', p, 'topics', t], `unknown topic id "${id}" (not in roadmap "${base.id}")`));
-      else if (seen.has(id)) problems.push(problem(['phases', p, 'topics', t], `topic "${id}" is already in this track`));
+      if (!topic) problems.push({ path: ['phases', p, 'topics', t], message: `unknown topic id "${id}" (not in roadmap "${base.id}")` });
+      else if (seen.has(id)) problems.push({ path: ['phases', p, 'topics', t], message: `topic "${id}" is already in this track` });
       else topics.push(topic);
       seen.add(id);
     });
     return { ...phase, topics };
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: located(problems, problem) };
   return {
     ok: true,
     value: {
@@ -148,7 +162,7 @@ function checkReferences(roadmap: Roadmap, options: LoadOptions): RefProblem[] {
   });
 
   for (const cycle of findCycles(roadmap)) {
-    problems.push({ path: cycle.path, message: `prerequisite cycle: ${cycle.ids.join(' -> ')}` });
+    problems.push({ path: cycle.path, message: `prerequisite cycle: ${describeCycle(cycle.ids)}` });
   }
 
   Object.keys(roadmap.renamed).forEach((oldId) => {
@@ -159,6 +173,10 @@ function checkReferences(roadmap: Roadmap, options: LoadOptions): RefProblem[] {
   return problems;
 }
 
+/**
+ * Prerequisite cycles, by depth-first search with an explicit stack (a chain of thousands of topics
+ * must not overflow the call stack). Only the first maxProblems cycles are spelled out.
+ */
 function findCycles(roadmap: Roadmap): { ids: string[]; path: Path }[] {
   const topics = new Map<string, { prereqs: string[]; path: Path }>();
   roadmap.phases.forEach((phase, p) =>
@@ -166,27 +184,40 @@ function findCycles(roadmap: Roadmap): { ids: string[]; path: Path }[] {
       topics.set(topic.id, { prereqs: topic.prerequisites.filter((x) => x !== topic.id), path: ['phases', p, 'topics', t, 'prerequisites'] }),
     ),
   );
-  const state = new Map<string, 'visiting' | 'done'>();
+  const done = new Set<string>();
+  // The ids being visited, and where each sits in that chain.
+  const chain: { id: string; next: number }[] = [];
+  const inChain = new Map<string, number>();
   const cycles: { ids: string[]; path: Path }[] = [];
-  const stack: string[] = [];
-  const visit = (id: string): void => {
-    state.set(id, 'visiting');
-    stack.push(id);
-    for (const next of topics.get(id)?.prereqs ?? []) {
-      if (!topics.has(next)) continue;
-      const s = state.get(next);
-      if (s === 'visiting') {
-        const ids = [...stack.slice(stack.indexOf(next)), next];
-        cycles.push({ ids, path: topics.get(id)?.path ?? [] });
-      } else if (s === undefined) {
-        visit(next);
+  for (const root of topics.keys()) {
+    if (done.has(root)) continue;
+    chain.push({ id: root, next: 0 });
+    inChain.set(root, 0);
+    for (let frame = chain.at(-1); frame; frame = chain.at(-1)) {
+      const topic = topics.get(frame.id);
+      const next = topic?.prereqs[frame.next++];
+      if (next === undefined) {
+        chain.pop();
+        inChain.delete(frame.id);
+        done.add(frame.id);
+      } else if (!topics.has(next) || done.has(next)) {
+        continue;
+      } else if (inChain.has(next)) {
+        const ids = cycles.length < maxProblems ? [...chain.slice(inChain.get(next)).map((f) => f.id), next] : [];
+        cycles.push({ ids, path: topic?.path ?? [] });
+      } else {
+        inChain.set(next, chain.length);
+        chain.push({ id: next, next: 0 });
       }
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of topics.keys()) if (!state.has(id)) visit(id);
+  }
   return cycles;
+}
+
+/** A cycle as `a -> b -> a`, shortened in the middle when long. */
+function describeCycle(ids: readonly string[]): string {
+  if (ids.length <= 12) return ids.join(' -> ');
+  return `${ids.slice(0, 5).join(' -> ')} -> … (${ids.length - 10} more) -> ${ids.slice(-5).join(' -> ')}`;
 }
 
 export function describePath(path: Path): string {

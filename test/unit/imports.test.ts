@@ -1,6 +1,24 @@
 import * as assert from 'node:assert/strict';
 import type { Exercise } from '../../src/core/exercises';
-import { exercisesForImports, importedPackages, packageName } from '../../src/core/imports';
+import { exercisesForImports, importedPackages, importScanLimit, packageName } from '../../src/core/imports';
+import { mulberry32 } from '../fuzz/fuzz';
+
+/** The regexes importedPackages used before its linear scan (quadratic on long lines): the reference on short text. */
+function regexPackages(source: string): string[] {
+  const found = new Set<string>();
+  const patterns = [
+    /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"\n]+)['"]/g,
+    /\bimport\s*['"]([^'"\n]+)['"]/g,
+    /\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const m of source.matchAll(pattern)) {
+      const name = packageName(m[1] ?? '');
+      if (name) found.add(name);
+    }
+  }
+  return [...found].sort();
+}
 
 describe('import-aware offers', () => {
   it('finds the packages a file imports, in every module syntax', () => {
@@ -17,6 +35,39 @@ describe('import-aware offers', () => {
       "import fs from 'node:fs';",
     ].join('\n');
     assert.deepEqual(importedPackages(source), ['@apollo/server', 'dotenv', 'express', 'jsonwebtoken', 'pg', 'redis', 'ws']);
+  });
+
+  it('agrees with the regexes it replaced on random import-like text', () => {
+    const rng = mulberry32(11);
+    const atoms = ['import', 'export', 'require', 'from', ' ', '\n', "'", '"', ';', '(', ')', '{', '}', 'a', 'b/c', '@s/p', '.', '_', '$', '\t', '*', ','];
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const len = Math.floor(rng() * 25);
+      for (let k = 0; k < len; k++) text += atoms[Math.floor(rng() * atoms.length)];
+      assert.deepEqual(importedPackages(text), regexPackages(text), JSON.stringify(text));
+    }
+  });
+
+  it('reads a 300 KB single line of adversarial text in linear time', function () {
+    this.timeout(2000);
+    for (const unit of ['import ', "require('", "import x from '", 'export {a} ', 'from ', "import('", "import {a} from 'express' "]) {
+      const line = unit.repeat(Math.ceil(300_000 / unit.length));
+      const started = performance.now();
+      const found = importedPackages(line);
+      const ms = performance.now() - started;
+      assert.ok(ms < 300, `${JSON.stringify(unit)} took ${ms.toFixed(0)} ms`);
+      if (unit.includes('express')) assert.deepEqual(found, ['express']);
+    }
+  });
+
+  it('reads only the first importScanLimit characters', () => {
+    const filler = `// ${'x'.repeat(importScanLimit)}\n`;
+    assert.deepEqual(importedPackages(`import a from 'early';\n${filler}import b from 'late';\n`), ['early']);
+    const edge = "import c from 'edge';";
+    const fits = `${' '.repeat(importScanLimit - edge.length)}${edge}`;
+    assert.deepEqual(importedPackages(fits), ['edge']);
+    // Two characters later its closing quote is past the limit: a cut import is not guessed at.
+    assert.deepEqual(importedPackages(`  ${fits}`), []);
   });
 
   it('reduces specifiers to package names', () => {
