@@ -1,11 +1,10 @@
 // Workspace Trust: in Restricted Mode the extension (declared "limited") still offers the bundled roadmap.
-import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, installExtension, makeProfile, repoRoot, startCodeServer } from './codeServer';
 import type { RunningCodeServer } from './codeServer';
-import { expandRow, launchBrowser, openWorkbench, topicFrame, treeRow } from './workbench';
+import { clickRow, collapseRow, expandRow, expectAttribute, launchBrowser, openWorkbench, topicFrame, treeRow } from './workbench';
 
 describe('E2E in code-server: Restricted Mode (untrusted folder)', function () {
   this.timeout(240_000);
@@ -34,17 +33,17 @@ describe('E2E in code-server: Restricted Mode (untrusted folder)', function () {
     await page.locator('.activitybar a.action-label[aria-label="Backend Roadmap"]').click();
     await treeRow(page, 'Internet and the web').waitFor();
     await expandRow(page, 'Internet and the web');
-    await treeRow(page, 'DNS and name resolution').click();
+    await clickRow(page, 'DNS and name resolution');
     await topicFrame(page).locator('h1', { hasText: 'DNS and name resolution' }).waitFor();
-    assert.ok(await page.locator('.statusbar', { hasText: 'Restricted Mode' }).isVisible());
+    await page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ state: 'visible' });
     // Checks run npm install and the exercise's code, so they are off here, and the button says why.
     // Collapse the first phase so the list (which renders only visible rows) shows the next ones.
-    await page.locator('.monaco-list-row[aria-label^="Internet and the web"][aria-expanded="true"]').click();
+    await collapseRow(page, 'Internet and the web');
     await expandRow(page, 'Frameworks and APIs');
-    await treeRow(page, 'REST APIs').click();
+    await clickRow(page, 'REST APIs');
     const check = topicFrame(page).locator('vscode-button[data-check="express-route"]');
     await check.waitFor();
-    assert.equal(await check.getAttribute('disabled'), '');
-    assert.equal(await check.getAttribute('title'), 'Checks are off in Restricted Mode');
+    await expectAttribute(check, 'disabled', '');
+    await expectAttribute(check, 'title', 'Checks are off in Restricted Mode');
   });
 });

@@ -8,7 +8,8 @@ import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, repo
 import type { Profile, RunningCodeServer } from './codeServer';
 import { launchBrowser, openWorkbench } from './workbench';
 
-export const vsix = path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
+// E2E_VSIX: another build to test, e.g. an older commit's, to see a test fail for the right reason.
+export const vsix = process.env.E2E_VSIX ?? path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
 // README screenshots are refreshed only on request, so a test run leaves the repo unchanged.
 export const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
 /** A quiet, dark workbench: no AI panel, no secondary side bar, no git prompts about parent folders. */
@@ -23,21 +24,32 @@ export interface Session {
   page: Page;
 }
 
+export interface SessionOptions {
+  /** A folder prepared elsewhere (a hostile workspace) instead of a fresh `<root>/workspace`. */
+  workspace?: string;
+  /** false: the folder opens in Restricted Mode. */
+  trusted?: boolean;
+  /** User settings on top of baseSettings. */
+  settings?: Record<string, unknown>;
+}
+
 export async function openSession(
   name: string,
   viewport: { width: number; height: number },
   prepareWorkspace: (workspace: string) => Promise<void> = async () => undefined,
+  options: SessionOptions = {},
 ): Promise<Session> {
   assert.ok(existsSync(vsix), `${vsix} is missing: run npm run package first`);
   const root = path.join(repoRoot, '.e2e', `${name}-${process.pid}`);
   await fs.rm(root, { recursive: true, force: true });
-  const workspace = path.join(root, 'workspace');
+  const workspace = options.workspace ?? path.join(root, 'workspace');
+  await fs.mkdir(root, { recursive: true });
   await fs.mkdir(workspace, { recursive: true });
   await prepareWorkspace(workspace);
   const install = await ensureCodeServer();
-  const profile = await makeProfile(root, baseSettings);
+  const profile = await makeProfile(root, { ...baseSettings, ...options.settings });
   await installExtension(install, profile, vsix);
-  const server = await startCodeServer(install, profile);
+  const server = await startCodeServer(install, profile, { trusted: options.trusted ?? true });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport });
   await openWorkbench(page, server.url, workspace);

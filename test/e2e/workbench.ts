@@ -1,6 +1,7 @@
 // Person-like helpers for driving the code-server workbench with playwright-core and Debian's Chromium.
+import * as assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,13 +35,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill(`>${title}`);
+      // The palette's own input (value ">"), not a picker still closing, whose input would vanish under the fill.
+      await page.waitForFunction(() => {
+        const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+        return !!el && el.offsetParent !== null && el.value.startsWith('>');
+      }, undefined, { timeout: 5_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
       // Prefer Enter on the highlighted row once it is exactly the command: a mouse click can land on
       // a row the list is still re-rendering as it filters. Fall back to clicking the exact row.
       const highlighted = row.and(page.locator('.monaco-list-row.focused'));
       if (await highlighted.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
-      else await row.click({ timeout: 10_000 });
+      else await row.click({ timeout: 5_000 });
       return;
     } catch (e) {
       if (attempt === 3) {
@@ -57,7 +62,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
 }
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -98,16 +103,275 @@ export async function pickFromCommand(page: Page, command: string, text: string)
   }
 }
 
-export async function statusBarText(page: Page): Promise<string> {
-  return (await page.locator('#backend-roadmap\\.backend-roadmap\\.backendRoadmap\\.progress').innerText()).trim();
+/** The extension's status-bar item (`$(milestone) 17%`). */
+export function statusBar(page: Page): Locator {
+  return page.locator('#backend-roadmap\\.backend-roadmap\\.backendRoadmap\\.progress');
 }
 
 /** Expands a tree row if it is collapsed; a plain click would collapse an expanded one. */
 export async function expandRow(page: Page, labelStart: string): Promise<void> {
+  await toggleRow(page, labelStart, true);
+}
+
+/** Collapses a tree row if it is expanded. */
+export async function collapseRow(page: Page, labelStart: string): Promise<void> {
+  await toggleRow(page, labelStart, false);
+}
+
+async function toggleRow(page: Page, labelStart: string, expand: boolean): Promise<void> {
+  const rows = page.locator(`.monaco-list-row[aria-label^="${labelStart}"]`);
+  const done = rows.and(page.locator(`[aria-expanded="${expand}"]`)).first();
+  const toggle = rows.and(page.locator(`[aria-expanded="${!expand}"]`)).first();
+  await rows.first().waitFor();
+  // The tree may redraw the row under the click; look again and retry, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await settleList(page);
+    if ((await done.count()) > 0) return;
+    await toggle.click({ timeout: 5_000 }).catch(() => undefined);
+    if (await done.waitFor({ timeout: 10_000 }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`the tree row "${labelStart}" did not ${expand ? 'expand' : 'collapse'}`);
+  }
+}
+
+/**
+ * Waits until the side bar's DOM has been quiet for `quietMs`: a tree that is still redrawing
+ * (a filter, a status change) replaces the row under a click. Best effort: a side bar that never
+ * settles is left to the click's own retries.
+ */
+export async function settleList(page: Page, quietMs = 300): Promise<void> {
+  await page
+    .waitForFunction(
+      (quiet) => {
+        type Quiet = { target: Element; since: number };
+        const w = window as Window & { __e2eQuiet?: Quiet };
+        const target = document.querySelector('.part.sidebar');
+        if (!target) return false;
+        if (w.__e2eQuiet?.target !== target) {
+          const state: Quiet = { target, since: Date.now() };
+          new MutationObserver(() => (state.since = Date.now())).observe(target, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'aria-expanded', 'style'] });
+          w.__e2eQuiet = state;
+          return false;
+        }
+        return Date.now() - w.__e2eQuiet.since >= quiet;
+      },
+      quietMs,
+      { polling: 100, timeout: 10_000 },
+    )
+    .catch(() => undefined);
+}
+
+/** Clicks a tree row once the tree is still; a row redrawn under the click is found again and clicked. */
+export async function clickRow(page: Page, labelStart: string, options: { button?: 'left' | 'right' } = {}): Promise<void> {
   const row = treeRow(page, labelStart);
   await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
-  await page.locator(`.monaco-list-row[aria-label^="${labelStart}"][aria-expanded="true"]`).first().waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await settleList(page);
+    try {
+      await row.click({ ...options, timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/** Clicks one of a row's inline actions, which show only while the row is hovered. */
+export async function clickRowAction(page: Page, labelStart: string, action: string): Promise<void> {
+  const row = treeRow(page, labelStart);
+  await row.waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await settleList(page);
+    try {
+      await row.hover({ timeout: 5_000 });
+      await row.locator(`.action-label[aria-label="${action}"]`).click({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/**
+ * Right-clicks a row and runs a context-menu item. VS Code's menus ignore Playwright's instant
+ * synthetic click; hover and Enter is what a keyboard user does. A menu lost to a redraw is opened again.
+ */
+export async function chooseRowMenuItem(page: Page, labelStart: string, item: RegExp): Promise<void> {
+  const menuItem = page.getByRole('menuitem', { name: item });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await clickRow(page, labelStart, { button: 'right' });
+      await menuItem.hover({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
+ * Shows the Roadmap view from its activity-bar icon, unless it is shown already (a click on the
+ * active icon would hide it). After a reload the view may still be coming back: given a moment first.
+ */
+export async function showRoadmap(page: Page): Promise<void> {
+  const phase = page.locator('.part.sidebar .monaco-list-row[aria-label*="topics done"]').first();
+  if (await phase.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+  // The item, not its link: a badge (activation progress, topics in progress) lies over the link.
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('a.action-label[aria-label^="Backend Roadmap"]') });
+  if (!(await item.evaluate((el) => el.classList.contains('checked')))) await item.click();
+  await phase.waitFor();
+}
+
+/** Opens a topic from the tree and waits for its page. */
+export async function openTopic(page: Page, phase: string, topic: string): Promise<void> {
+  await showRoadmap(page);
+  await expandRow(page, phase);
+  await clickRow(page, topic);
+  await topicFrame(page).locator('h1', { hasText: topic }).waitFor();
+}
+
+const statusCommands = {
+  Done: 'Backend Roadmap: Mark Topic Done',
+  'In progress': 'Backend Roadmap: Mark Topic In Progress',
+  Skipped: 'Backend Roadmap: Skip Topic',
+  'Not started': 'Backend Roadmap: Reset Topic to Not Started',
+} as const;
+export type StatusLabel = keyof typeof statusCommands;
+
+/**
+ * Gives a topic a status unless the tree already shows it, so a test need not rely on an earlier
+ * one. Untouched when already right: a needless write could race a test's own edit of the file.
+ */
+export async function ensureTopicStatus(page: Page, phase: string, topic: string, status: StatusLabel): Promise<void> {
+  await showRoadmap(page);
+  await expandRow(page, phase);
+  const row = treeRow(page, `${topic},`);
+  await row.waitFor();
+  await settleList(page);
+  if (((await row.getAttribute('aria-label')) ?? '').startsWith(`${topic}, ${status}`)) return;
+  await pickFromCommand(page, statusCommands[status], topic);
+  await treeRow(page, `${topic}, ${status}`).waitFor();
+}
+
+/** Ticks a webview checkbox unless it is ticked already. */
+export async function ensureChecked(box: Locator): Promise<void> {
+  await box.waitFor();
+  if ((await box.getAttribute('checked')) === null) await box.click();
+  await expectAttribute(box, 'checked', '');
+}
+
+/** Clears every notification, so a later wait sees only new ones. */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await expectCount(page.locator('.notification-toast'), 0);
+}
+
+/**
+ * Runs `fn` with the notification center open, reading its messages. The center holds every
+ * notification of the window: toasts hide after 10-15 s and only three show at once, so a toast
+ * may be gone before anyone looks.
+ */
+async function withNotificationCenter<T>(page: Page, fn: (messages: () => Promise<string[]>) => Promise<T>): Promise<T> {
+  const center = page.locator('.notifications-center');
+  await runCommand(page, 'Notifications: Show Notifications');
+  try {
+    await center.locator('.notifications-center-header').waitFor();
+    return await fn(() => center.locator('.notification-list-item-message').evaluateAll((els) => els.map((el) => el.textContent ?? '')));
+  } finally {
+    // Open, the center covers the editors a later click may need.
+    await runCommand(page, 'Notifications: Hide Notifications').catch(() => undefined);
+    await center.locator('.notifications-center-header').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  }
+}
+
+/** Every notification message the window holds now (shown as a toast or not). */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return withNotificationCenter(page, (messages) => messages());
+}
+
+/** Waits for a notification whose text passes `matches`, and returns that text. */
+export async function expectNotification(
+  page: Page,
+  matches: (text: string) => boolean,
+  description: string,
+  options: { timeoutMs?: number; giveUpIf?: () => Promise<string | undefined> } = {},
+): Promise<string> {
+  return withNotificationCenter(page, (messages) =>
+    eventually(async () => {
+      const wrong = await options.giveUpIf?.();
+      if (wrong !== undefined) throw new GiveUp(wrong);
+      const texts = await messages();
+      const hit = texts.find(matches);
+      assert.ok(hit !== undefined, `no notification ${description}; the center shows ${JSON.stringify(texts)}`);
+      return hit;
+    }, `a notification ${description}`, options.timeoutMs ?? 30_000),
+  );
+}
+
+/** Thrown inside `eventually` to stop waiting at once: the state went wrong and cannot turn right. */
+export class GiveUp extends Error {}
+
+/**
+ * Polls `fn` until it resolves, then returns its value. On timeout throws the last error (an
+ * assertion's actual/expected included), its message prefixed with `description`.
+ */
+export async function eventually<T>(fn: () => Promise<T>, description: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof GiveUp) throw e;
+      last = e;
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(1, deadline - Date.now()))));
+  }
+  const prefix = `${description} (waited ${timeoutMs / 1000} s)`;
+  if (last instanceof Error) {
+    last.message = `${prefix}: ${last.message}`;
+    throw last;
+  }
+  throw new Error(`${prefix}: ${String(last)}`);
+}
+
+// Reads inside a poll get short timeouts, so one slow read cannot eat the whole wait.
+const readTimeout = { timeout: 2_000 };
+
+export async function expectCount(locator: Locator, n: number, what = `count of ${locator.toString()}`, timeoutMs?: number): Promise<void> {
+  await eventually(async () => assert.equal(await locator.count(), n, what), `${locator.toString()} to count ${n}`, timeoutMs);
+}
+
+export async function expectMinCount(locator: Locator, n: number, what = `count of ${locator.toString()}`, timeoutMs?: number): Promise<void> {
+  await eventually(async () => {
+    const got = await locator.count();
+    assert.ok(got >= n, `${what}: ${got}, expected at least ${n}`);
+  }, `${locator.toString()} to count at least ${n}`, timeoutMs);
+}
+
+/** Waits for the text to match; no-break spaces (Monaco renders spaces as them) count as spaces. */
+export async function expectText(locator: Locator, re: RegExp, timeoutMs?: number): Promise<string> {
+  return eventually(async () => {
+    const text = (await locator.innerText(readTimeout)).replace(/\u00a0/g, ' ');
+    assert.match(text, re);
+    return text;
+  }, `${locator.toString()} to show ${re}`, timeoutMs);
+}
+
+/** Waits for an attribute to equal `want` (null: absent) or match it. */
+export async function expectAttribute(locator: Locator, name: string, want: string | RegExp | null, timeoutMs?: number): Promise<void> {
+  await eventually(async () => {
+    const got = await locator.getAttribute(name, readTimeout);
+    if (want instanceof RegExp) assert.match(got ?? '', want, `${name} of ${locator.toString()}`);
+    else assert.equal(got, want, `${name} of ${locator.toString()}`);
+  }, `${name} of ${locator.toString()} to be ${String(want)}`, timeoutMs);
+}
+
+/** Waits for a value read from the page (a computed style, a file) to deep-equal `want`. */
+export async function expectValue<T>(read: () => Promise<T>, want: T, description: string, timeoutMs?: number): Promise<void> {
+  await eventually(async () => assert.deepEqual(await read(), want, description), description, timeoutMs);
 }
 
 /**
