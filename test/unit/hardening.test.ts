@@ -10,6 +10,10 @@ import { MementoAdapter, ProgressStore } from '../../src/core/progressStore';
 import type { MementoLike } from '../../src/core/progressStore';
 import { planScaffold, resolveInsideWorkspace, writeScaffold } from '../../src/core/scaffold';
 import { assertInside, atomicWriteInside, readFileInside, UnsafePathError, writeFileInside } from '../../src/core/safeFs';
+import { parseImport } from '../../src/core/importProgress';
+import { importedPackages } from '../../src/core/imports';
+import { loadRoadmap } from '../../src/core/roadmapYaml';
+import { createHostileWorkspace, hostileLinks, hostileProgressRelative, hostileSecret } from '../helpers/hostileWorkspace';
 
 async function tempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
@@ -267,4 +271,54 @@ test('floods', () => { const chunk = 'x'.repeat(1024 * 1024) + '\\n'; for (let i
       assert.ok(said, 'the cut is said');
     });
   });
+});
+
+describe('hardening: the core against a hostile workspace fixture', () => {
+  const exerciseFilesFor = [
+    { path: 'README.md', content: 'readme' },
+    { path: 'src/app.js', content: 'template app' },
+    { path: 'src/books.js', content: 'template books' },
+  ];
+
+  for (const layouts of [['tmpLink', 'exerciseLink', 'notesLink'], ['dirLink'], ['progressLink']] as const) {
+    it(`${layouts.join(' + ')}: activation-time writes, scaffold, notes, import and parsers leave the sentinel byte-for-byte unchanged`, async function () {
+      this.timeout(60_000);
+      const hw = await createHostileWorkspace(layouts);
+      try {
+        const before = await hw.snapshot();
+        const file = path.join(hw.workspace, hostileProgressRelative);
+        // What activation does in file mode: open, record the unknown id as reported, then a change.
+        const opened = await ProgressStore.open(new FileProgressAdapter(hw.workspace, file));
+        const warnings = [...opened.warnings];
+        opened.store.onWarning((w) => warnings.push(w));
+        await opened.store.markVanishedReported(['no-such-topic']);
+        await opened.store.setStatus('rest-apis', 'done');
+        assert.equal(opened.store.status('rest-apis'), 'done');
+        const refused = layouts.find((l) => l === 'dirLink' || l === 'progressLink');
+        if (refused) assert.ok(warnings.some((w) => w.includes(`"${hostileLinks[refused]}" is a symbolic link`)), warnings.join('\n'));
+        else assert.deepEqual(warnings, []);
+        assert.doesNotMatch(warnings.join('\n'), new RegExp(hostileSecret.slice(0, 12)));
+
+        if ((layouts as readonly string[]).includes('exerciseLink')) {
+          const target = path.join(hw.workspace, 'exercises', 'express-route');
+          await assert.rejects(planScaffold(hw.workspace, target, exerciseFilesFor), new RegExp(`"${hostileLinks.exerciseLink}" is a symbolic link`));
+        }
+        if ((layouts as readonly string[]).includes('notesLink')) {
+          await assert.rejects(writeFileInside(hw.workspace, path.join(hw.workspace, 'notes', 'rest-apis.md'), '# REST APIs\n', { exclusive: true }), /"notes" is a symbolic link/);
+        }
+        // Deep nesting and a 300 KB line are reported, never thrown.
+        const deep = await fs.readFile(path.join(hw.workspace, 'deep.json'), 'utf8');
+        const imported = parseImport(deep, 'deep.json');
+        assert.equal(imported.ok, false);
+        assert.match(imported.ok ? '' : imported.message, /^deep\.json:\d+:\d+:/);
+        const yamlResult = loadRoadmap(await fs.readFile(path.join(hw.workspace, 'deep.yaml'), 'utf8'), 'deep.yaml');
+        assert.equal(yamlResult.ok, false);
+        assert.deepEqual(importedPackages(await fs.readFile(path.join(hw.workspace, 'index.js'), 'utf8')).includes('express'), true);
+
+        assert.deepEqual(await hw.snapshot(), before, 'the sentinel outside the workspace is unchanged');
+      } finally {
+        await hw.cleanup();
+      }
+    });
+  }
 });
