@@ -98,12 +98,15 @@ describe('E2E in code-server: the foundation slice', function () {
     await ensureTopicStatus(page, 'Frameworks and APIs', 'Express fundamentals', 'Done');
     await ensureTopicStatus(page, 'Frameworks and APIs', 'gRPC and Protocol Buffers', 'Skipped');
     await restApis();
+    // The phase the learner works in is open, and opens again after the reload.
+    await expandRow(page, 'Frameworks and APIs');
 
     await reloadWindow(page);
     const frame = topicFrame(page);
     await frame.locator('h1', { hasText: 'REST APIs' }).waitFor({ timeout: 60_000 });
     await expectAttribute(frame.locator('vscode-checkbox[data-item="crud-routes"]'), 'checked', '');
     await treeRow(page, 'Frameworks and APIs, 1 of 16 topics done').waitFor();
+    await expectAttribute(treeRow(page, 'Frameworks and APIs, 1 of 16 topics done'), 'aria-expanded', 'true');
     await expandRow(page, 'Frameworks and APIs');
     await treeRow(page, 'REST APIs, In progress, 1 of 6 checklist items').waitFor();
   });
