@@ -4,7 +4,7 @@ import { vanishedTopicIds } from './core/importProgress';
 import type { Catalog } from './core/catalog';
 import { formatProblem } from './core/problems';
 import { filterLabels } from './core/treeModel';
-import { ProgressStore } from './core/progressStore';
+import { MementoAdapter, ProgressStore } from './core/progressStore';
 import { ScaffoldCodeActionProvider } from './codeActions';
 import { DashboardPanel } from './dashboardPanel';
 import { ExerciseChecks } from './exerciseChecks';
@@ -40,7 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     return undefined;
   }
 
-  const { store, warnings } = await ProgressStore.open(adapterFor(storageMode(), context, log));
+  // Whatever a repository puts where progress goes, the extension still starts, on workspace state.
+  const { store, warnings } = await ProgressStore.open(adapterFor(storageMode(), context, log)).catch(async (e: unknown) => {
+    const why = `Progress could not be opened (${e instanceof Error ? e.message : String(e)}); using workspace state instead.`;
+    const opened = await ProgressStore.open(new MementoAdapter(context.workspaceState));
+    return { store: opened.store, warnings: [why, ...opened.warnings] };
+  });
   context.subscriptions.push({ dispose: () => store.dispose() });
   for (const w of warnings) {
     log.warn(w);

@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
 import { noteExcerpt } from './core/importProgress';
-import { readFileInside, writeFileInside } from './core/safeFs';
+import { assertInside, readFileInside, writeFileInside } from './core/safeFs';
 import { settings } from './ids';
 import { inSettingFolder } from './workspaceFolders';
 
 /** Notes live in `<workspace>/<notesFolder>/<topic-id>.md`, refused if the folder setting would leave the workspace. */
 export async function readNote(topicId: string): Promise<{ exists: boolean; path: string; excerpt: string }> {
+  // Restricted Mode loads nothing from the workspace, notes included.
+  if (!vscode.workspace.isTrusted) return { exists: false, path: '', excerpt: '' };
   const place = await inSettingFolder(settings.notesFolder, `${topicId}.md`).catch(() => undefined);
   if (!place) return { exists: false, path: '', excerpt: '' };
   const relative = vscode.workspace.asRelativePath(place.uri);
   try {
     // No-follow: a notes file planted as a link to a secret is not shown on the topic page.
-    const text = await readFileInside(place.root, place.uri.fsPath);
+    const text = await readFileInside(place.root, place.uri.fsPath, { maxBytes: 64 * 1024 });
     return { exists: true, path: relative, excerpt: noteExcerpt(text) };
   } catch {
     return { exists: false, path: relative, excerpt: '' };
@@ -34,8 +36,9 @@ export async function openNote(topicId: string, title: string): Promise<vscode.U
     exists = await writeFileInside(place.root, uri.fsPath, `# ${title}\n\n`, { exclusive: true }).then(
       () => false,
       (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EEXIST') return true;
-        throw e;
+        if (e.code !== 'EEXIST') throw e;
+        // O_EXCL also answers EEXIST for a link raced in by that name: check before opening it.
+        return assertInside(place.root, uri.fsPath).then(() => true);
       },
     );
   } catch (e) {

@@ -212,7 +212,8 @@ function run(command: string, args: string[], cwd: string, options: CheckOptions
         }
         setTimeout(() => {
           try {
-            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+            // Only while the run is still going: after its exit the group id may belong to someone else.
+            if (!exited && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
           } catch {
             // already gone
           }
@@ -317,14 +318,23 @@ async function killMarked(marker: string): Promise<void> {
   kill((await markedProcesses(marker)).keys());
 }
 
+/** True when the process's stdout or stderr is a pipe or socket (libuv gives children socketpairs). */
+async function writesToPipe(pid: number): Promise<boolean> {
+  const links = await Promise.all(['1', '2'].map((fd) => fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
+  return links.some((l) => l.startsWith('pipe:') || l.startsWith('socket:'));
+}
+
 /**
- * Kills the run's orphans: marked processes whose parent is no longer one of the run's own (their
- * test file finished). A daemon left holding the runner's pipe would otherwise keep `node --test`
- * waiting until the timeout, turning a pass into a failure.
+ * Kills the run's orphans that still hold a pipe: marked processes whose parent has left the run (a
+ * finished test file, a shell that backgrounded them) with stdout or stderr still on a pipe. Whoever
+ * reads that pipe waits for end-of-file until the timeout, so `node --test` would turn a pass into a
+ * failure. A server that daemonised properly (output to /dev/null or a log) is left until the run ends.
  */
 async function killOrphans(marker: string, rootPid: number): Promise<void> {
   const marked = await markedProcesses(marker);
-  kill([...marked].filter(([pid, ppid]) => pid !== rootPid && ppid !== rootPid && !marked.has(ppid)).map(([pid]) => pid));
+  const orphans = [...marked].filter(([pid, ppid]) => pid !== rootPid && ppid !== rootPid && !marked.has(ppid)).map(([pid]) => pid);
+  const blocking = await Promise.all(orphans.map(writesToPipe));
+  kill(orphans.filter((_, i) => blocking[i]));
 }
 
 /** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */

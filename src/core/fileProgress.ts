@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { jsonErrorPosition } from './jsonPosition';
 import { CorruptDataError } from './progressStore';
-import { atomicWriteInside, mkdirInside, readFileInside, renameInside, uniqueSuffix, writeFileInside } from './safeFs';
+import { atomicWriteInside, mkdirInside, readFileInside, readFileWithStatInside, renameInside, uniqueSuffix, writeFileInside } from './safeFs';
 import type { ProgressAdapter } from './progressStore';
 
 const staleLockMs = 10_000;
@@ -52,7 +52,7 @@ export class FileProgressAdapter implements ProgressAdapter {
     const dir = path.dirname(this.filePath);
     await mkdirInside(this.root, dir);
     // progress.json is for git; the lock and backups beside it are not. An existing file is left alone.
-    await writeFileInside(this.root, path.join(dir, '.gitignore'), '*.lock\n*.lock.stale-*\n*.corrupt-*\n', { exclusive: true }).catch((e: NodeJS.ErrnoException) => {
+    await writeFileInside(this.root, path.join(dir, '.gitignore'), '*.lock\n*.lock.stale-*\n*.corrupt-*\n.*.tmp\n', { exclusive: true }).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'EEXIST') throw e;
     });
     await atomicWriteInside(this.root, this.filePath, `${JSON.stringify(data, null, 2)}\n`);
@@ -99,10 +99,10 @@ export class FileProgressAdapter implements ProgressAdapter {
    * and the link, in which a third writer would have to create the lock.
    */
   private async breakIfStale(lock: string, token: string): Promise<boolean> {
-    const stat = await fs.lstat(lock).catch(() => undefined);
-    if (!stat || Date.now() - stat.mtimeMs <= staleLockMs) return false;
-    const judged = await readFileInside(this.root, lock).catch(() => undefined);
-    if (judged === undefined) return false;
+    // Age and token from one handle: read apart, they could describe two different locks.
+    const seen = await readFileWithStatInside(this.root, lock).catch(() => undefined);
+    if (!seen || Date.now() - seen.mtimeMs <= staleLockMs) return false;
+    const judged = seen.text;
     await this.options.beforeBreakingLock?.();
     const aside = `${lock}.stale-${token}`;
     if (!(await renameInside(this.root, lock, aside).then(() => true, () => false))) return false;

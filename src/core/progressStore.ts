@@ -147,11 +147,7 @@ export class ProgressStore {
 
   /** Replaces everything (an import the learner confirmed, or progress copied into a new storage). */
   replaceAll(data: ProgressData): Promise<void> {
-    const copy = structuredClone(data);
-    return this.commit({}, (d) => {
-      for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
-      Object.assign(d, structuredClone(copy));
-    });
+    return this.commit({}, replaceWith(data));
   }
 
   /** Records that these vanished ids were reported, so the report happens once. */
@@ -221,15 +217,22 @@ export class ProgressStore {
       this.unpersisted = [];
       this.writeError = undefined;
       this.adapter = adapter;
-      const { data, warnings, corrupt } = await load(adapter);
+      const { data, warnings, corrupt, refused } = await load(adapter);
+      this.refusedReported = refused?.message;
       if (copy) {
         const existing = corrupt ? undefined : data;
         const notes: string[] = [...warnings];
         if (existing && (Object.keys(existing.topics).length > 0 || Object.keys(existing.exercises).length > 0)) {
           notes.push(`The progress ${adapter.description ?? 'the new storage'} held was kept in ${await adapter.backup(existing)} before copying.`);
         }
-        const write = async () => adapter.write(this.data_);
-        await (adapter.withLock ? adapter.withLock(write) : write());
+        // The copy is a queued change like any other: a refused write keeps it, and the next write carries it.
+        this.unpersisted.push(replaceWith(this.data_));
+        await this.persist().catch((err: unknown) => {
+          this.writeError = err;
+          if (!(err instanceof UnsafePathError)) throw err;
+          this.refusedReported = err.message;
+          if (!refused) notes.push(refusal(err));
+        });
         return notes;
       }
       this.data_ = data;
@@ -333,6 +336,15 @@ function touch(topicId: string, fn: (t: TopicProgress) => void): Op {
   };
 }
 
+/** An op that replaces everything with a snapshot of `data` taken now. */
+function replaceWith(data: ProgressData): Op {
+  const copy = structuredClone(data);
+  return (d) => {
+    for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
+    Object.assign(d, structuredClone(copy));
+  };
+}
+
 function record(d: ProgressData, entry: HistoryEntry): void {
   d.history.push(entry);
   if (d.history.length > HISTORY_LIMIT) d.history.splice(0, d.history.length - HISTORY_LIMIT);
@@ -357,7 +369,7 @@ async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; war
 }
 
 function refusal(e: UnsafePathError): string {
-  return `${e.message} Progress is kept in memory only until the link is removed.`;
+  return `${e.message} Progress is kept in memory only; it is saved once that path is fixed.`;
 }
 
 /** Stored text that is not data at all (a JSON syntax error), with where it broke. */

@@ -29,6 +29,11 @@ function posix(rel: string): string {
   return rel.split(path.sep).join('/');
 }
 
+function notFolderError(root: string, abs: string): UnsafePathError {
+  const rel = posix(path.relative(root, abs));
+  return new UnsafePathError(`"${rel}" is not a folder.`, rel);
+}
+
 function linkError(root: string, abs: string): UnsafePathError {
   const rel = posix(path.relative(root, abs));
   return new UnsafePathError(`"${rel}" is a symbolic link; refusing to write through it.`, rel);
@@ -49,10 +54,12 @@ export async function assertInside(root: string, target: string): Promise<string
     current = path.join(current, part);
     const stat = await fs.lstat(current).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return undefined;
+      if (e.code === 'ENOTDIR') throw notFolderError(base, path.dirname(current));
       throw e;
     });
     if (!stat) break;
     if (stat.isSymbolicLink()) throw linkError(base, current);
+    if (current !== abs && !stat.isDirectory()) throw notFolderError(base, current);
   }
   return abs;
 }
@@ -121,8 +128,16 @@ export async function atomicWriteInside(root: string, file: string, data: string
   }
 }
 
-/** Reads a file inside `root` without following a link anywhere on its path. */
-export async function readFileInside(root: string, file: string): Promise<string> {
+export interface ReadOptions {
+  /** Read at most this many bytes (a 100 MB file planted where a note should be is not read whole). */
+  maxBytes?: number;
+}
+
+/**
+ * Reads a file inside `root` without following a link anywhere on its path. Content and modification
+ * time come from one open handle, so they describe the same file.
+ */
+export async function readFileWithStatInside(root: string, file: string, options: ReadOptions = {}): Promise<{ text: string; mtimeMs: number }> {
   const base = path.resolve(root);
   const abs = await assertInside(base, file);
   let handle: fs.FileHandle;
@@ -133,10 +148,19 @@ export async function readFileInside(root: string, file: string): Promise<string
     throw e;
   }
   try {
-    return await handle.readFile('utf8');
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new UnsafePathError(`"${posix(path.relative(base, abs))}" is not a file.`, posix(path.relative(base, abs)));
+    if (options.maxBytes === undefined) return { text: await handle.readFile('utf8'), mtimeMs: stat.mtimeMs };
+    const buffer = Buffer.alloc(Math.min(options.maxBytes, stat.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { text: buffer.subarray(0, bytesRead).toString('utf8'), mtimeMs: stat.mtimeMs };
   } finally {
     await handle.close();
   }
+}
+
+export async function readFileInside(root: string, file: string, options: ReadOptions = {}): Promise<string> {
+  return (await readFileWithStatInside(root, file, options)).text;
 }
 
 /** Renames within `root`; neither side may pass through a link (rename itself never follows the last one). */

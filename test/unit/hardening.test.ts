@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { checkExercise, parseTap } from '../../src/core/check';
 import { FileProgressAdapter } from '../../src/core/fileProgress';
 import { emptyProgress, topicStatus } from '../../src/core/progress';
-import { MementoAdapter, ProgressStore } from '../../src/core/progressStore';
+import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../../src/core/progressStore';
 import type { MementoLike } from '../../src/core/progressStore';
 import { planScaffold, resolveInsideWorkspace, writeScaffold } from '../../src/core/scaffold';
 import { assertInside, atomicWriteInside, readFileInside, UnsafePathError, writeFileInside } from '../../src/core/safeFs';
@@ -122,6 +122,38 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     await fs.symlink(path.join(outside, 'bashrc'), path.join(target, 'a.js'));
     await assert.rejects(writeScaffold(plan, true), /symbolic link/);
     assert.equal(await fs.readFile(path.join(outside, 'bashrc'), 'utf8'), 'export PS1=mine\n');
+  });
+
+  it('a file where a folder should be, or a folder where progress.json should be, is reported, not thrown', async () => {
+    await fs.mkdir(path.join(root, '.vscode'));
+    await fs.writeFile(path.join(root, '.vscode', 'backend-roadmap'), 'not a folder');
+    const one = await ProgressStore.open(new FileProgressAdapter(root, path.join(root, '.vscode', 'backend-roadmap', 'progress.json')));
+    assert.match(one.warnings.join('\n'), /"\.vscode\/backend-roadmap" is not a folder/);
+    await fs.rm(path.join(root, '.vscode', 'backend-roadmap'));
+    await fs.mkdir(path.join(root, '.vscode', 'backend-roadmap', 'progress.json'), { recursive: true });
+    const two = await ProgressStore.open(new FileProgressAdapter(root, path.join(root, '.vscode', 'backend-roadmap', 'progress.json')));
+    assert.match(two.warnings.join('\n'), /progress\.json" is not a file/);
+    await two.store.setStatus('dns', 'done');
+    assert.equal(two.store.status('dns'), 'done');
+  });
+
+  it('a copy into storage behind a link is kept, reported once, and written once the link is gone', async () => {
+    const { store } = await ProgressStore.open(new MemoryProgressAdapter());
+    await store.setStatus('a', 'done');
+    await store.setStatus('b', 'inProgress');
+    await fs.symlink(outside, path.join(root, '.vscode'));
+    const file = path.join(root, '.vscode', 'backend-roadmap', 'progress.json');
+    const warnings: string[] = [];
+    store.onWarning((w) => warnings.push(w));
+    const notes = await store.switchTo(new FileProgressAdapter(root, file), true);
+    assert.equal(notes.filter((n) => n.includes('".vscode" is a symbolic link')).length, 1, notes.join('\n'));
+    await store.setStatus('c', 'done');
+    assert.deepEqual(warnings, [], 'the same refusal is not reported again');
+    await fs.rm(path.join(root, '.vscode'));
+    await store.setStatus('d', 'done');
+    const onDisk = JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, unknown> };
+    assert.deepEqual(Object.keys(onDisk.topics).sort(), ['a', 'b', 'c', 'd'], 'the copied progress survived the refusal');
+    assert.deepEqual(Object.keys(store.data.topics).sort(), ['a', 'b', 'c', 'd']);
   });
 
   it('atomic writes leave no temp file behind and replace the target', async () => {
@@ -253,6 +285,31 @@ test('starts a server and forgets it', () => {
       const pid = Number(await fs.readFile(pidFile, 'utf8'));
       for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
       assert.equal(alive(pid), false, `daemon ${pid} outlived the check`);
+    });
+
+    it('leaves a properly daemonised server running while the tests use it, and stops it when the run ends', async function () {
+      this.timeout(30_000);
+      const pidFile = path.join(dir, 'server.pid');
+      await fs.writeFile(
+        path.join(dir, 'test', 'a.test.js'),
+        `const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+test('a server started in the background stays up', async () => {
+  // Like pg_ctl start: the launcher exits at once, the server keeps running with its output elsewhere.
+  execFileSync('sh', ['-c', 'sleep 60 > /dev/null 2>&1 < /dev/null & echo $! > ${pidFile}']);
+  const pid = Number(fs.readFileSync(${JSON.stringify(pidFile)}, 'utf8'));
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.doesNotThrow(() => process.kill(pid, 0), 'still running after the reaper had four chances');
+});
+`,
+      );
+      const result = await checkExercise(dir, { timeoutMs: 20_000 });
+      assert.equal(result.outcome, 'passed', JSON.stringify(result.results));
+      const pid = Number(await fs.readFile(pidFile, 'utf8'));
+      for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(alive(pid), false, 'stopped once the run ended');
     });
 
     it('keeps at most a bounded amount of a flood of output, and says it cut the rest', async function () {
