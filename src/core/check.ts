@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readFileInside } from './safeFs';
 
 export interface TestResult {
   name: string;
@@ -124,7 +125,7 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
   try {
     const args = [...(typescript ? ['--import', 'tsx'] : []), '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files];
     const proc = await run('node', args, dir, { ...options, timeoutMs: options.timeoutMs ?? 120_000 });
-    const tap = await readCapped(tapFile, maxTapBytes);
+    const tap = await readFileInside(tmp, tapFile, { maxBytes: maxTapBytes }).catch(() => '');
     const results = parseTap(tap);
     const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
     const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
@@ -139,18 +140,6 @@ export async function checkExercise(dir: string, options: CheckOptions = {}): Pr
     return { outcome, exitCode: proc.exitCode, results, summary, durationMs: Date.now() - started, installMs };
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
-  }
-}
-
-async function readCapped(file: string, max: number): Promise<string> {
-  const handle = await fs.open(file, 'r').catch(() => undefined);
-  if (!handle) return '';
-  try {
-    const buffer = Buffer.alloc(Math.min(max, (await handle.stat()).size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
   }
 }
 
