@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { jsonErrorPosition } from './jsonPosition';
 import { CorruptDataError } from './progressStore';
-import { atomicWriteInside, mkdirInside, readFileInside, readFileWithStatInside, renameInside, uniqueSuffix, writeFileInside } from './safeFs';
+import { atomicWriteInside, readFileInside, readFileWithStatInside, renameInside, uniqueSuffix, writeFileInside } from './safeFs';
 import type { ProgressAdapter } from './progressStore';
 
 const staleLockMs = 10_000;
@@ -50,7 +50,6 @@ export class FileProgressAdapter implements ProgressAdapter {
 
   async write(data: unknown): Promise<void> {
     const dir = path.dirname(this.filePath);
-    await mkdirInside(this.root, dir);
     // progress.json is for git; the lock and backups beside it are not. An existing file is left alone.
     await writeFileInside(this.root, path.join(dir, '.gitignore'), '*.lock\n*.lock.stale-*\n*.corrupt-*\n.*.tmp\n', { exclusive: true }).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'EEXIST') throw e;
@@ -71,7 +70,6 @@ export class FileProgressAdapter implements ProgressAdapter {
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
     const lock = `${this.filePath}.lock`;
     const token = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    await mkdirInside(this.root, path.dirname(this.filePath));
     const deadline = Date.now() + this.lockTimeoutMs;
     for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
       try {
