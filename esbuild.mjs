@@ -13,18 +13,18 @@ mkdirSync('dist/webview', { recursive: true });
 // The webview loads only files from dist/webview (its single localResourceRoot).
 cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
 cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
-cpSync('webview/base.css', 'dist/webview/base.css');
-cpSync('webview/style.css', 'dist/webview/style.css');
-cpSync('webview/dashboard.css', 'dist/webview/dashboard.css');
+cpSync('webview/shared/base.css', 'dist/webview/base.css');
+cpSync('webview/topic/style.css', 'dist/webview/style.css');
+cpSync('webview/dashboard/style.css', 'dist/webview/dashboard.css');
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', legalComments: 'none' };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  // The CLI shares src/core with the extension and never imports vscode.
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: ['webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The CLI shares src/domain with the extension and never imports vscode.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['webview/topic/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['webview/dashboard/main.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 // Test and benchmark bundles are built every time, so a packaged build can be tested as is;

@@ -1,8 +1,8 @@
 // Generated inputs for the scaling rows of npm run bench: roadmaps of any size, progress on them,
 // and a Memento stand-in that behaves like VS Code's workspace state.
-import { emptyProgress } from '../src/core/progress';
-import type { ProgressData } from '../src/core/progress';
-import type { MementoLike } from '../src/core/progressStore';
+import { emptyProgress } from '../src/domain/progress/progress';
+import type { ProgressData } from '../src/domain/progress/progress';
+import type { MementoLike } from '../src/domain/progress/store';
 
 const PHASES = 10;
 

@@ -2,7 +2,7 @@
 // dist/roadmaps.json, so activation parses JSON instead of YAML.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compileRoadmaps } from '../src/core/roadmapFiles';
+import { compileRoadmaps } from '../src/domain/roadmap/files';
 
 const root = path.join(__dirname, '..');
 compileRoadmaps(path.join(root, 'roadmaps'))

@@ -14,7 +14,7 @@ eval "$services"
 export BACKEND_ROADMAP_REQUIRE_SERVICES=1 BACKEND_ROADMAP_REQUIRE_POSTGRES=1
 echo "== typecheck"; npm run --silent typecheck
 echo "== build and package"; npm run --silent package > /dev/null
-echo "== unit tests (mocha, src/core)"; npm run --silent test:unit 2>&1 | tee -a "$log"
+echo "== unit tests (mocha, src/domain and the CLI)"; npm run --silent test:unit 2>&1 | tee -a "$log"
 echo "== exercise library (every starter fails, every solution passes; real PostgreSQL and Redis)"
 npm run --silent test:exercises 2>&1 | tee -a "$log"
 echo "== E2E and integration tests in code-server"; npm run --silent test:e2e 2>&1 | tee -a "$log"

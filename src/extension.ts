@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
-import { loadCompiledCatalog } from './core/catalog';
-import { vanishedTopicIds } from './core/importProgress';
-import type { Catalog } from './core/catalog';
-import { formatProblem } from './core/problems';
-import { filterLabels } from './core/treeModel';
-import { MementoAdapter, ProgressStore } from './core/progressStore';
-import { ScaffoldCodeActionProvider } from './codeActions';
-import { DashboardPanel } from './dashboardPanel';
-import { ExerciseChecks } from './exerciseChecks';
-import { ExerciseTests } from './exerciseTests';
-import { adapterFor, registerProgressStorage, storageMode } from './progressStorage';
-import { registerCommands } from './commands';
-import { views } from './ids';
-import { Services } from './services';
-import { ProgressStatusBar } from './statusBar';
-import { TopicPanel } from './topicPanel';
-import { RoadmapTreeProvider } from './treeProvider';
+import { loadCompiledCatalog } from './domain/roadmap/catalog';
+import { vanishedTopicIds } from './domain/progress/import';
+import type { Catalog } from './domain/roadmap/catalog';
+import { formatProblem } from './domain/shared/problems';
+import { filterLabels } from './domain/roadmap/treeModel';
+import { MementoAdapter, ProgressStore } from './domain/progress/store';
+import { ScaffoldCodeActionProvider } from './features/exercises/codeActions';
+import { DashboardPanel } from './features/dashboard/dashboardPanel';
+import { ExerciseChecks } from './features/exercises/checks';
+import { ExerciseTests } from './features/exercises/testing';
+import { adapterFor, registerProgressStorage, storageMode } from './features/progress/storage';
+import { registerCommands } from './features/roadmap/commands';
+import { views } from './app/ids';
+import { Services } from './app/services';
+import { ProgressStatusBar } from './features/progress/statusBar';
+import { TopicPanel } from './features/topic/topicPanel';
+import { RoadmapTreeProvider } from './features/roadmap/treeProvider';
 
 /** Handed to tests through the extension's exports; not a public API. */
 export interface BackendRoadmapApi {

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadExercises } from '../../src/core/exercises';
-import type { Exercise } from '../../src/core/exercises';
+import { loadExercises } from '../../src/domain/exercises/manifest';
+import type { Exercise } from '../../src/domain/exercises/manifest';
 import { runCli, runProcess } from '../helpers/cli';
 
 const repoRoot = path.join(__dirname, '..', '..');

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { progressJson } from '../../src/core/exportProgress';
-import { parseProgressJson } from '../../src/core/fileProgress';
-import { parseImport } from '../../src/core/importProgress';
-import { emptyProgress } from '../../src/core/progress';
-import type { ProgressData } from '../../src/core/progress';
-import { CorruptDataError, migrate } from '../../src/core/progressStore';
-import type { Roadmap } from '../../src/core/roadmapSchema';
-import { loadRoadmap } from '../../src/core/roadmapYaml';
+import { progressJson } from '../../src/domain/progress/export';
+import { parseProgressJson } from '../../src/domain/progress/fileAdapter';
+import { parseImport } from '../../src/domain/progress/import';
+import { emptyProgress } from '../../src/domain/progress/progress';
+import type { ProgressData } from '../../src/domain/progress/progress';
+import { CorruptDataError, migrate } from '../../src/domain/progress/store';
+import type { Roadmap } from '../../src/domain/roadmap/schema';
+import { loadRoadmap } from '../../src/domain/roadmap/yaml';
 
 // ---------------------------------------------------------------- randomness
 

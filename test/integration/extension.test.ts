@@ -5,8 +5,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../src/extension';
-import { roadmapTally } from '../../src/core/progress';
-import { commands, extensionId, views } from '../../src/ids';
+import { roadmapTally } from '../../src/domain/progress/progress';
+import { commands, extensionId, views } from '../../src/app/ids';
 
 async function api(): Promise<BackendRoadmapApi> {
   const ext = vscode.extensions.getExtension<BackendRoadmapApi | undefined>(extensionId);

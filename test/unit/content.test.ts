@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { loadCatalog } from '../../src/core/roadmapFiles';
-import type { Catalog } from '../../src/core/catalog';
-import { formatProblem } from '../../src/core/problems';
-import type { Roadmap, Topic } from '../../src/core/roadmapSchema';
+import { loadCatalog } from '../../src/domain/roadmap/files';
+import type { Catalog } from '../../src/domain/roadmap/catalog';
+import { formatProblem } from '../../src/domain/shared/problems';
+import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const roadmapsDir = path.join(repoRoot, 'roadmaps');

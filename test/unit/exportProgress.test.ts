@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { progressJson, progressMarkdown } from '../../src/core/exportProgress';
-import { emptyProgress, PROGRESS_VERSION } from '../../src/core/progress';
-import { MemoryProgressAdapter, ProgressStore } from '../../src/core/progressStore';
-import type { Roadmap, Topic } from '../../src/core/roadmapSchema';
+import { progressJson, progressMarkdown } from '../../src/domain/progress/export';
+import { emptyProgress, PROGRESS_VERSION } from '../../src/domain/progress/progress';
+import { MemoryProgressAdapter, ProgressStore } from '../../src/domain/progress/store';
+import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';
 
 const topic = (id: string, title: string): Topic => ({
   id, title, summary: 's', why: 'w', estimatedHours: 1, prerequisites: [], exercises: [], questions: [],

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FileProgressAdapter } from '../../src/core/fileProgress';
-import { jsonErrorPosition } from '../../src/core/jsonPosition';
-import { hoursLeft, weeklyActivity, emptyProgress } from '../../src/core/progress';
-import type { ProgressData } from '../../src/core/progress';
-import { MemoryProgressAdapter, migrate, ProgressStore } from '../../src/core/progressStore';
-import type { Roadmap } from '../../src/core/roadmapSchema';
+import { FileProgressAdapter } from '../../src/domain/progress/fileAdapter';
+import { jsonErrorPosition } from '../../src/domain/shared/jsonPosition';
+import { hoursLeft, weeklyActivity, emptyProgress } from '../../src/domain/progress/progress';
+import type { ProgressData } from '../../src/domain/progress/progress';
+import { MemoryProgressAdapter, migrate, ProgressStore } from '../../src/domain/progress/store';
+import type { Roadmap } from '../../src/domain/roadmap/schema';
 
 describe('progress in a shared JSON file (file mode)', () => {
   let dir: string;

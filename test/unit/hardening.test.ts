@@ -3,16 +3,16 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkExercise, parseTap } from '../../src/core/check';
-import { FileProgressAdapter } from '../../src/core/fileProgress';
-import { emptyProgress, topicStatus } from '../../src/core/progress';
-import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../../src/core/progressStore';
-import type { MementoLike } from '../../src/core/progressStore';
-import { planScaffold, resolveInsideWorkspace, writeScaffold } from '../../src/core/scaffold';
-import { assertInside, atomicWriteInside, readFileInside, UnsafePathError, writeFileInside } from '../../src/core/safeFs';
-import { parseImport } from '../../src/core/importProgress';
-import { importedPackages } from '../../src/core/imports';
-import { loadRoadmap } from '../../src/core/roadmapYaml';
+import { checkExercise, parseTap } from '../../src/domain/exercises/runners/node';
+import { FileProgressAdapter } from '../../src/domain/progress/fileAdapter';
+import { emptyProgress, topicStatus } from '../../src/domain/progress/progress';
+import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../../src/domain/progress/store';
+import type { MementoLike } from '../../src/domain/progress/store';
+import { planScaffold, resolveInsideWorkspace, writeScaffold } from '../../src/domain/exercises/scaffold';
+import { assertInside, atomicWriteInside, readFileInside, UnsafePathError, writeFileInside } from '../../src/domain/shared/safeFs';
+import { parseImport } from '../../src/domain/progress/import';
+import { importedPackages } from '../../src/domain/exercises/imports';
+import { loadRoadmap } from '../../src/domain/roadmap/yaml';
 import { createHostileWorkspace, hostileLinks, hostileProgressRelative, hostileSecret } from '../helpers/hostileWorkspace';
 
 async function tempDir(prefix: string): Promise<string> {

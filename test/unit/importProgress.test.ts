@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { mergeProgress, noteExcerpt, parseImport, previewImport, vanishedTopicIds } from '../../src/core/importProgress';
-import { emptyProgress } from '../../src/core/progress';
-import type { ProgressData } from '../../src/core/progress';
+import { mergeProgress, noteExcerpt, parseImport, previewImport, vanishedTopicIds } from '../../src/domain/progress/import';
+import { emptyProgress } from '../../src/domain/progress/progress';
+import type { ProgressData } from '../../src/domain/progress/progress';
 
 const progress = (topics: ProgressData['topics'], exercises: ProgressData['exercises'] = {}): ProgressData => ({ ...emptyProgress(), topics, exercises });
 const at = '2026-11-01T00:00:00.000Z';

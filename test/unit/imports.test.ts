@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Exercise } from '../../src/core/exercises';
-import { exercisesForImports, importedPackages, importScanLimit, packageName } from '../../src/core/imports';
+import type { Exercise } from '../../src/domain/exercises/manifest';
+import { exercisesForImports, importedPackages, importScanLimit, packageName } from '../../src/domain/exercises/imports';
 import { mulberry32 } from '../fuzz/fuzz';
 
 /** The regexes importedPackages used before its linear scan (quadratic on long lines): the reference on short text. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { firstJsonError, jsonErrorPosition, jsonValueOffset, lineCol } from '../../src/core/jsonPosition';
+import { firstJsonError, jsonErrorPosition, jsonValueOffset, lineCol } from '../../src/domain/shared/jsonPosition';
 import { mulberry32 } from '../fuzz/fuzz';
 
 /** The recursive scanner this module used to have, verbatim: the reference for shallow input. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commands, contextKeys, extensionId, settings, views } from '../../src/ids';
+import { commands, contextKeys, extensionId, settings, views } from '../../src/app/ids';
 
 interface Manifest {
   name: string;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { isComplete, nextUp } from '../../src/core/nextUp';
-import { emptyProgress } from '../../src/core/progress';
-import type { ProgressData } from '../../src/core/progress';
-import type { Roadmap, Topic } from '../../src/core/roadmapSchema';
+import { isComplete, nextUp } from '../../src/domain/roadmap/nextUp';
+import { emptyProgress } from '../../src/domain/progress/progress';
+import type { ProgressData } from '../../src/domain/progress/progress';
+import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';
 
 const topic = (id: string, prerequisites: string[] = [], exercises: string[] = []): Topic => ({
   id,

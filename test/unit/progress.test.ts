@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { checkedCount, emptyProgress, phaseTally, roadmapTally, topicStatus } from '../../src/core/progress';
-import type { ProgressData } from '../../src/core/progress';
-import type { Phase, Roadmap, Topic } from '../../src/core/roadmapSchema';
-import { allRows, matchesFilter, phaseRow, topicRow } from '../../src/core/treeModel';
+import { checkedCount, emptyProgress, phaseTally, roadmapTally, topicStatus } from '../../src/domain/progress/progress';
+import type { ProgressData } from '../../src/domain/progress/progress';
+import type { Phase, Roadmap, Topic } from '../../src/domain/roadmap/schema';
+import { allRows, matchesFilter, phaseRow, topicRow } from '../../src/domain/roadmap/treeModel';
 
 const topic = (id: string, items = 2): Topic => ({
   id,

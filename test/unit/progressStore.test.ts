@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { MementoAdapter, MemoryProgressAdapter, migrate, ProgressStore } from '../../src/core/progressStore';
-import type { MementoLike } from '../../src/core/progressStore';
+import { MementoAdapter, MemoryProgressAdapter, migrate, ProgressStore } from '../../src/domain/progress/store';
+import type { MementoLike } from '../../src/domain/progress/store';
 
 /** Behaves like VS Code's Memento: values are stored as JSON and updates are asynchronous. */
 class JsonMemento implements MementoLike {

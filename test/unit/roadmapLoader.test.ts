@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadCompiledCatalog } from '../../src/core/catalog';
-import { compileRoadmaps, loadCatalog } from '../../src/core/roadmapFiles';
-import { formatProblem } from '../../src/core/problems';
-import type { Problem } from '../../src/core/problems';
-import { maxProblems, validateRoadmap } from '../../src/core/roadmapLoader';
-import { loadRoadmap, maxAliasExpansion, maxYamlDepth } from '../../src/core/roadmapYaml';
+import { loadCompiledCatalog } from '../../src/domain/roadmap/catalog';
+import { compileRoadmaps, loadCatalog } from '../../src/domain/roadmap/files';
+import { formatProblem } from '../../src/domain/shared/problems';
+import type { Problem } from '../../src/domain/shared/problems';
+import { maxProblems, validateRoadmap } from '../../src/domain/roadmap/validate';
+import { loadRoadmap, maxAliasExpansion, maxYamlDepth } from '../../src/domain/roadmap/yaml';
 import { mulberry32 } from '../fuzz/fuzz';
 
 const roadmapsDir = path.join(__dirname, '..', '..', 'roadmaps');

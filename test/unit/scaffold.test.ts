@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exerciseFiles, loadExercises } from '../../src/core/exercises';
-import { planScaffold, renderTemplate, resolveInsideWorkspace, ScaffoldError, writeScaffold } from '../../src/core/scaffold';
+import { exerciseFiles, loadExercises } from '../../src/domain/exercises/manifest';
+import { planScaffold, renderTemplate, resolveInsideWorkspace, ScaffoldError, writeScaffold } from '../../src/domain/exercises/scaffold';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const vars = { exerciseId: 'express-route', exerciseTitle: 'Express route', topicId: 'rest-apis', topicTitle: 'REST APIs' };

@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { resolveInsideWorkspace } from '../domain/exercises/scaffold';
+import { settings } from './ids';
+
+/** Settings naming a workspace-relative folder the extension writes into, with their defaults. */
+const folderSettings = { [settings.exercisesFolder]: 'exercises', [settings.notesFolder]: 'notes' } as const;
+export type FolderSetting = keyof typeof folderSettings;
+
+/** The first workspace folder, when it is on the local disk (exercises and notes are plain files). */
+export function localWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder?.uri.scheme === 'file' ? folder : undefined;
+}
+
+/** The setting's folder as a POSIX path relative to the workspace (`exercises`, `notes`…). */
+export function settingFolder(setting: FolderSetting): string {
+  const value = vscode.workspace.getConfiguration(settings.section, localWorkspaceFolder()).get<string>(setting, folderSettings[setting]);
+  return value.replace(/\\/g, '/');
+}
+
+/**
+ * `<workspace>/<setting's folder>/<name>`, or undefined without a local folder. Throws a
+ * ScaffoldError when the setting leads outside the workspace or through a symbolic link.
+ */
+export async function inSettingFolder(setting: FolderSetting, name: string): Promise<{ uri: vscode.Uri; relative: string; root: string } | undefined> {
+  const folder = localWorkspaceFolder();
+  if (!folder) return undefined;
+  const relative = path.posix.join(settingFolder(setting), name);
+  return { uri: vscode.Uri.file(await resolveInsideWorkspace(folder.uri.fsPath, relative)), relative, root: folder.uri.fsPath };
+}

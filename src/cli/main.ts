@@ -1,0 +1,157 @@
+// `backend-roadmap`: the exercise library from a terminal, for teachers and CI. No vscode import.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import '../domain/shared/zodSetup';
+import { exerciseById, findTopicIn, loadCompiledCatalog } from '../domain/roadmap/catalog';
+import type { Catalog } from '../domain/roadmap/catalog';
+import { checkExercise, CheckError } from '../domain/exercises/runners/node';
+import { exerciseFiles } from '../domain/exercises/manifest';
+import type { Flavour } from '../domain/exercises/manifest';
+import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
+
+const usage = `Usage:
+  backend-roadmap list [--json]                             exercises and the topics they complete
+  backend-roadmap scaffold <exercise-id> <dir> [--solution] [--ts]
+                                                            write the starter (or the reference solution),
+                                                            in TypeScript with --ts where the exercise has it
+  backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
+
+Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
+
+class UsageError extends Error {}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Extension root holding dist/roadmaps.json and roadmaps/exercises. */
+  root: string;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    const flags = new Set(rest.filter((a) => a.startsWith('--')));
+    const args = rest.filter((a) => !a.startsWith('--'));
+    const allow = (...known: string[]) => {
+      const unknown = [...flags].filter((f) => !known.includes(f));
+      if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(', ')}`);
+    };
+    switch (command) {
+      case 'list':
+        allow('--json');
+        if (args.length > 0) throw new UsageError('list takes no arguments');
+        return await list(await catalog(io), flags.has('--json'), io);
+      case 'scaffold':
+        allow('--solution', '--ts');
+        if (args.length !== 2) throw new UsageError('scaffold needs <exercise-id> <dir>');
+        return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flags.has('--ts') ? 'typescript' : 'javascript', io);
+      case 'check':
+        allow();
+        if (args.length !== 1) throw new UsageError('check needs <dir>');
+        return await check(args[0] ?? '', io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(`${usage}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`backend-roadmap: ${e.message}\n\n${usage}\n`);
+      return 2;
+    }
+    io.err(`backend-roadmap: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+function catalog(io: CliIo): Promise<Catalog> {
+  return loadCompiledCatalog(path.join(io.root, 'dist', 'roadmaps.json'), path.join(io.root, 'roadmaps', 'exercises'));
+}
+
+async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
+  const rows = cat.exercises.map((e) => ({
+    id: e.id,
+    title: e.title,
+    description: e.description,
+    topic: { id: e.topic, title: findTopicIn(cat, e.topic)?.topic.title ?? e.topic },
+    services: e.services,
+    flavours: e.flavours,
+  }));
+  if (json) {
+    io.out(`${JSON.stringify({ exercises: rows }, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...rows.map((r) => r.id.length), 2);
+  io.out(`${'id'.padEnd(width)}  topic\n`);
+  for (const r of rows) {
+    const needs = [r.flavours.includes('typescript') ? 'JS or TS' : '', r.services.length > 0 ? `needs ${r.services.join(', ')}` : ''].filter(Boolean).join('; ');
+    io.out(`${r.id.padEnd(width)}  ${r.topic.title} [${r.topic.id}]: ${r.title}${needs ? `  (${needs})` : ''}\n`);
+  }
+  io.out(`\n${rows.length} exercises\n`);
+  return 0;
+}
+
+async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean, flavour: Flavour, io: CliIo): Promise<number> {
+  const exercise = exerciseById(cat, id);
+  if (!exercise) throw new UsageError(`unknown exercise "${id}"; run \`backend-roadmap list\` to see the ids`);
+  if (!exercise.flavours.includes(flavour)) throw new Error(`${id} has no ${flavour} flavour (it has: ${exercise.flavours.join(', ')})`);
+  const target = path.resolve(dir);
+  const entries = await fs.readdir(target).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [];
+    throw new Error(`${target} is not a folder this can write into (${e.code ?? e.message})`);
+  });
+  if (entries.length > 0) throw new Error(`${target} already exists and is not empty; refusing to write over it`);
+  const files = await exerciseFiles(exercise, findTopicIn(cat, exercise.topic)?.topic.title ?? exercise.topic, solution, flavour);
+  // The target is the CLI user's own choice; below it, nothing may be a link.
+  await fs.mkdir(target, { recursive: true });
+  const result = await writeScaffold(await planScaffold(target, target, files), false);
+  const what = [solution ? 'reference solution' : '', flavour === 'typescript' ? 'TypeScript' : ''].filter(Boolean).join(', ');
+  io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);
+  io.out(`Next: cd ${path.relative(process.cwd(), target) || '.'} && npm install && npm test   (or: backend-roadmap check ${dir})\n`);
+  return 0;
+}
+
+async function check(dir: string, io: CliIo): Promise<number> {
+  const target = path.resolve(dir);
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new Error(`${target} is not a folder`);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  // A closed terminal or a CI timeout must not leave the tests' servers behind.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.once(s, onSignal);
+  try {
+    const result = await checkExercise(target, {
+      signal: controller.signal,
+      onOutput: (t) => io.out(t),
+      onPhase: (_, message) => io.err(`== ${message}\n`),
+    });
+    for (const r of result.results.filter((x) => x.status === 'failed')) {
+      io.err(`✗ ${[...r.suite, r.name].join(' › ')}${r.error ? `\n    ${r.error.split('\n')[0]}` : ''}\n`);
+    }
+    io.err(`${result.outcome === 'passed' ? 'PASS' : 'FAIL'}: ${result.summary} in ${(result.durationMs / 1000).toFixed(1)} s${result.installMs !== undefined ? ` (install ${(result.installMs / 1000).toFixed(1)} s)` : ''}\n`);
+    return result.outcome === 'passed' ? 0 : 1;
+  } catch (e) {
+    if (e instanceof CheckError) {
+      io.err(`backend-roadmap: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    root: path.resolve(__dirname, '..'),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,174 @@
+import '../shared/zodSetup';
+import * as z from 'zod/mini';
+import { topicStatuses } from './status';
+import type { Phase, Roadmap, Topic } from '../roadmap/schema';
+
+export const topicStatusSchema = z.enum(topicStatuses);
+export type TopicStatus = z.infer<typeof topicStatusSchema>;
+
+export const PROGRESS_VERSION = 2;
+
+const topicProgressSchema = z.object({
+  status: z.optional(topicStatusSchema),
+  checked: z.array(z.string()),
+  updatedAt: z.string(),
+});
+
+const progressFields = {
+  topics: z.record(z.string(), topicProgressSchema),
+  exercises: z.record(z.string(), z.object({ passedAt: z.string() })),
+  currentTopic: z.optional(z.string()),
+};
+
+/** The first stored shape: no history. */
+export const progressDataV1Schema = z.object({ version: z.literal(1), ...progressFields });
+
+/** One status change; the dashboard's activity chart is drawn from these. */
+export const historyEntrySchema = z.object({ at: z.string(), topicId: z.string(), status: topicStatusSchema });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const progressDataSchema = z.object({
+  version: z.literal(PROGRESS_VERSION),
+  ...progressFields,
+  history: z.array(historyEntrySchema),
+  /** Stored topic ids no roadmap knows any more; kept, and reported once. */
+  vanishedReported: z.optional(z.array(z.string())),
+});
+
+export type TopicProgress = z.infer<typeof topicProgressSchema>;
+export type ProgressData = z.infer<typeof progressDataSchema>;
+
+/** Bounds the history so years of use stay small in workspace state. */
+export const HISTORY_LIMIT = 5000;
+
+export function emptyProgress(): ProgressData {
+  return { version: PROGRESS_VERSION, topics: {}, exercises: {}, history: [] };
+}
+
+/**
+ * A topic's stored progress. Own keys only: ids are slugs, and a topic named "constructor" must not
+ * find Object.prototype's. Every lookup by id goes through here or exercisePassed.
+ */
+export function topicProgress(data: ProgressData, topicId: string): TopicProgress | undefined {
+  return Object.hasOwn(data.topics, topicId) ? data.topics[topicId] : undefined;
+}
+
+export function exercisePassed(data: ProgressData, exerciseId: string): boolean {
+  return Object.hasOwn(data.exercises, exerciseId);
+}
+
+export function topicStatus(data: ProgressData, topicId: string): TopicStatus {
+  const t = topicProgress(data, topicId);
+  if (!t) return 'notStarted';
+  return t.status ?? (t.checked.length > 0 ? 'inProgress' : 'notStarted');
+}
+
+/** Checked items that still exist in the topic; stale ids are kept in storage but not counted. */
+export function checkedCount(data: ProgressData, topic: Topic): number {
+  const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
+  return topic.checklist.filter((item) => checked.has(item.id)).length;
+}
+
+export interface Tally {
+  done: number;
+  inProgress: number;
+  skipped: number;
+  /** Topics that count towards the percentage: all but skipped. */
+  counted: number;
+  percent: number;
+}
+
+export function tallyTopics(topics: readonly Topic[], data: ProgressData): Tally {
+  let done = 0;
+  let inProgress = 0;
+  let skipped = 0;
+  for (const topic of topics) {
+    const s = topicStatus(data, topic.id);
+    if (s === 'done') done++;
+    else if (s === 'inProgress') inProgress++;
+    else if (s === 'skipped') skipped++;
+  }
+  const counted = topics.length - skipped;
+  const percent = counted === 0 ? 0 : Math.round((done / counted) * 100);
+  return { done, inProgress, skipped, counted, percent };
+}
+
+export function phaseTally(phase: Phase, data: ProgressData): Tally {
+  return tallyTopics(phase.topics, data);
+}
+
+export function roadmapTally(roadmap: Roadmap, data: ProgressData): Tally {
+  return tallyTopics(allTopics(roadmap), data);
+}
+
+export function allTopics(roadmap: Roadmap): Topic[] {
+  return roadmap.phases.flatMap((p) => p.topics);
+}
+
+export function findTopic(roadmap: Roadmap, topicId: string): { topic: Topic; phase: Phase } | undefined {
+  for (const phase of roadmap.phases) {
+    const topic = phase.topics.find((t) => t.id === topicId);
+    if (topic) return { topic, phase };
+  }
+  return undefined;
+}
+
+/** Estimated hours of the topics not yet done or skipped, and of all topics. */
+export function hoursLeft(roadmap: Roadmap, data: ProgressData): { left: number; total: number } {
+  let left = 0;
+  let total = 0;
+  for (const topic of allTopics(roadmap)) {
+    total += topic.estimatedHours;
+    const s = topicStatus(data, topic.id);
+    if (s !== 'done' && s !== 'skipped') left += topic.estimatedHours;
+  }
+  return { left: Math.round(left * 10) / 10, total: Math.round(total * 10) / 10 };
+}
+
+export interface WeekActivity {
+  /** Monday of the week, YYYY-MM-DD (UTC). */
+  weekStart: string;
+  topicsDone: number;
+  exercisesPassed: number;
+}
+
+/**
+ * Completions per week for the last `weeks` weeks, oldest first: topics that became done (the last
+ * time each did, so toggling does not count twice) and exercises that passed.
+ */
+export function weeklyActivity(data: ProgressData, now: Date, weeks = 12, topicIds?: ReadonlySet<string>): WeekActivity[] {
+  const monday = (d: Date) => {
+    const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+    return day;
+  };
+  const first = monday(now);
+  first.setUTCDate(first.getUTCDate() - 7 * (weeks - 1));
+  const out: WeekActivity[] = Array.from({ length: weeks }, (_, i) => {
+    const d = new Date(first);
+    d.setUTCDate(d.getUTCDate() + 7 * i);
+    return { weekStart: d.toISOString().slice(0, 10), topicsDone: 0, exercisesPassed: 0 };
+  });
+  const slot = (iso: string) => {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) return undefined;
+    const i = Math.floor((t - first.getTime()) / (7 * 24 * 3600 * 1000));
+    return i >= 0 && i < weeks ? out[i] : undefined;
+  };
+  const lastDone = new Map<string, string>();
+  for (const e of data.history) {
+    if (topicIds && !topicIds.has(e.topicId)) continue;
+    if (e.status === 'done') lastDone.set(e.topicId, e.at);
+    else lastDone.delete(e.topicId);
+  }
+  for (const [id, at] of lastDone) {
+    if (topicStatus(data, id) !== 'done') continue;
+    const w = slot(at);
+    if (w) w.topicsDone++;
+  }
+  for (const { passedAt } of Object.values(data.exercises)) {
+    const w = slot(passedAt);
+    if (w) w.exercisesPassed++;
+  }
+  return out;
+}

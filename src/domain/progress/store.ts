@@ -1,0 +1,424 @@
+import { Memory } from 'lowdb';
+import type { Adapter } from 'lowdb';
+import { Emitter } from '../shared/emitter';
+import { UnsafePathError, uniqueSuffix } from '../shared/safeFs';
+import { emptyProgress, HISTORY_LIMIT, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicProgress, topicStatus } from './progress';
+import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
+
+export interface ProgressAdapter extends Adapter<unknown> {
+  /** Keeps unreadable data somewhere safe; returns where, for the message. */
+  backup(raw: unknown): Promise<string>;
+  /** Shared storage (a file) serialises read-modify-write cycles across writers with this. */
+  withLock?<T>(fn: () => Promise<T>): Promise<T>;
+  /** Where the progress lives, for messages. */
+  readonly description?: string;
+}
+
+/** Minimal shape of vscode.Memento, so this adapter stays testable without VS Code. */
+export interface MementoLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+export class MementoAdapter implements ProgressAdapter {
+  constructor(
+    private readonly memento: MementoLike,
+    readonly key = 'backendRoadmap.progress',
+  ) {}
+
+  async read(): Promise<unknown> {
+    return this.memento.get<unknown>(this.key) ?? null;
+  }
+
+  async write(data: unknown): Promise<void> {
+    // Round-trip through JSON so the memento never holds live references to our state.
+    await this.memento.update(this.key, JSON.parse(JSON.stringify(data)));
+  }
+
+  async backup(raw: unknown): Promise<string> {
+    // Unique even within one millisecond, so a second backup never replaces the first.
+    const key = `${this.key}.backup.${uniqueSuffix()}`;
+    await this.memento.update(key, raw);
+    return `workspace state key "${key}"`;
+  }
+}
+
+/** lowdb's in-memory adapter plus a backup list; for tests and benchmarks. */
+export class MemoryProgressAdapter extends Memory<unknown> implements ProgressAdapter {
+  readonly backups: unknown[] = [];
+  async backup(raw: unknown): Promise<string> {
+    this.backups.push(structuredClone(raw));
+    return `memory backup #${this.backups.length}`;
+  }
+}
+
+export interface ProgressChange {
+  topicId?: string;
+}
+
+type Op = (data: ProgressData) => void;
+
+/**
+ * The one progress store. Mutations apply in memory at once and fire onDidChange; writes to the
+ * adapter are queued so rapid toggles persist in order and none is lost. With a shared adapter (a
+ * file that another window or a git pull may change), each write re-reads the file under a lock and
+ * replays the mutation on what it finds, so concurrent writers do not lose each other's updates.
+ */
+export class ProgressStore {
+  private readonly changed = new Emitter<ProgressChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly warned = new Emitter<string>();
+  /** Problems found after opening (a corrupt file on reload); already backed up. */
+  readonly onWarning = this.warned.event;
+  private pending: Promise<void> = Promise.resolve();
+  private writeError: unknown;
+  /** The last refusal reported, so a link is named once rather than on every change. */
+  private refusedReported: string | undefined;
+  /** Mutations applied in memory whose write has not happened yet, oldest first. */
+  private unpersisted: Op[] = [];
+
+  private constructor(
+    private adapter: ProgressAdapter,
+    private data_: ProgressData,
+  ) {}
+
+  /** Opens the store; unreadable data is backed up first and reported in `warnings`. */
+  static async open(adapter: ProgressAdapter): Promise<{ store: ProgressStore; warnings: string[] }> {
+    const { data, warnings, refused } = await load(adapter);
+    const store = new ProgressStore(adapter, data);
+    store.refusedReported = refused?.message;
+    return { store, warnings };
+  }
+
+  get data(): Readonly<ProgressData> {
+    return this.data_;
+  }
+
+  get storage(): ProgressAdapter {
+    return this.adapter;
+  }
+
+  status(topicId: string): TopicStatus {
+    return topicStatus(this.data_, topicId);
+  }
+
+  setStatus(topicId: string, status: TopicStatus): Promise<void> {
+    return this.commit({ topicId }, touch(topicId, (t) => {
+      t.status = status;
+    }));
+  }
+
+  setItem(topicId: string, itemId: string, checked: boolean): Promise<void> {
+    return this.commit({ topicId }, touch(topicId, (t) => {
+      const set = new Set(t.checked);
+      if (checked) set.add(itemId);
+      else set.delete(itemId);
+      t.checked = [...set];
+      if (checked && (t.status === undefined || t.status === 'notStarted')) t.status = 'inProgress';
+    }));
+  }
+
+  /** Forgets the status and ticked items of these topics (the caller confirms first). */
+  resetTopics(topicIds: readonly string[]): Promise<void> {
+    const at = new Date().toISOString();
+    return this.commit({}, (d) => {
+      for (const id of topicIds) {
+        if (!topicProgress(d, id)) continue;
+        const before = topicStatus(d, id);
+        delete d.topics[id];
+        if (before !== 'notStarted') record(d, { at, topicId: id, status: 'notStarted' });
+      }
+    });
+  }
+
+  markExercisePassed(exerciseId: string): Promise<void> {
+    const passedAt = new Date().toISOString();
+    return this.commit({}, (d) => {
+      d.exercises[exerciseId] = { passedAt };
+    });
+  }
+
+  setCurrentTopic(topicId: string): Promise<void> {
+    if (this.data_.currentTopic === topicId) return this.pending;
+    return this.commit({ topicId }, (d) => {
+      d.currentTopic = topicId;
+    });
+  }
+
+  /** Replaces everything (an import the learner confirmed, or progress copied into a new storage). */
+  replaceAll(data: ProgressData): Promise<void> {
+    return this.commit({}, replaceWith(data));
+  }
+
+  /** Records that these vanished ids were reported, so the report happens once. */
+  markVanishedReported(topicIds: readonly string[]): Promise<void> {
+    return this.commit({}, (d) => {
+      d.vanishedReported = [...new Set([...(d.vanishedReported ?? []), ...topicIds])].sort();
+    });
+  }
+
+  /**
+   * Moves progress stored under renamed topic ids (a roadmap's `renamed:` map, old -> new) to the
+   * new ids, merging with anything already there. Returns the moves made, as "old -> new".
+   */
+  applyRenames(renamed: Readonly<Record<string, string>>): Promise<string[]> {
+    const op: Op = (data) => {
+      for (const oldId of Object.keys(renamed)) {
+        const newId = finalId(renamed, oldId);
+        const old = topicProgress(data, oldId);
+        if (!old || newId === oldId) continue;
+        const current = topicProgress(data, newId);
+        data.topics[newId] = current
+          ? { status: current.status ?? old.status, checked: [...new Set([...current.checked, ...old.checked])], updatedAt: current.updatedAt > old.updatedAt ? current.updatedAt : old.updatedAt }
+          : old;
+        delete data.topics[oldId];
+        for (const e of data.history) if (e.topicId === oldId) e.topicId = newId;
+        if (data.currentTopic === oldId) data.currentTopic = newId;
+      }
+    };
+    const moves = Object.keys(renamed)
+      .filter((oldId) => topicProgress(this.data_, oldId) && finalId(renamed, oldId) !== oldId)
+      .map((oldId) => `${oldId} -> ${finalId(renamed, oldId)}`);
+    return moves.length > 0 ? this.commit({}, op).then(() => moves) : Promise.resolve(moves);
+  }
+
+  /**
+   * Reads the storage again after an outside change (another window, a git pull). Fires onDidChange
+   * when the data differ. Corrupt data is backed up and reported, and what is in memory is kept.
+   */
+  async reload(): Promise<string[]> {
+    // In the write queue, so a write finishing meanwhile cannot be undone by an older read.
+    return this.enqueue(async () => {
+      const read = () => load(this.adapter);
+      const { data, warnings, corrupt, refused } = this.adapter.withLock ? await this.adapter.withLock(read) : await read();
+      if (refused) {
+        const fresh = this.refusedReported !== refused.message;
+        this.refusedReported = refused.message;
+        return fresh ? warnings : [];
+      }
+      if (corrupt) return warnings;
+      const next = structuredClone(data);
+      for (const op of this.unpersisted) op(next);
+      if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
+        this.data_ = next;
+        this.changed.fire({});
+      }
+      return warnings;
+    });
+  }
+
+  /**
+   * Moves to another storage. With `copy`, what is in memory is written there (replacing its
+   * progress, after backing that up); otherwise the store shows what the new storage holds.
+   */
+  async switchTo(adapter: ProgressAdapter, copy: boolean): Promise<string[]> {
+    return this.enqueue(async () => {
+      // Changes not yet written belonged to the old storage: carried by the copy, or dropped with it.
+      this.unpersisted = [];
+      this.writeError = undefined;
+      this.adapter = adapter;
+      const { data, warnings, corrupt, refused } = await load(adapter);
+      this.refusedReported = refused?.message;
+      if (copy) {
+        const existing = corrupt ? undefined : data;
+        const notes: string[] = [...warnings];
+        if (existing && (Object.keys(existing.topics).length > 0 || Object.keys(existing.exercises).length > 0)) {
+          notes.push(`The progress ${adapter.description ?? 'the new storage'} held was kept in ${await adapter.backup(existing)} before copying.`);
+        }
+        // The copy is a queued change like any other: a refused write keeps it, and the next write carries it.
+        this.unpersisted.push(replaceWith(this.data_));
+        await this.persist().catch((err: unknown) => {
+          this.writeError = err;
+          if (!(err instanceof UnsafePathError)) throw err;
+          this.refusedReported = err.message;
+          if (!refused) notes.push(refusal(err));
+        });
+        return notes;
+      }
+      this.data_ = data;
+      this.changed.fire({});
+      return warnings;
+    });
+  }
+
+  /** Keeps a copy of the current progress in the storage's backup place (before an import replaces it). */
+  backupCurrent(): Promise<string> {
+    return this.enqueue(() => this.adapter.backup(structuredClone(this.data_)));
+  }
+
+  /** Resolves when every queued write has reached the adapter. */
+  async flush(): Promise<void> {
+    await this.pending;
+    if (this.writeError) throw this.writeError;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.warned.dispose();
+  }
+
+  /** Runs `task` after every queued write, before any later one. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.pending.then(task, task);
+    this.pending = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private commit(change: ProgressChange, op: Op): Promise<void> {
+    op(this.data_);
+    this.unpersisted.push(op);
+    this.changed.fire(change);
+    const write = () => this.persist();
+    this.pending = this.pending.then(write, write).catch((err: unknown) => {
+      this.writeError = err;
+      // A refused path is reported once, by name; the change stays in memory and is written once the
+      // link is gone. Anything else fails the caller.
+      if (!(err instanceof UnsafePathError)) throw err;
+      this.reportRefusal(err);
+    });
+    return this.pending;
+  }
+
+  private reportRefusal(e: UnsafePathError): void {
+    if (this.refusedReported !== e.message) this.warned.fire(refusal(e));
+    this.refusedReported = e.message;
+  }
+
+  /** Writes every change made so far in one go; a queued write finding nothing left has been carried already. */
+  private async persist(): Promise<void> {
+    const n = this.unpersisted.length;
+    if (n === 0) return;
+    const adapter = this.adapter;
+    // A write that works again clears an earlier failure: flush() reports the current state.
+    this.writeError = undefined;
+    if (!adapter.withLock) {
+      // The in-memory data already holds every change up to now, and adapters copy it on write.
+      await adapter.write(this.data_);
+      this.unpersisted.splice(0, n);
+      this.refusedReported = undefined;
+      return;
+    }
+    await adapter.withLock(async () => {
+      // Replay on what is stored now, so an update another writer made meanwhile survives.
+      const { data, corrupt, warnings, refused } = await load(adapter);
+      if (refused) throw refused;
+      for (const w of warnings) this.warned.fire(w);
+      const ops = this.unpersisted.slice(0, n);
+      const base = corrupt ? structuredClone(this.data_) : data;
+      if (!corrupt) for (const op of ops) op(base);
+      await adapter.write(base);
+      this.unpersisted.splice(0, n);
+      this.refusedReported = undefined;
+      const next = structuredClone(base);
+      for (const later of this.unpersisted) later(next);
+      if (JSON.stringify(next) !== JSON.stringify(this.data_)) {
+        this.data_ = next;
+        this.changed.fire({});
+      }
+    });
+  }
+}
+
+/** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */
+function touch(topicId: string, fn: (t: TopicProgress) => void): Op {
+  const at = new Date().toISOString();
+  return (d) => {
+    const before = topicStatus(d, topicId);
+    const t = topicProgress(d, topicId) ?? { checked: [], updatedAt: '' };
+    fn(t);
+    t.updatedAt = at;
+    d.topics[topicId] = t;
+    const after = topicStatus(d, topicId);
+    if (after !== before) record(d, { at, topicId, status: after });
+  };
+}
+
+/** An op that replaces everything with a snapshot of `data` taken now. */
+function replaceWith(data: ProgressData): Op {
+  const copy = structuredClone(data);
+  return (d) => {
+    for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
+    Object.assign(d, structuredClone(copy));
+  };
+}
+
+function record(d: ProgressData, entry: HistoryEntry): void {
+  d.history.push(entry);
+  if (d.history.length > HISTORY_LIMIT) d.history.splice(0, d.history.length - HISTORY_LIMIT);
+}
+
+/** Reads and migrates; unreadable data is backed up and reported, and empty progress is used. */
+async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; warnings: string[]; corrupt: boolean; refused?: UnsafePathError }> {
+  let raw: unknown;
+  try {
+    raw = await adapter.read();
+  } catch (e) {
+    // A link planted in a cloned repository: nothing is read through it, nothing is copied from it.
+    if (e instanceof UnsafePathError) return { data: emptyProgress(), corrupt: true, refused: e, warnings: [refusal(e)] };
+    if (!(e instanceof CorruptDataError)) throw e;
+    const where = await adapter.backup(e.raw);
+    return { data: emptyProgress(), corrupt: true, warnings: [`${e.message}. The file was copied to ${where}; it is not read until it is fixed, and the next change replaces it.`] };
+  }
+  const migrated = migrate(raw);
+  if (migrated.ok) return { data: migrated.data, warnings: [], corrupt: false };
+  const where = await adapter.backup(raw);
+  return { data: emptyProgress(), corrupt: true, warnings: [`Saved progress could not be read (${migrated.reason}). It was kept in ${where}; starting from empty progress.`] };
+}
+
+function refusal(e: UnsafePathError): string {
+  return `${e.message} Progress is kept in memory only; it is saved once that path is fixed.`;
+}
+
+/** Stored text that is not data at all (a JSON syntax error), with where it broke. */
+export class CorruptDataError extends Error {
+  constructor(
+    message: string,
+    /** The unreadable content, for the backup. */
+    readonly raw: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Follows chains of renames (a -> b, b -> c) to the last id, stopping on a loop. */
+function finalId(renamed: Readonly<Record<string, string>>, id: string): string {
+  const seen = new Set<string>([id]);
+  let current = id;
+  const step = (from: string) => (Object.hasOwn(renamed, from) ? renamed[from] : undefined);
+  for (let to = step(current); to !== undefined && !seen.has(to); to = step(current)) {
+    seen.add(to);
+    current = to;
+  }
+  return current;
+}
+
+type Migrated = { ok: true; data: ProgressData } | { ok: false; reason: string };
+
+/** Brings stored data of any known version to the current shape. */
+export function migrate(raw: unknown): Migrated {
+  if (raw === null || raw === undefined) return { ok: true, data: emptyProgress() };
+  const version = typeof raw === 'object' && 'version' in raw ? (raw as { version: unknown }).version : undefined;
+  if (typeof version === 'number' && version > PROGRESS_VERSION) {
+    return { ok: false, reason: `it was written by a newer version (data version ${version})` };
+  }
+  if (version === 1) {
+    const v1 = progressDataV1Schema.safeParse(raw);
+    if (!v1.success) return { ok: false, reason: describeIssue(v1.error.issues[0]) };
+    // Version 1 kept no history; a done topic's last update is the best date there is for it.
+    const history = Object.entries(v1.data.topics)
+      .filter(([, t]) => t.status === 'done' && t.updatedAt)
+      .map(([topicId, t]) => ({ at: t.updatedAt, topicId, status: 'done' as const }))
+      .sort((a, b) => a.at.localeCompare(b.at));
+    raw = { ...v1.data, version: PROGRESS_VERSION, history };
+  }
+  const parsed = progressDataSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error.issues[0]) };
+  return { ok: true, data: parsed.data };
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  return `${issue?.path.map(String).join('.') || 'root'}: ${issue?.message ?? 'invalid'}`;
+}

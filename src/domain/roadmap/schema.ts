@@ -1,0 +1,123 @@
+import '../shared/zodSetup';
+import * as z from 'zod/mini';
+
+// zod/mini keeps the extension bundle small (the classic API is ~400 KB more) at the cost of a
+// slightly wordier schema syntax.
+
+// Stable slugs: progress is keyed by them, so they must survive edits to titles.
+export const slugSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "rest-apis"'));
+
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const atLeastOne = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item).check(z.minLength(1, `needs at least one ${what}`));
+const optionalList = <T extends z.ZodMiniType>(item: T) => z._default(z.array(item), []);
+const hours = (max: number) => z.number().check(z.positive(), z.maximum(max));
+
+export const resourceTypeSchema = z.enum(['docs', 'article', 'video', 'course', 'book', 'tool']);
+
+export const resourceSchema = z.strictObject({
+  title: nonEmpty,
+  url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+  type: resourceTypeSchema,
+});
+
+export const checklistItemSchema = z.strictObject({
+  id: slugSchema,
+  text: nonEmpty,
+});
+
+/** A self-check question, kept for a later quiz feature. */
+export const questionSchema = z.strictObject({
+  question: nonEmpty,
+  answer: nonEmpty,
+  why: nonEmpty,
+});
+
+export const topicSchema = z.strictObject({
+  id: slugSchema,
+  title: nonEmpty,
+  summary: nonEmpty,
+  why: nonEmpty,
+  estimatedHours: hours(500),
+  prerequisites: optionalList(slugSchema),
+  checklist: atLeastOne(checklistItemSchema, 'checklist item'),
+  resources: atLeastOne(resourceSchema, 'resource'),
+  exercises: optionalList(slugSchema),
+  questions: optionalList(questionSchema),
+});
+
+export const phaseSchema = z.strictObject({
+  id: slugSchema,
+  title: nonEmpty,
+  summary: z.optional(nonEmpty),
+  /** Overrides the sum of the topics' estimates, e.g. a seed's "2–4 weeks" for the phase. */
+  estimatedHours: z.optional(hours(2000)),
+  topics: atLeastOne(topicSchema, 'topic'),
+});
+
+/** A career path (job role): a named set of topics from the roadmap. */
+export const pathSchema = z.strictObject({
+  id: slugSchema,
+  title: nonEmpty,
+  summary: nonEmpty,
+  topics: atLeastOne(slugSchema, 'topic'),
+});
+
+/** A project idea and the topics it practises. */
+export const projectSchema = z.strictObject({
+  id: slugSchema,
+  title: nonEmpty,
+  summary: nonEmpty,
+  level: z.enum(['beginner', 'intermediate', 'advanced']),
+  topics: atLeastOne(slugSchema, 'topic'),
+  milestones: atLeastOne(nonEmpty, 'milestone'),
+});
+
+export const roadmapSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  kind: z._default(z.literal('roadmap'), 'roadmap'),
+  id: slugSchema,
+  title: nonEmpty,
+  description: nonEmpty,
+  // old id -> new id, so stored progress can follow a rename.
+  renamed: z._default(z.record(z.string(), slugSchema), {}),
+  phases: atLeastOne(phaseSchema, 'phase'),
+  paths: optionalList(pathSchema),
+  projects: optionalList(projectSchema),
+});
+
+/**
+ * A shorter roadmap built from another roadmap's topic pool: phases list topic ids only, so
+ * progress (kept per topic id) is shared between the two.
+ */
+export const trackSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  kind: z.literal('track'),
+  id: slugSchema,
+  title: nonEmpty,
+  description: nonEmpty,
+  basedOn: slugSchema,
+  phases: atLeastOne(
+    z.strictObject({
+      id: slugSchema,
+      title: nonEmpty,
+      summary: z.optional(nonEmpty),
+      /** The seeds give week estimates per step; kept as hours for the whole phase. */
+      estimatedHours: z.optional(hours(2000)),
+      topics: atLeastOne(slugSchema, 'topic'),
+    }),
+    'phase',
+  ),
+});
+
+export type Resource = z.infer<typeof resourceSchema>;
+export type ResourceType = z.infer<typeof resourceTypeSchema>;
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Phase = z.infer<typeof phaseSchema>;
+export type CareerPath = z.infer<typeof pathSchema>;
+export type Project = z.infer<typeof projectSchema>;
+export type Roadmap = z.infer<typeof roadmapSchema>;
+export type Track = z.infer<typeof trackSchema>;

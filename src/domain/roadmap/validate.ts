@@ -1,0 +1,227 @@
+import { roadmapSchema, trackSchema } from './schema';
+import type { Roadmap, Topic, Track } from './schema';
+import type { Problem, Result } from '../shared/problems';
+
+export type Path = readonly (string | number)[];
+
+export interface LoadOptions {
+  /** Exercise ids that exist; when given, topics may only reference these. */
+  knownExercises?: ReadonlySet<string>;
+  /** Complete roadmaps by id, whose topics a `kind: track` file may use. */
+  bases?: ReadonlyMap<string, Roadmap>;
+}
+
+/** Problems reported per file; more only repeat the same mistake, and each one costs a source lookup. */
+export const maxProblems = 100;
+
+/** Where a path in the source is; data without a source (compiled JSON) points at the file's start. */
+export type Locate = (path: Path) => { line: number; col: number };
+
+/**
+ * Validates already-parsed roadmap or track data: the schema, then ids and references. The build
+ * validates the bundled YAML with positions first, so compiled data normally passes here.
+ */
+export function validateRoadmap(raw: unknown, file: string, options: LoadOptions = {}, locate: Locate = () => ({ line: 1, col: 1 })): Result<Roadmap> {
+  const at: At = (path, message) => ({ file, ...locate(path), message: `${describePath(path)}: ${message}` });
+  const isTrack = typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'track';
+  if (isTrack) return loadTrack(raw, at, options);
+
+  const parsed = roadmapSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, at) };
+
+  const roadmap = parsed.data;
+  const problems = located(checkReferences(roadmap, options), at);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: roadmap };
+}
+
+type At = (path: Path, message: string) => Problem;
+
+function zodProblems(issues: readonly { path: PropertyKey[]; message: string }[], at: At): Problem[] {
+  return located(
+    issues.map((issue) => ({ path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'), message: issue.message })),
+    at,
+  );
+}
+
+/** Locates the first maxProblems, then says how many more there are (at the next one's place). */
+function located(problems: readonly RefProblem[], at: At): Problem[] {
+  const out = problems.slice(0, maxProblems).map(({ path, message }) => at(path, message));
+  const next = problems[maxProblems];
+  if (next) out.push({ ...at(next.path, ''), message: `… and ${problems.length - maxProblems} more problems` });
+  return out;
+}
+
+/** Resolves a track's topic ids against its base roadmap into an ordinary Roadmap. */
+function loadTrack(raw: unknown, at: At, options: LoadOptions): Result<Roadmap> {
+  const parsed = trackSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, at) };
+  const track: Track = parsed.data;
+  const base = options.bases?.get(track.basedOn);
+  const problem = at;
+  if (!base) return { ok: false, problems: [problem(['basedOn'], `unknown roadmap "${track.basedOn}"`)] };
+
+  const pool = new Map(base.phases.flatMap((p) => p.topics.map((t) => [t.id, t] as const)));
+  const problems: RefProblem[] = [];
+  const seen = new Set<string>();
+  const phaseIds = new Set<string>();
+  const phases = track.phases.map((phase, p) => {
+    if (phaseIds.has(phase.id)) problems.push({ path: ['phases', p, 'id'], message: `duplicate phase id "${phase.id}"` });
+    phaseIds.add(phase.id);
+    const topics: Topic[] = [];
+    phase.topics.forEach((id, t) => {
+      const topic = pool.get(id);
+      if (!topic) problems.push({ path: ['phases', p, 'topics', t], message: `unknown topic id "${id}" (not in roadmap "${base.id}")` });
+      else if (seen.has(id)) problems.push({ path: ['phases', p, 'topics', t], message: `topic "${id}" is already in this track` });
+      else topics.push(topic);
+      seen.add(id);
+    });
+    return { ...phase, topics };
+  });
+  if (problems.length > 0) return { ok: false, problems: located(problems, problem) };
+  return {
+    ok: true,
+    value: {
+      schemaVersion: 1,
+      kind: 'roadmap',
+      id: track.id,
+      title: track.title,
+      description: track.description,
+      renamed: base.renamed,
+      phases,
+      paths: [],
+      projects: [],
+    },
+  };
+}
+
+interface RefProblem {
+  path: Path;
+  message: string;
+}
+
+function checkReferences(roadmap: Roadmap, options: LoadOptions): RefProblem[] {
+  const problems: RefProblem[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: Path, what: string) => {
+    const prior = seen.get(id);
+    if (prior) {
+      problems.push({ path, message: `duplicate id "${id}" (already used by ${prior})` });
+    } else {
+      seen.set(id, `${what} ${describePath(path.slice(0, -1))}`);
+    }
+  };
+
+  roadmap.phases.forEach((phase, p) => {
+    claim(phase.id, ['phases', p, 'id'], 'phase');
+    phase.topics.forEach((topic, t) => {
+      claim(topic.id, ['phases', p, 'topics', t, 'id'], 'topic');
+      const items = new Set<string>();
+      topic.checklist.forEach((item, i) => {
+        if (items.has(item.id)) {
+          problems.push({
+            path: ['phases', p, 'topics', t, 'checklist', i, 'id'],
+            message: `duplicate checklist item id "${item.id}" in topic "${topic.id}"`,
+          });
+        }
+        items.add(item.id);
+      });
+    });
+  });
+
+  const topicIds = new Set(roadmap.phases.flatMap((ph) => ph.topics.map((t) => t.id)));
+  roadmap.phases.forEach((phase, p) =>
+    phase.topics.forEach((topic, t) => {
+      topic.prerequisites.forEach((pre, i) => {
+        if (!topicIds.has(pre)) {
+          problems.push({ path: ['phases', p, 'topics', t, 'prerequisites', i], message: `unknown topic id "${pre}"` });
+        } else if (pre === topic.id) {
+          problems.push({ path: ['phases', p, 'topics', t, 'prerequisites', i], message: 'a topic cannot require itself' });
+        }
+      });
+      if (options.knownExercises) {
+        topic.exercises.forEach((ex, i) => {
+          if (!options.knownExercises?.has(ex)) {
+            problems.push({ path: ['phases', p, 'topics', t, 'exercises', i], message: `unknown exercise id "${ex}"` });
+          }
+        });
+      }
+    }),
+  );
+
+  roadmap.paths.forEach((path, i) => {
+    claim(path.id, ['paths', i, 'id'], 'path');
+    path.topics.forEach((id, t) => {
+      if (!topicIds.has(id)) problems.push({ path: ['paths', i, 'topics', t], message: `unknown topic id "${id}"` });
+    });
+  });
+  roadmap.projects.forEach((project, i) => {
+    claim(project.id, ['projects', i, 'id'], 'project');
+    project.topics.forEach((id, t) => {
+      if (!topicIds.has(id)) problems.push({ path: ['projects', i, 'topics', t], message: `unknown topic id "${id}"` });
+    });
+  });
+
+  for (const cycle of findCycles(roadmap)) {
+    problems.push({ path: cycle.path, message: `prerequisite cycle: ${describeCycle(cycle.ids)}` });
+  }
+
+  Object.keys(roadmap.renamed).forEach((oldId) => {
+    if (topicIds.has(oldId)) {
+      problems.push({ path: ['renamed', oldId], message: `"${oldId}" is renamed but still used as a topic id` });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Prerequisite cycles, by depth-first search with an explicit stack (a chain of thousands of topics
+ * must not overflow the call stack). Only the first maxProblems cycles are spelled out.
+ */
+function findCycles(roadmap: Roadmap): { ids: string[]; path: Path }[] {
+  const topics = new Map<string, { prereqs: string[]; path: Path }>();
+  roadmap.phases.forEach((phase, p) =>
+    phase.topics.forEach((topic, t) =>
+      topics.set(topic.id, { prereqs: topic.prerequisites.filter((x) => x !== topic.id), path: ['phases', p, 'topics', t, 'prerequisites'] }),
+    ),
+  );
+  const done = new Set<string>();
+  // The ids being visited, and where each sits in that chain.
+  const chain: { id: string; next: number }[] = [];
+  const inChain = new Map<string, number>();
+  const cycles: { ids: string[]; path: Path }[] = [];
+  for (const root of topics.keys()) {
+    if (done.has(root)) continue;
+    chain.push({ id: root, next: 0 });
+    inChain.set(root, 0);
+    for (let frame = chain.at(-1); frame; frame = chain.at(-1)) {
+      const topic = topics.get(frame.id);
+      const next = topic?.prereqs[frame.next++];
+      if (next === undefined) {
+        chain.pop();
+        inChain.delete(frame.id);
+        done.add(frame.id);
+      } else if (!topics.has(next) || done.has(next)) {
+        continue;
+      } else if (inChain.has(next)) {
+        const ids = cycles.length < maxProblems ? [...chain.slice(inChain.get(next)).map((f) => f.id), next] : [];
+        cycles.push({ ids, path: topic?.path ?? [] });
+      } else {
+        inChain.set(next, chain.length);
+        chain.push({ id: next, next: 0 });
+      }
+    }
+  }
+  return cycles;
+}
+
+/** A cycle as `a -> b -> a`, shortened in the middle when long. */
+function describeCycle(ids: readonly string[]): string {
+  if (ids.length <= 12) return ids.join(' -> ');
+  return `${ids.slice(0, 5).join(' -> ')} -> … (${ids.length - 10} more) -> ${ids.slice(-5).join(' -> ')}`;
+}
+
+export function describePath(path: Path): string {
+  if (path.length === 0) return 'roadmap';
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
+}
+

@@ -1,0 +1,178 @@
+import * as vscode from 'vscode';
+import { exerciseById, findTopicIn } from '../../domain/roadmap/catalog';
+import { checkExercise, CheckError, exerciseIdOf } from '../../domain/exercises/runners/node';
+import type { CheckResult } from '../../domain/exercises/runners/node';
+import { Emitter } from '../../domain/shared/emitter';
+import { ScaffoldError } from '../../domain/exercises/scaffold';
+import { commands, settings } from '../../app/ids';
+import type { Services } from '../../app/services';
+import { inSettingFolder } from '../../app/workspaceFolders';
+
+export interface CheckState {
+  running: boolean;
+  last?: CheckResult & { at: number };
+}
+
+/** Runs exercise checks in the workspace and remembers each exercise's last result for the webview. */
+export class ExerciseChecks implements vscode.Disposable {
+  private readonly states = new Map<string, CheckState>();
+  private readonly changed = new Emitter<string>();
+  readonly onDidChange = this.changed.event;
+  private output: vscode.OutputChannel | undefined;
+  /** Running checks, stopped (with what their tests started) when the window closes. */
+  private readonly controllers = new Set<AbortController>();
+  /** Exercises between "Check" and the end of their run, claimed synchronously so a double click runs one. */
+  private readonly claimed = new Set<string>();
+
+  constructor(private readonly services: Services) {}
+
+  state(exerciseId: string): CheckState {
+    return this.states.get(exerciseId) ?? { running: false };
+  }
+
+  /** `<workspace>/<exercisesFolder>/<exercise-id>`, refused if it would leave the workspace. */
+  async folderOf(exerciseId: string): Promise<vscode.Uri | undefined> {
+    return (await inSettingFolder(settings.exercisesFolder, exerciseId))?.uri;
+  }
+
+  /** The exercise's folder when it holds a scaffold (a package.json), else undefined. */
+  async scaffoldedFolder(exerciseId: string): Promise<vscode.Uri | undefined> {
+    const dir = await this.folderOf(exerciseId).catch(() => undefined);
+    if (!dir) return undefined;
+    return vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'package.json')).then(() => dir, () => undefined);
+  }
+
+  async isScaffolded(exerciseId: string): Promise<boolean> {
+    return (await this.scaffoldedFolder(exerciseId)) !== undefined;
+  }
+
+
+  /** `token` lets a caller such as the Testing view cancel the check too. */
+  async check(exerciseId: string, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {
+    const exercise = exerciseById(this.services.catalog, exerciseId);
+    if (!exercise) {
+      void vscode.window.showErrorMessage(`Backend Roadmap: unknown exercise "${exerciseId}".`);
+      return undefined;
+    }
+    // A check runs npm install and the folder's own code; Restricted Mode promises neither happens.
+    if (!vscode.workspace.isTrusted) {
+      const choice = await vscode.window.showWarningMessage(
+        `Backend Roadmap: checking "${exercise.title}" installs packages and runs the exercise's code, so it is off while this folder is in Restricted Mode.`,
+        'Manage Workspace Trust',
+      );
+      if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
+    if (this.claimed.has(exerciseId)) {
+      void vscode.window.showInformationMessage(`Backend Roadmap: "${exercise.title}" is already being checked.`);
+      return undefined;
+    }
+    this.claimed.add(exerciseId);
+    try {
+      return await this.run(exerciseId, exercise, token);
+    } finally {
+      this.claimed.delete(exerciseId);
+    }
+  }
+
+  private async run(exerciseId: string, exercise: { id: string; title: string; topic: string }, external?: vscode.CancellationToken): Promise<CheckResult | undefined> {
+    let dir: vscode.Uri | undefined;
+    try {
+      dir = await this.folderOf(exerciseId);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof ScaffoldError ? e.message : String(e)}`);
+      return undefined;
+    }
+    if (!dir) {
+      void vscode.window.showErrorMessage('Backend Roadmap: open a folder first; exercises are checked in the workspace.');
+      return undefined;
+    }
+    if (!(await this.isScaffolded(exerciseId))) {
+      const choice = await vscode.window.showWarningMessage(
+        `Backend Roadmap: "${exercise.title}" is not in ${vscode.workspace.asRelativePath(dir)} yet. Scaffold it first.`,
+        'Scaffold',
+      );
+      if (choice) await vscode.commands.executeCommand(commands.scaffoldExercise, exercise.topic, exercise.id);
+      return undefined;
+    }
+
+    // The folder records which exercise it holds; checking another one's folder must not mark this one done.
+    const recorded = await exerciseIdOf(dir.fsPath);
+    if (recorded && recorded !== exercise.id) {
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${vscode.workspace.asRelativePath(dir)} holds the "${recorded}" exercise, not "${exercise.id}"; not checking it.`);
+      return undefined;
+    }
+
+    const output = (this.output ??= vscode.window.createOutputChannel('Backend Roadmap: Checks'));
+    output.show(true);
+    output.appendLine(`▶ Checking ${exercise.title} in ${dir.fsPath}`);
+    this.setState(exerciseId, { ...this.state(exerciseId), running: true });
+    const configured = Number(vscode.workspace.getConfiguration(settings.section).get<number>(settings.checkTimeoutSeconds, 120));
+    const timeoutSeconds = Number.isFinite(configured) ? Math.min(Math.max(configured, 5), 3600) : 120;
+    const folder = dir.fsPath;
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Checking ${exercise.title}`, cancellable: true },
+        async (progress, token) => {
+          const controller = new AbortController();
+          this.controllers.add(controller);
+          const sub = token.onCancellationRequested(() => controller.abort());
+          const subExternal = external?.onCancellationRequested(() => controller.abort());
+          if (external?.isCancellationRequested) controller.abort();
+          try {
+            return await checkExercise(folder, {
+              signal: controller.signal,
+              timeoutMs: timeoutSeconds * 1000,
+              onOutput: (t) => output.append(t),
+              onPhase: (_, message) => {
+                progress.report({ message });
+                output.appendLine(`== ${message}`);
+              },
+            });
+          } finally {
+            sub.dispose();
+            subExternal?.dispose();
+            this.controllers.delete(controller);
+          }
+        },
+      );
+      const seconds = (result.durationMs / 1000).toFixed(1);
+      output.appendLine(`${result.outcome === 'passed' ? '✔' : '✘'} ${exercise.title}: ${result.summary} (${seconds} s)\n`);
+      this.services.log.info(`Check ${exercise.id}: ${result.outcome}, ${result.summary}, ${seconds} s${result.installMs !== undefined ? `, install ${result.installMs} ms` : ''}`);
+      this.setState(exerciseId, { running: false, last: { ...result, at: Date.now() } });
+      if (result.outcome === 'passed') {
+        const { store, catalog, roadmap } = this.services;
+        await store.markExercisePassed(exercise.id);
+        // Passing tests are proof, unlike a ticked box: a topic whose exercises all pass is done.
+        const topic = findTopicIn(catalog, exercise.topic, roadmap)?.topic;
+        const topicDone = topic !== undefined && topic.exercises.every((id) => id in store.data.exercises) && !['done', 'skipped'].includes(store.status(topic.id));
+        if (topic && topicDone) await store.setStatus(topic.id, 'done');
+        void vscode.window.showInformationMessage(
+          `✔ "${exercise.title}" passes: ${result.summary}.${topic && topicDone ? ` Topic "${topic.title}" is done.` : ' Exercise marked done.'}`,
+        );
+      } else {
+        const why = result.outcome === 'cancelled' ? 'Check cancelled' : result.outcome === 'timedOut' ? `Check timed out after ${timeoutSeconds} s` : `"${exercise.title}" is not passing yet: ${result.summary}`;
+        void vscode.window.showWarningMessage(`Backend Roadmap: ${why}.`, 'Show Output').then((c) => c && output.show());
+      }
+      return result;
+    } catch (e) {
+      this.setState(exerciseId, { ...this.state(exerciseId), running: false });
+      const message = e instanceof CheckError ? e.message : `the check failed to run: ${e instanceof Error ? e.message : String(e)}`;
+      output.appendLine(`✘ ${message}`);
+      this.services.log.error(`Check ${exercise.id}: ${message}`);
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
+      return undefined;
+    }
+  }
+
+  private setState(exerciseId: string, state: CheckState): void {
+    this.states.set(exerciseId, state);
+    this.changed.fire(exerciseId);
+  }
+
+  dispose(): void {
+    for (const c of this.controllers) c.abort();
+    this.output?.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,196 @@
+import * as vscode from 'vscode';
+import { findTopicIn } from '../../domain/roadmap/catalog';
+import { nextUp } from '../../domain/roadmap/nextUp';
+import { matchesFilter, phaseRow, topicRow } from '../../domain/roadmap/treeModel';
+import type { TopicFilter } from '../../domain/roadmap/treeModel';
+import type { Phase, Project, Topic } from '../../domain/roadmap/schema';
+import { commands } from '../../app/ids';
+import type { Services } from '../../app/services';
+import { statusLabels } from '../../domain/progress/status';
+import type { TopicStatus } from '../../domain/progress/status';
+
+export type RoadmapNode =
+  | { kind: 'nextUp' }
+  | { kind: 'phase'; phase: Phase }
+  | { kind: 'topic'; topic: Topic; parentId: string; reason?: string }
+  | { kind: 'projects' }
+  | { kind: 'project'; project: Project };
+
+const expandedKey = 'backendRoadmap.expandedNodes';
+
+const statusIcons: Record<TopicStatus, vscode.ThemeIcon> = {
+  notStarted: new vscode.ThemeIcon('circle-large-outline'),
+  inProgress: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow')),
+  done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  skipped: new vscode.ThemeIcon('debug-step-over', new vscode.ThemeColor('disabledForeground')),
+};
+
+export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: { dispose(): void }[];
+  private currentFilter: TopicFilter = 'all';
+  /** Ids of expanded phases and projects, kept across reloads (the workbench does not restore them itself). */
+  private readonly expanded: Set<string>;
+
+  constructor(
+    private readonly services: Services,
+    private readonly state: vscode.Memento,
+  ) {
+    const saved = state.get<unknown>(expandedKey);
+    this.expanded = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : []);
+    // Phase counts depend on every topic, so a change refreshes the whole (small) tree.
+    this.subscriptions = [
+      services.store.onDidChange(() => this.changed.fire(undefined)),
+      services.onDidChangeRoadmap(() => this.changed.fire(undefined)),
+    ];
+  }
+
+  /** Follows the learner expanding or collapsing a row, so the next window opens the same way. */
+  setExpanded(node: RoadmapNode, expanded: boolean): void {
+    const id = node.kind === 'phase' ? `phase:${node.phase.id}` : node.kind === 'project' ? `project:${node.project.id}` : undefined;
+    if (!id || this.expanded.has(id) === expanded) return;
+    if (expanded) this.expanded.add(id);
+    else this.expanded.delete(id);
+    void this.state.update(expandedKey, [...this.expanded].sort());
+  }
+
+  private collapsible(id: string): vscode.TreeItemCollapsibleState {
+    return this.expanded.has(id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  get filter(): TopicFilter {
+    return this.currentFilter;
+  }
+
+  setFilter(filter: TopicFilter): void {
+    this.currentFilter = filter;
+    this.changed.fire(undefined);
+  }
+
+  /** The node of a topic in its phase, for reveal; undefined when the roadmap does not have it. */
+  topicNode(topicId: string): RoadmapNode | undefined {
+    for (const phase of this.services.roadmap.phases) {
+      const topic = phase.topics.find((t) => t.id === topicId);
+      if (topic) return { kind: 'topic', topic, parentId: `phase:${phase.id}` };
+    }
+    return undefined;
+  }
+
+  getParent(node: RoadmapNode): RoadmapNode | undefined {
+    if (node.kind === 'project') return { kind: 'projects' };
+    if (node.kind !== 'topic') return undefined;
+    if (node.parentId === 'next-up') return { kind: 'nextUp' };
+    const [kind, id] = node.parentId.split(':');
+    if (kind === 'phase') {
+      const phase = this.services.roadmap.phases.find((p) => p.id === id);
+      return phase ? { kind: 'phase', phase } : undefined;
+    }
+    const project = this.services.roadmap.projects.find((p) => p.id === id);
+    return project ? { kind: 'project', project } : undefined;
+  }
+
+  getChildren(node?: RoadmapNode): RoadmapNode[] {
+    const { roadmap } = this.services;
+    if (!node) {
+      const phases: RoadmapNode[] = roadmap.phases.map((phase) => ({ kind: 'phase', phase }));
+      return [{ kind: 'nextUp' }, ...phases, ...(roadmap.projects.length > 0 ? [{ kind: 'projects' } as const] : [])];
+    }
+    switch (node.kind) {
+      case 'nextUp':
+        return nextUp(roadmap, this.services.store.data, 5, (id) => findTopicIn(this.services.catalog, id, roadmap)?.topic.title).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
+      case 'phase':
+        return node.phase.topics
+          .filter((topic) => matchesFilter(topic, this.services.store.data, this.currentFilter))
+          .map((topic) => ({ kind: 'topic', topic, parentId: `phase:${node.phase.id}` }));
+      case 'projects':
+        return roadmap.projects.map((project) => ({ kind: 'project', project }));
+      case 'project':
+        return node.project.topics.flatMap((id) => {
+          const topic = findTopicIn(this.services.catalog, id, roadmap)?.topic;
+          return topic ? [{ kind: 'topic' as const, topic, parentId: `project:${node.project.id}` }] : [];
+        });
+      case 'topic':
+        return [];
+    }
+  }
+
+  getTreeItem(node: RoadmapNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'nextUp': {
+        const item = new vscode.TreeItem('Next up', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'next-up';
+        item.iconPath = new vscode.ThemeIcon('arrow-circle-right');
+        item.tooltip = 'Topics whose prerequisites are done, in roadmap order; topics in progress first.';
+        // Without this the tooltip becomes the accessible name and the words "Next up" are never read.
+        item.accessibilityInformation = { label: 'Next up: topics whose prerequisites are done' };
+        return item;
+      }
+      case 'phase':
+        return this.phaseItem(node.phase);
+      case 'topic': {
+        const item = this.topicItem(node.topic, node.parentId);
+        if (node.reason) {
+          item.description = node.reason;
+          item.accessibilityInformation = { label: `${item.accessibilityInformation?.label ?? node.topic.title}. ${node.reason}` };
+        }
+        return item;
+      }
+      case 'projects': {
+        const item = new vscode.TreeItem('Projects', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'projects';
+        item.iconPath = new vscode.ThemeIcon('rocket');
+        item.description = `${this.services.roadmap.projects.length} ideas`;
+        item.tooltip = 'Project ideas, each with the topics it practises.';
+        item.accessibilityInformation = { label: `Projects, ${this.services.roadmap.projects.length} ideas` };
+        return item;
+      }
+      case 'project': {
+        const { project } = node;
+        const item = new vscode.TreeItem(project.title, this.collapsible(`project:${project.id}`));
+        item.id = `project:${project.id}`;
+        item.iconPath = new vscode.ThemeIcon('project');
+        item.description = project.level;
+        const tooltip = new vscode.MarkdownString(undefined, false);
+        tooltip.appendMarkdown('**').appendText(project.title).appendMarkdown(`** — ${project.level}\n\n`).appendText(project.summary).appendMarkdown('\n\n');
+        for (const m of project.milestones) tooltip.appendMarkdown('- ').appendText(m).appendMarkdown('\n');
+        item.tooltip = tooltip;
+        item.accessibilityInformation = { label: `${project.title}, ${project.level} project, practises ${project.topics.length} topics` };
+        item.contextValue = 'project';
+        return item;
+      }
+    }
+  }
+
+  private phaseItem(phase: Phase): vscode.TreeItem {
+    const row = phaseRow(phase, this.services.store.data);
+    const item = new vscode.TreeItem(row.label, this.collapsible(`phase:${phase.id}`));
+    item.id = `phase:${phase.id}`;
+    item.description = row.description;
+    item.tooltip = row.tooltip;
+    item.contextValue = 'phase';
+    item.accessibilityInformation = { label: row.accessibilityLabel };
+    return item;
+  }
+
+  private topicItem(topic: Topic, parentId: string): vscode.TreeItem {
+    const row = topicRow(topic, this.services.store.data);
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${parentId}/topic:${topic.id}`;
+    item.iconPath = statusIcons[row.status];
+    item.description = row.description;
+    // The suffix lets menus show exercise commands only where there are exercises.
+    item.contextValue = `topic:${row.status}${topic.exercises.length > 0 ? ':exercises' : ''}`;
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendMarkdown(`**`).appendText(topic.title).appendMarkdown(`** — ${statusLabels[row.status]}\n\n`).appendText(topic.summary);
+    item.tooltip = tooltip;
+    item.command = { command: commands.openTopic, title: 'Open Topic', arguments: [topic.id] };
+    item.accessibilityInformation = { label: row.accessibilityLabel };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,99 @@
+// The one message contract between the extension host and the topic webview. Both sides parse
+// every incoming message with these schemas and drop what does not match.
+import '../../domain/shared/zodSetup';
+import * as z from 'zod/mini';
+import { topicStatuses } from '../../domain/progress/status';
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const status = z.enum(topicStatuses);
+
+const checkViewSchema = z.object({
+  running: z.boolean(),
+  outcome: z.optional(z.enum(['passed', 'failed', 'cancelled', 'timedOut'])),
+  summary: z.optional(z.string()),
+  results: z.array(
+    z.object({
+      name: z.string(),
+      suite: z.array(z.string()),
+      status: z.enum(['passed', 'failed', 'skipped', 'todo']),
+      error: z.optional(z.string()),
+    }),
+  ),
+});
+export type CheckView = z.infer<typeof checkViewSchema>;
+
+export const topicViewSchema = z.object({
+  id,
+  title: z.string(),
+  phaseTitle: z.string(),
+  summary: z.string(),
+  why: z.string(),
+  estimatedHours: z.number(),
+  status,
+  prerequisites: z.array(z.object({ id, title: z.string(), status })),
+  checklist: z.array(z.object({ id, text: z.string(), checked: z.boolean() })),
+  resources: z.array(z.object({ title: z.string(), type: z.string(), url: z.string() })),
+  /** The learner's notes file for this topic: whether it exists, and its first words. */
+  notes: z.object({ exists: z.boolean(), path: z.string(), excerpt: z.string() }),
+  exercises: z.array(
+    z.object({
+      id,
+      title: z.string(),
+      description: z.string(),
+      passed: z.boolean(),
+      /** Its folder exists in the workspace, so it can be checked. */
+      scaffolded: z.boolean(),
+      /** Checks are off in Restricted Mode. */
+      canCheck: z.boolean(),
+      check: z.optional(checkViewSchema),
+    }),
+  ),
+});
+export type TopicView = z.infer<typeof topicViewSchema>;
+
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('showTopic'), topic: topicViewSchema }),
+  z.object({ type: z.literal('missingTopic'), topicId: id }),
+]);
+export type HostMessage = z.infer<typeof hostMessageSchema>;
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('toggleItem'), topicId: id, itemId: id, checked: z.boolean() }),
+  z.object({ type: z.literal('setStatus'), topicId: id, status }),
+  // By index, so the webview can only open URLs that the roadmap itself lists.
+  z.object({ type: z.literal('openResource'), topicId: id, index: z.number().check(z.int(), z.nonnegative()) }),
+  z.object({ type: z.literal('openTopic'), topicId: id }),
+  z.object({ type: z.literal('scaffold'), topicId: id, exerciseId: id }),
+  z.object({ type: z.literal('check'), exerciseId: id }),
+  z.object({ type: z.literal('openNotes'), topicId: id }),
+]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+
+/** What the webview persists with setState, and the serializer reads back after a reload. */
+export const webviewStateSchema = z.object({ topicId: id });
+export type WebviewState = z.infer<typeof webviewStateSchema>;
+
+// The dashboard webview: one view model in, two requests out.
+export const dashboardViewSchema = z.object({
+  roadmapTitle: z.string(),
+  percent: z.number(),
+  done: z.number(),
+  counted: z.number(),
+  phases: z.array(z.object({ id, title: z.string(), done: z.number(), inProgress: z.number(), counted: z.number(), percent: z.number() })),
+  /** Oldest first; `weekStart` is a Monday, YYYY-MM-DD. Completions are topics done plus exercises passed. */
+  weeks: z.array(z.object({ weekStart: z.string(), topicsDone: z.number(), exercisesPassed: z.number() })),
+  hoursLeft: z.number(),
+  hoursTotal: z.number(),
+  nextUp: z.array(z.object({ id, title: z.string(), reason: z.string() })),
+});
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export const dashboardHostMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('showDashboard'), view: dashboardViewSchema })]);
+export type DashboardHostMessage = z.infer<typeof dashboardHostMessageSchema>;
+
+export const dashboardMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('openTopic'), topicId: id }),
+]);
+export type DashboardMessage = z.infer<typeof dashboardMessageSchema>;

@@ -1,0 +1,182 @@
+// Topic webview. Everything from the roadmap is set as textContent: no YAML text becomes HTML.
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import { hostMessageSchema, webviewStateSchema } from '../../src/features/topic/protocol';
+import type { CheckView, TopicView, WebviewMessage, WebviewState } from '../../src/features/topic/protocol';
+import { statusLabels } from '../../src/domain/progress/status';
+import type { TopicStatus } from '../../src/domain/progress/status';
+import { h, icon, vscodeApi } from '../shared/dom';
+
+const vscode = vscodeApi<WebviewMessage, WebviewState>();
+const app = document.getElementById('app') as HTMLElement;
+
+const statusIcon: Record<TopicStatus, string> = {
+  notStarted: 'circle-large-outline',
+  inProgress: 'circle-large-filled',
+  done: 'pass-filled',
+  skipped: 'debug-step-over',
+};
+
+const resourceIcon: Record<string, string> = {
+  docs: 'book',
+  article: 'file-text',
+  video: 'device-camera-video',
+  course: 'mortar-board',
+  book: 'book',
+  tool: 'tools',
+};
+
+function send(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+function render(topic: TopicView): void {
+  // Re-rendering replaces nodes, so remember which control had focus and give it back.
+  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
+
+  const checkedCount = topic.checklist.filter((i) => i.checked).length;
+  const statusButtons = (['inProgress', 'done', 'skipped', 'notStarted'] as const)
+    .filter((s) => s !== topic.status)
+    .map((s) => {
+      const b = h('vscode-button', { secondary: s !== 'done', 'data-key': `status-${s}` }, s === 'notStarted' ? 'Reset to not started' : `Mark ${statusLabels[s].toLowerCase()}`);
+      b.addEventListener('click', () => send({ type: 'setStatus', topicId: topic.id, status: s }));
+      return b;
+    });
+
+  const checklist = topic.checklist.map((item) => {
+    const box = h('vscode-checkbox', { checked: item.checked, 'data-key': `item-${item.id}`, 'data-item': item.id }, item.text);
+    box.addEventListener('change', () => {
+      send({ type: 'toggleItem', topicId: topic.id, itemId: item.id, checked: (box as HTMLInputElement).checked });
+    });
+    return h('li', {}, box);
+  });
+
+  const resources = topic.resources.map((r, index) => {
+    const link = h('button', { class: 'link', type: 'button', title: r.url, 'data-key': `resource-${index}` }, icon(resourceIcon[r.type] ?? 'link-external'), ' ', r.title);
+    link.addEventListener('click', () => send({ type: 'openResource', topicId: topic.id, index }));
+    return h('li', {}, link, ' ', h('span', { class: 'muted' }, `(${r.type})`));
+  });
+
+  const prerequisites = topic.prerequisites.map((p) => {
+    const link = h('button', { class: 'link', type: 'button', 'data-key': `pre-${p.id}` }, icon(statusIcon[p.status]), ' ', p.title);
+    link.addEventListener('click', () => send({ type: 'openTopic', topicId: p.id }));
+    return h('li', {}, link, ' ', h('span', { class: 'muted' }, `— ${statusLabels[p.status].toLowerCase()}`));
+  });
+
+  const exercises = topic.exercises.map((ex) => {
+    const scaffold = h('vscode-button', { secondary: ex.scaffolded, 'data-key': `scaffold-${ex.id}`, 'data-exercise': ex.id }, 'Scaffold');
+    scaffold.addEventListener('click', () => send({ type: 'scaffold', topicId: topic.id, exerciseId: ex.id }));
+    const running = ex.check?.running === true;
+    const check = h(
+      'vscode-button',
+      {
+        'data-key': `check-${ex.id}`,
+        'data-check': ex.id,
+        secondary: !ex.scaffolded,
+        disabled: running || !ex.canCheck || !ex.scaffolded,
+        title: !ex.canCheck ? 'Checks are off in Restricted Mode' : !ex.scaffolded ? 'Scaffold the exercise first' : 'Run its tests',
+      },
+      running ? 'Checking…' : 'Check',
+    );
+    check.addEventListener('click', () => send({ type: 'check', exerciseId: ex.id }));
+    return h(
+      'li',
+      { class: 'exercise', 'data-exercise-item': ex.id },
+      h('div', { class: 'exercise-head' },
+        h('div', {}, h('strong', {}, ex.title), ex.passed ? h('span', { class: 'passed' }, ' ', icon('pass-filled'), ' passed') : null, h('p', { class: 'muted' }, ex.description)),
+        h('div', { class: 'exercise-actions' }, scaffold, check),
+      ),
+      ex.check && checkResults(ex.check),
+    );
+  });
+
+  const notesButton = h('vscode-button', { secondary: true, 'data-key': 'notes', 'data-notes': topic.notes.exists ? 'open' : 'create' }, topic.notes.exists ? 'Open notes' : 'Start notes');
+  notesButton.addEventListener('click', () => send({ type: 'openNotes', topicId: topic.id }));
+  const notes = h('section', { 'aria-labelledby': 'notes-h', class: 'notes' },
+    h('h2', { id: 'notes-h' }, 'Your notes'),
+    topic.notes.exists
+      ? h('p', { 'data-notes-excerpt': '' }, topic.notes.excerpt || h('span', { class: 'muted' }, 'Empty so far.'))
+      : h('p', { class: 'muted' }, `No notes yet. They go in ${topic.notes.path || 'the workspace'}, a Markdown file you own.`),
+    notesButton,
+  );
+
+  const page = h(
+    'article',
+    { 'data-topic': topic.id },
+    h('header', {},
+      h('p', { class: 'muted phase' }, topic.phaseTitle),
+      h('h1', {}, topic.title),
+      h('p', { class: 'meta' },
+        h('vscode-badge', { variant: 'counter', 'data-status': topic.status }, statusLabels[topic.status]),
+        h('span', { class: 'muted' }, ` About ${topic.estimatedHours} h`),
+      ),
+    ),
+    h('p', { class: 'summary' }, topic.summary),
+    h('section', { 'aria-labelledby': 'why-h' }, h('h2', { id: 'why-h' }, 'Why it matters'), h('p', {}, topic.why)),
+    h('div', { class: 'actions', role: 'group', 'aria-label': 'Topic status' }, ...statusButtons),
+    h('vscode-divider', {}),
+    h('section', { 'aria-labelledby': 'checklist-h' },
+      h('h2', { id: 'checklist-h' }, `Checklist `, h('span', { class: 'muted', 'data-count': 'checklist' }, `${checkedCount}/${topic.checklist.length}`)),
+      h('ul', { class: 'checklist' }, ...checklist),
+    ),
+    prerequisites.length > 0 && h('section', { 'aria-labelledby': 'pre-h' }, h('h2', { id: 'pre-h' }, 'Before this'), h('ul', { class: 'plain' }, ...prerequisites)),
+    h('section', { 'aria-labelledby': 'res-h' }, h('h2', { id: 'res-h' }, 'Resources'), h('ul', { class: 'plain' }, ...resources)),
+    exercises.length > 0 && h('section', { 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Exercises'), h('ul', { class: 'plain' }, ...exercises)),
+    notes,
+  );
+  app.replaceChildren(page);
+
+  if (focusKey) (app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+}
+
+const testIcon: Record<CheckView['results'][number]['status'], string> = {
+  passed: 'pass',
+  failed: 'error',
+  skipped: 'debug-step-over',
+  todo: 'circle-large-outline',
+};
+
+/** The last check's per-test results; failures first, since they are what to work on. */
+function checkResults(check: CheckView): HTMLElement | null {
+  if (!check.outcome) return null;
+  const order = { failed: 0, todo: 1, skipped: 2, passed: 3 } as const;
+  const rows = [...check.results].sort((a, b) => order[a.status] - order[b.status]).map((r) =>
+    h('li', { class: 'test', 'data-test-status': r.status },
+      icon(testIcon[r.status]), ' ',
+      h('span', {}, [...r.suite, r.name].join(' › ')),
+      r.error ? h('pre', { class: 'error' }, r.error) : null,
+    ),
+  );
+  return h('div', { class: 'check', role: 'status', 'data-outcome': check.outcome },
+    h('p', { class: `outcome ${check.outcome}` }, icon(check.outcome === 'passed' ? 'pass-filled' : 'error'), ' ', check.summary ?? ''),
+    rows.length > 0 ? h('ul', { class: 'plain tests' }, ...rows) : null,
+  );
+}
+
+function showMessage(text: string): void {
+  app.replaceChildren(h('p', { class: 'muted' }, text));
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = hostMessageSchema.safeParse(event.data);
+  if (!parsed.success) {
+    console.warn('Backend Roadmap: dropped an invalid message from the extension', event.data);
+    return;
+  }
+  const message = parsed.data;
+  switch (message.type) {
+    case 'showTopic':
+      vscode.setState({ topicId: message.topic.id });
+      render(message.topic);
+      break;
+    case 'missingTopic':
+      showMessage(`The topic "${message.topicId}" is no longer in the roadmap. Pick another one from the Backend Roadmap view.`);
+      break;
+  }
+});
+
+const saved = webviewStateSchema.safeParse(vscode.getState());
+if (saved.success) document.body.dataset.restoring = saved.data.topicId;
+send({ type: 'ready' });
