@@ -1,39 +1,61 @@
 import * as vscode from 'vscode';
-import { roadmapChoices } from '../domain/roadmap/catalog';
-import type { Catalog, RoadmapChoice } from '../domain/roadmap/catalog';
+import type { RoadmapChoice } from '../domain/roadmap/catalog';
+import type { CatalogService } from '../domain/roadmap/catalogService';
+import type { TopicHit } from '../domain/roadmap/lookup';
 import type { ProgressStore } from '../domain/progress/store';
-import type { Roadmap } from '../domain/roadmap/schema';
+import type { PhaseOutline, RoadmapOutline } from '../domain/roadmap/schema';
 
 const selectedKey = 'backendRoadmap.selectedRoadmap';
 
-/** What every provider is handed by activate(), including the roadmap the learner picked. */
+/** What every feature is handed by activate(), including the roadmap the learner picked. */
 export class Services implements vscode.Disposable {
-  readonly choices: RoadmapChoice[];
-  private current: Roadmap;
-  private readonly changed = new vscode.EventEmitter<Roadmap>();
+  private current: RoadmapOutline;
+  private readonly changed = new vscode.EventEmitter<RoadmapOutline>();
+  /** The selected roadmap changed, or the catalog was replaced under it. */
   readonly onDidChangeRoadmap = this.changed.event;
+  private readonly catalogSub: { dispose(): void };
 
   constructor(
     readonly extensionUri: vscode.Uri,
-    readonly catalog: Catalog,
+    readonly catalog: CatalogService,
     readonly store: ProgressStore,
     readonly log: vscode.LogOutputChannel,
     private readonly workspaceState: vscode.Memento,
   ) {
-    this.choices = roadmapChoices(catalog);
-    const saved = workspaceState.get<string>(selectedKey);
-    const first = this.choices[0];
+    this.current = this.resolve(workspaceState.get<string>(selectedKey));
+    this.catalogSub = catalog.onDidChange(() => {
+      this.current = this.resolve(this.current.id);
+      this.changed.fire(this.current);
+    });
+  }
+
+  private resolve(id: string | undefined): RoadmapOutline {
+    const choices = this.catalog.choices;
+    const first = choices[0];
     if (!first) throw new Error('Services needs at least one roadmap');
-    this.current = (this.choices.find((c) => c.roadmap.id === saved) ?? first).roadmap;
+    return (choices.find((c) => c.roadmap.id === id) ?? first).roadmap;
+  }
+
+  get choices(): readonly RoadmapChoice[] {
+    return this.catalog.choices;
   }
 
   /** The roadmap shown in the tree and status bar. */
-  get roadmap(): Roadmap {
+  get roadmap(): RoadmapOutline {
     return this.current;
   }
 
+  /** A topic in the current roadmap, else in any roadmap (tracks and paths link outside themselves). */
+  topic(topicId: string): TopicHit<PhaseOutline> | undefined {
+    return this.catalog.topic(topicId, this.current);
+  }
+
+  titleOf(topicId: string): string | undefined {
+    return this.topic(topicId)?.topic.title;
+  }
+
   async selectRoadmap(id: string): Promise<boolean> {
-    const choice = this.choices.find((c) => c.roadmap.id === id);
+    const choice = this.catalog.choices.find((c) => c.roadmap.id === id);
     if (!choice) return false;
     this.current = choice.roadmap;
     await this.workspaceState.update(selectedKey, id);
@@ -42,6 +64,7 @@ export class Services implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.catalogSub.dispose();
     this.changed.dispose();
   }
 }

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveInsideWorkspace } from '../domain/exercises/scaffold';
-import { settings } from './ids';
+import { config } from './config';
 
-/** Settings naming a workspace-relative folder the extension writes into, with their defaults. */
-const folderSettings = { [settings.exercisesFolder]: 'exercises', [settings.notesFolder]: 'notes' } as const;
-export type FolderSetting = keyof typeof folderSettings;
+/** Settings naming a workspace-relative folder the extension writes into. */
+export type FolderSetting = 'exercisesFolder' | 'notesFolder';
 
 /** The first workspace folder, when it is on the local disk (exercises and notes are plain files). */
 export function localWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
@@ -15,8 +14,7 @@ export function localWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
 
 /** The setting's folder as a POSIX path relative to the workspace (`exercises`, `notes`…). */
 export function settingFolder(setting: FolderSetting): string {
-  const value = vscode.workspace.getConfiguration(settings.section, localWorkspaceFolder()).get<string>(setting, folderSettings[setting]);
-  return value.replace(/\\/g, '/');
+  return config[setting]();
 }
 
 /**

@@ -26,7 +26,7 @@ function sentenceCount(text: string): number {
 }
 
 describe('bundled roadmap content', () => {
-  let catalog: Catalog;
+  let catalog: Catalog<Roadmap>;
   let backend: Roadmap;
   let topics: Topic[];
 

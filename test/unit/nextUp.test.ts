@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isComplete, nextUp } from '../../src/domain/roadmap/nextUp';
+import { isComplete } from '../../src/domain/roadmap/completion';
+import { nextUp } from '../../src/domain/roadmap/nextUp';
 import { emptyProgress } from '../../src/domain/progress/progress';
 import type { ProgressData } from '../../src/domain/progress/progress';
 import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadCompiledCatalog } from '../../src/domain/roadmap/catalog';
+import { compiledDetailsLoader, loadCompiledCatalog, withDetails } from '../../src/domain/roadmap/catalog';
 import { compileRoadmaps, loadCatalog } from '../../src/domain/roadmap/files';
 import { formatProblem } from '../../src/domain/shared/problems';
 import type { Problem } from '../../src/domain/shared/problems';
@@ -51,11 +51,20 @@ describe('roadmap loader', () => {
     try {
       const compiled = await compileRoadmaps(roadmapsDir);
       const file = path.join(dir, 'roadmaps.json');
-      await fs.writeFile(file, JSON.stringify(compiled));
+      await fs.writeFile(file, JSON.stringify(compiled.index));
+      await fs.writeFile(path.join(dir, 'topics.json'), JSON.stringify(compiled.details));
       const fromJson = await loadCompiledCatalog(file, path.join(roadmapsDir, 'exercises'));
       const fromYaml = await loadCatalog(roadmapsDir);
       assert.deepEqual(fromJson.problems, []);
-      assert.deepEqual(fromJson.roadmaps.map((r) => r.roadmap), fromYaml.roadmaps.map((r) => r.roadmap));
+      // The outline plus the lazily read details is the very same topic.
+      const details = compiledDetailsLoader(path.join(dir, 'topics.json'));
+      const whole = await Promise.all(
+        fromJson.roadmaps.map(async ({ roadmap }) => ({
+          ...roadmap,
+          phases: await Promise.all(roadmap.phases.map(async (p) => ({ ...p, topics: await Promise.all(p.topics.map(async (t) => withDetails(t, (await details(t.id)) ?? assert.fail(t.id)))) }))),
+        })),
+      );
+      assert.deepEqual(whole, fromYaml.roadmaps.map((r) => r.roadmap));
       assert.deepEqual(fromJson.exercises, fromYaml.exercises);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });

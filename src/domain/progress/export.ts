@@ -1,6 +1,6 @@
 import { roadmapTally, topicProgress, topicStatus } from './progress';
 import type { ProgressData } from './progress';
-import type { Roadmap } from '../roadmap/schema';
+import type { Roadmap, RoadmapOutline } from '../roadmap/schema';
 import { statusLabels } from './status';
 
 /** Progress as a Markdown checklist: phases, then topics ([x] when done), then their items. */
@@ -25,7 +25,7 @@ export function progressMarkdown(roadmap: Roadmap, data: ProgressData, now = new
 }
 
 /** Progress as JSON: the stored data itself (versioned), plus which roadmap it was exported from. */
-export function progressJson(roadmap: Roadmap, data: ProgressData, now = new Date()): string {
+export function progressJson(roadmap: RoadmapOutline, data: ProgressData, now = new Date()): string {
   return `${JSON.stringify({ exportedFrom: roadmap.id, exportedAt: now.toISOString(), progress: data }, null, 2)}\n`;
 }
 

@@ -1,10 +1,12 @@
 import '../shared/zodSetup';
 import * as z from 'zod/mini';
 import { topicStatuses } from './status';
-import type { Phase, Roadmap, Topic } from '../roadmap/schema';
+import type { TopicStatus } from './status';
+import type { PhaseOutline, RoadmapOutline, TopicOutline } from '../roadmap/schema';
+
+export type { TopicStatus } from './status';
 
 export const topicStatusSchema = z.enum(topicStatuses);
-export type TopicStatus = z.infer<typeof topicStatusSchema>;
 
 export const PROGRESS_VERSION = 2;
 
@@ -64,7 +66,7 @@ export function topicStatus(data: ProgressData, topicId: string): TopicStatus {
 }
 
 /** Checked items that still exist in the topic; stale ids are kept in storage but not counted. */
-export function checkedCount(data: ProgressData, topic: Topic): number {
+export function checkedCount(data: ProgressData, topic: TopicOutline): number {
   const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
   return topic.checklist.filter((item) => checked.has(item.id)).length;
 }
@@ -78,7 +80,7 @@ export interface Tally {
   percent: number;
 }
 
-export function tallyTopics(topics: readonly Topic[], data: ProgressData): Tally {
+export function tallyTopics(topics: readonly TopicOutline[], data: ProgressData): Tally {
   let done = 0;
   let inProgress = 0;
   let skipped = 0;
@@ -93,28 +95,21 @@ export function tallyTopics(topics: readonly Topic[], data: ProgressData): Tally
   return { done, inProgress, skipped, counted, percent };
 }
 
-export function phaseTally(phase: Phase, data: ProgressData): Tally {
+export function phaseTally(phase: PhaseOutline, data: ProgressData): Tally {
   return tallyTopics(phase.topics, data);
 }
 
-export function roadmapTally(roadmap: Roadmap, data: ProgressData): Tally {
+export function roadmapTally(roadmap: RoadmapOutline, data: ProgressData): Tally {
   return tallyTopics(allTopics(roadmap), data);
 }
 
-export function allTopics(roadmap: Roadmap): Topic[] {
+export function allTopics(roadmap: RoadmapOutline): TopicOutline[] {
   return roadmap.phases.flatMap((p) => p.topics);
 }
 
-export function findTopic(roadmap: Roadmap, topicId: string): { topic: Topic; phase: Phase } | undefined {
-  for (const phase of roadmap.phases) {
-    const topic = phase.topics.find((t) => t.id === topicId);
-    if (topic) return { topic, phase };
-  }
-  return undefined;
-}
 
 /** Estimated hours of the topics not yet done or skipped, and of all topics. */
-export function hoursLeft(roadmap: Roadmap, data: ProgressData): { left: number; total: number } {
+export function hoursLeft(roadmap: RoadmapOutline, data: ProgressData): { left: number; total: number } {
   let left = 0;
   let total = 0;
   for (const topic of allTopics(roadmap)) {

@@ -2,51 +2,117 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadExercises } from '../exercises/manifest';
 import type { Exercise } from '../exercises/manifest';
-import { validateRoadmap } from './validate';
 import type { LoadOptions } from './validate';
 import type { Problem, Result } from '../shared/problems';
-import type { Phase, Roadmap, Topic } from './schema';
+import { detailsOf, outlineOf } from './schema';
+import type { Roadmap, RoadmapOutline, Topic, TopicDetails, TopicOutline } from './schema';
+import { findTopic } from './lookup';
+import type { TopicHit } from './lookup';
 
-export interface LoadedRoadmap {
-  roadmap: Roadmap;
+export interface LoadedRoadmap<R extends RoadmapOutline = RoadmapOutline> {
+  roadmap: R;
   file: string;
 }
 
-export interface Catalog {
-  roadmaps: LoadedRoadmap[];
+/**
+ * Roadmaps, exercises and the problems of files left out. Loaded from YAML (build, CLI, tests) the
+ * roadmaps are complete; loaded from the compiled index (activation) they are outlines, and a
+ * topic's details are read when its page opens.
+ */
+export interface Catalog<R extends RoadmapOutline = RoadmapOutline> {
+  roadmaps: LoadedRoadmap<R>[];
   exercises: Exercise[];
-  /** Problems of files that were left out; the rest of the catalog still works. */
   problems: Problem[];
 }
 
-/** One roadmap file, either as YAML text or as data compiled from it at build time. */
-export type Source = { file: string; isTrack: boolean; load(options: LoadOptions): Result<Roadmap> };
+/** One roadmap file as YAML text, validated when loaded. */
+export interface Source {
+  file: string;
+  isTrack: boolean;
+  load(options: LoadOptions): Result<Roadmap>;
+}
 
-/** What `npm run build` writes to dist/roadmaps.json: the bundled YAML, validated and parsed. */
-export interface CompiledRoadmaps {
-  version: 1;
-  sources: { file: string; data: unknown }[];
+/** dist/roadmaps.json: every roadmap (tracks resolved), validated at build time, topics as outlines. */
+export interface CompiledIndex {
+  version: 2;
+  roadmaps: { file: string; roadmap: RoadmapOutline }[];
+}
+
+/** dist/topics.json: each topic's details by id, read on the first topic page. */
+export interface CompiledDetails {
+  version: 2;
+  topics: Record<string, TopicDetails>;
+}
+
+export const compiledFiles = { index: 'roadmaps.json', details: 'topics.json' } as const;
+
+/** Splits a validated catalog into the index and the details; topic ids are global, so one id has one content. */
+export function compileCatalog(catalog: Catalog<Roadmap>, relativeFile: (file: string) => string): { index: CompiledIndex; details: CompiledDetails } {
+  const topics: Record<string, TopicDetails> = {};
+  const seen = new Map<string, string>();
+  for (const { roadmap } of catalog.roadmaps) {
+    for (const topic of roadmap.phases.flatMap((p) => p.topics)) {
+      const json = JSON.stringify(topic);
+      const before = seen.get(topic.id);
+      if (before !== undefined && before !== json) throw new Error(`topic id "${topic.id}" is defined twice with different content (in ${roadmap.id} and before it)`);
+      seen.set(topic.id, json);
+      topics[topic.id] = detailsOf(topic);
+    }
+  }
+  return {
+    index: {
+      version: 2,
+      roadmaps: catalog.roadmaps.map(({ roadmap, file }) => ({
+        file: relativeFile(file),
+        roadmap: { ...roadmap, phases: roadmap.phases.map((p) => ({ ...p, topics: p.topics.map(outlineOf) })) },
+      })),
+    },
+    details: { version: 2, topics },
+  };
 }
 
 /**
- * Loads the compiled roadmaps: no YAML parsing at activation, the same schema and reference checks.
- * `exercisesDir` holds the exercise folders, which stay files because scaffolding copies them.
+ * Loads the compiled index: no YAML, no schema pass at activation (the build validated the same
+ * data). A missing or damaged file is a problem on the Problems panel, not a crash.
  */
-export async function loadCompiledCatalog(compiledFile: string, exercisesDir: string): Promise<Catalog> {
-  const compiled = JSON.parse(await fs.readFile(compiledFile, 'utf8')) as CompiledRoadmaps;
-  // Files are stored relative to the extension root (dist/..), so problems can name real paths.
-  const root = path.resolve(path.dirname(compiledFile), '..');
-  const sources = compiled.sources.map(({ file, data }): Source => ({
-    file: path.resolve(root, file),
-    isTrack: typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'track',
-    load: (options) => validateRoadmap(data, file, options),
-  }));
-  return assemble(sources, await loadExercises(exercisesDir));
+export async function loadCompiledCatalog(indexFile: string, exercisesDir: string): Promise<Catalog> {
+  // Files are stored relative to the extension root (dist/..), so problems name real paths.
+  const root = path.resolve(path.dirname(indexFile), '..');
+  const exercises = await loadExercises(exercisesDir);
+  try {
+    const compiled = JSON.parse(await fs.readFile(indexFile, 'utf8')) as Partial<CompiledIndex>;
+    if (compiled.version !== 2 || !Array.isArray(compiled.roadmaps)) throw new Error(`unknown format (version ${String(compiled.version)}); rebuild with npm run build`);
+    return { roadmaps: compiled.roadmaps.map(({ file, roadmap }) => ({ file: path.resolve(root, file), roadmap })), exercises, problems: [] };
+  } catch (e) {
+    return { roadmaps: [], exercises, problems: [{ file: indexFile, line: 1, col: 1, message: e instanceof Error ? e.message : String(e) }] };
+  }
 }
 
-export function assemble(sources: Source[], exercises: Exercise[]): Catalog {
+/** Reads dist/topics.json once, on the first call; a failed read is retried on the next call. */
+export function compiledDetailsLoader(detailsFile: string): (topicId: string) => Promise<TopicDetails | undefined> {
+  let table: Promise<Record<string, TopicDetails>> | undefined;
+  return async (topicId) => {
+    table ??= fs.readFile(detailsFile, 'utf8').then((text) => {
+      const compiled = JSON.parse(text) as Partial<CompiledDetails>;
+      if (compiled.version !== 2 || typeof compiled.topics !== 'object' || compiled.topics === null) throw new Error(`${detailsFile}: unknown format; rebuild with npm run build`);
+      return compiled.topics;
+    });
+    const topics = await table.catch((e: unknown) => {
+      table = undefined;
+      throw e;
+    });
+    return Object.hasOwn(topics, topicId) ? topics[topicId] : undefined;
+  };
+}
+
+/** A topic whole again: its outline with its details. */
+export function withDetails(outline: TopicOutline, details: TopicDetails): Topic {
+  return { ...outline, ...details };
+}
+
+export function assemble(sources: Source[], exercises: Exercise[]): Catalog<Roadmap> {
   const knownExercises = new Set(exercises.map((e) => e.id));
-  const roadmaps: LoadedRoadmap[] = [];
+  const roadmaps: LoadedRoadmap<Roadmap>[] = [];
   const problems: Problem[] = [];
   // Complete roadmaps first: tracks are built from their topics.
   for (const source of [...sources.filter((s) => !s.isTrack), ...sources.filter((s) => s.isTrack)]) {
@@ -66,25 +132,19 @@ export function assemble(sources: Source[], exercises: Exercise[]): Catalog {
 }
 
 /** Finds a topic in the preferred roadmap, else in any loaded one (tracks and paths share topics). */
-export function findTopicIn(catalog: Catalog, topicId: string, preferred?: Roadmap): { topic: Topic; phase: Phase } | undefined {
-  for (const roadmap of [...(preferred ? [preferred] : []), ...catalog.roadmaps.map((r) => r.roadmap)]) {
-    for (const phase of roadmap.phases) {
-      const topic = phase.topics.find((t) => t.id === topicId);
-      if (topic) return { topic, phase };
-    }
-  }
-  return undefined;
+export function findTopicIn<R extends RoadmapOutline>(catalog: Catalog<R>, topicId: string, preferred?: RoadmapOutline): TopicHit<R['phases'][number]> | undefined {
+  return findTopic([preferred as R | undefined, ...catalog.roadmaps.map((r) => r.roadmap)], topicId);
 }
 
 /** A selectable roadmap: a roadmap file, or a career path shown as a roadmap of its own. */
-export interface RoadmapChoice {
-  roadmap: Roadmap;
+export interface RoadmapChoice<R extends RoadmapOutline = RoadmapOutline> {
+  roadmap: R;
   kind: 'roadmap' | 'path';
 }
 
 /** Career paths become roadmaps whose phases are the base phases holding the path's topics. */
-export function roadmapChoices(catalog: Catalog): RoadmapChoice[] {
-  const choices: RoadmapChoice[] = catalog.roadmaps.map((r) => ({ roadmap: r.roadmap, kind: 'roadmap' }));
+export function roadmapChoices<R extends RoadmapOutline>(catalog: Catalog<R>): RoadmapChoice<R>[] {
+  const choices: RoadmapChoice<R>[] = catalog.roadmaps.map((r) => ({ roadmap: r.roadmap, kind: 'roadmap' }));
   for (const { roadmap } of catalog.roadmaps) {
     for (const p of roadmap.paths) {
       const wanted = new Set(p.topics);
@@ -100,6 +160,6 @@ export function roadmapChoices(catalog: Catalog): RoadmapChoice[] {
   return choices;
 }
 
-export function exerciseById(catalog: Catalog, id: string): Exercise | undefined {
+export function exerciseById(catalog: Pick<Catalog, 'exercises'>, id: string): Exercise | undefined {
   return catalog.exercises.find((e) => e.id === id);
 }

@@ -1,9 +1,10 @@
-import { checkedCount, exercisePassed, findTopic, topicProgress, topicStatus } from '../progress/progress';
+import { checkedCount, topicStatus } from '../progress/progress';
+import { findTopic } from './lookup';
 import type { ProgressData } from '../progress/progress';
-import type { Roadmap, Topic } from './schema';
+import type { RoadmapOutline, TopicOutline } from './schema';
 
 export interface Suggestion {
-  topic: Topic;
+  topic: TopicOutline;
   /** One line on why this topic comes next. */
   reason: string;
 }
@@ -13,11 +14,11 @@ export interface Suggestion {
  * order, topics already in progress first. Prerequisites outside this roadmap count when done anywhere.
  */
 export function nextUp(
-  roadmap: Roadmap,
+  roadmap: RoadmapOutline,
   data: ProgressData,
   limit = 5,
   // Tracks and paths may depend on topics outside themselves; callers pass a catalog-wide lookup.
-  titleOf: (id: string) => string | undefined = (id) => findTopic(roadmap, id)?.topic.title,
+  titleOf: (id: string) => string | undefined = (id) => findTopic([roadmap], id)?.topic.title,
 ): Suggestion[] {
   const ordered = roadmap.phases.flatMap((p) => p.topics);
   const finished = (id: string) => {
@@ -36,10 +37,4 @@ export function nextUp(
           ? `Ready: ${topic.prerequisites.map((id) => titleOf(id) ?? id).join(', ')} ${topic.prerequisites.length === 1 ? 'is' : 'are'} done`
           : 'Ready: no prerequisites',
   }));
-}
-
-/** True when every checklist item is ticked and every exercise has passed: the topic can become done. */
-export function isComplete(topic: Topic, data: ProgressData): boolean {
-  const checked = new Set(topicProgress(data, topic.id)?.checked ?? []);
-  return topic.checklist.every((i) => checked.has(i.id)) && topic.exercises.every((e) => exercisePassed(data, e));
 }

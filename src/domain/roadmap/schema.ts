@@ -121,3 +121,23 @@ export type CareerPath = z.infer<typeof pathSchema>;
 export type Project = z.infer<typeof projectSchema>;
 export type Roadmap = z.infer<typeof roadmapSchema>;
 export type Track = z.infer<typeof trackSchema>;
+
+/**
+ * What the tree, the status bar and progress maths need of a topic. Activation loads only this;
+ * the rest (TopicDetails) is read when a topic page opens.
+ */
+export type TopicOutline = Pick<Topic, 'id' | 'title' | 'summary' | 'estimatedHours' | 'prerequisites' | 'exercises'> & {
+  checklist: Pick<ChecklistItem, 'id'>[];
+};
+export type TopicDetails = Pick<Topic, 'why' | 'checklist' | 'resources' | 'questions'>;
+export type PhaseOutline = Omit<Phase, 'topics'> & { topics: TopicOutline[] };
+export type RoadmapOutline = Omit<Roadmap, 'phases'> & { phases: PhaseOutline[] };
+
+export function outlineOf(topic: Topic): TopicOutline {
+  const { id, title, summary, estimatedHours, prerequisites, exercises } = topic;
+  return { id, title, summary, estimatedHours, prerequisites, exercises, checklist: topic.checklist.map((i) => ({ id: i.id })) };
+}
+
+export function detailsOf(topic: Topic): TopicDetails {
+  return { why: topic.why, checklist: topic.checklist, resources: topic.resources, questions: topic.questions };
+}

@@ -1,6 +1,6 @@
 import { checkedCount, phaseTally, topicStatus } from '../progress/progress';
 import type { ProgressData, Tally } from '../progress/progress';
-import type { Phase, Roadmap, Topic } from './schema';
+import type { PhaseOutline, RoadmapOutline, TopicOutline } from './schema';
 import { statusLabels } from '../progress/status';
 import type { TopicStatus } from '../progress/status';
 
@@ -20,7 +20,7 @@ export interface TopicRow {
   accessibilityLabel: string;
 }
 
-export function phaseRow(phase: Phase, data: ProgressData): PhaseRow {
+export function phaseRow(phase: PhaseOutline, data: ProgressData): PhaseRow {
   const tally = phaseTally(phase, data);
   return {
     label: phase.title,
@@ -31,7 +31,7 @@ export function phaseRow(phase: Phase, data: ProgressData): PhaseRow {
   };
 }
 
-export function topicRow(topic: Topic, data: ProgressData): TopicRow {
+export function topicRow(topic: TopicOutline, data: ProgressData): TopicRow {
   const status = topicStatus(data, topic.id);
   const checked = checkedCount(data, topic);
   return {
@@ -43,7 +43,7 @@ export function topicRow(topic: Topic, data: ProgressData): TopicRow {
 }
 
 /** Every phase and topic row of a roadmap, as a full tree refresh computes them. */
-export function allRows(roadmap: Roadmap, data: ProgressData): (PhaseRow | TopicRow)[] {
+export function allRows(roadmap: RoadmapOutline, data: ProgressData): (PhaseRow | TopicRow)[] {
   return roadmap.phases.flatMap((phase) => [phaseRow(phase, data), ...phase.topics.map((t) => topicRow(t, data))]);
 }
 
@@ -58,7 +58,7 @@ export const filterLabels: Record<TopicFilter, string> = {
 };
 
 /** Whether a topic shows under a filter. Remaining means neither done nor skipped. */
-export function matchesFilter(topic: Topic, data: ProgressData, filter: TopicFilter): boolean {
+export function matchesFilter(topic: TopicOutline, data: ProgressData, filter: TopicFilter): boolean {
   const status = topicStatus(data, topic.id);
   switch (filter) {
     case 'all':

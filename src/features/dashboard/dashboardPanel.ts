@@ -75,7 +75,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
       weeks: weeklyActivity(data, now, 12, ids),
       hoursLeft: hours.left,
       hoursTotal: hours.total,
-      nextUp: nextUp(roadmap, data, 5, (id) => findTopicIn(catalog, id, roadmap)?.topic.title).map((s) => ({ id: s.topic.id, title: s.topic.title, reason: s.reason })),
+      nextUp: nextUp(roadmap, data, 5, (id) => this.services.titleOf(id)).map((s) => ({ id: s.topic.id, title: s.topic.title, reason: s.reason })),
     };
   }
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { exerciseById, findTopicIn } from '../../domain/roadmap/catalog';
+import { isProvenByExercises } from '../../domain/roadmap/completion';
 import { checkExercise, CheckError, exerciseIdOf } from '../../domain/exercises/runners/node';
 import type { CheckResult } from '../../domain/exercises/runners/node';
 import { Emitter } from '../../domain/shared/emitter';
+import { config } from '../../app/config';
 import { ScaffoldError } from '../../domain/exercises/scaffold';
 import { commands, settings } from '../../app/ids';
 import type { Services } from '../../app/services';
@@ -49,7 +50,7 @@ export class ExerciseChecks implements vscode.Disposable {
 
   /** `token` lets a caller such as the Testing view cancel the check too. */
   async check(exerciseId: string, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {
-    const exercise = exerciseById(this.services.catalog, exerciseId);
+    const exercise = this.services.catalog.exercise(exerciseId);
     if (!exercise) {
       void vscode.window.showErrorMessage(`Backend Roadmap: unknown exercise "${exerciseId}".`);
       return undefined;
@@ -107,8 +108,7 @@ export class ExerciseChecks implements vscode.Disposable {
     output.show(true);
     output.appendLine(`▶ Checking ${exercise.title} in ${dir.fsPath}`);
     this.setState(exerciseId, { ...this.state(exerciseId), running: true });
-    const configured = Number(vscode.workspace.getConfiguration(settings.section).get<number>(settings.checkTimeoutSeconds, 120));
-    const timeoutSeconds = Number.isFinite(configured) ? Math.min(Math.max(configured, 5), 3600) : 120;
+    const timeoutSeconds = config.checkTimeoutSeconds();
     const folder = dir.fsPath;
     try {
       const result = await vscode.window.withProgress(
@@ -141,11 +141,10 @@ export class ExerciseChecks implements vscode.Disposable {
       this.services.log.info(`Check ${exercise.id}: ${result.outcome}, ${result.summary}, ${seconds} s${result.installMs !== undefined ? `, install ${result.installMs} ms` : ''}`);
       this.setState(exerciseId, { running: false, last: { ...result, at: Date.now() } });
       if (result.outcome === 'passed') {
-        const { store, catalog, roadmap } = this.services;
+        const { store } = this.services;
         await store.markExercisePassed(exercise.id);
-        // Passing tests are proof, unlike a ticked box: a topic whose exercises all pass is done.
-        const topic = findTopicIn(catalog, exercise.topic, roadmap)?.topic;
-        const topicDone = topic !== undefined && topic.exercises.every((id) => id in store.data.exercises) && !['done', 'skipped'].includes(store.status(topic.id));
+        const topic = this.services.topic(exercise.topic)?.topic;
+        const topicDone = topic !== undefined && isProvenByExercises(topic, store.data) && !['done', 'skipped'].includes(store.status(topic.id));
         if (topic && topicDone) await store.setStatus(topic.id, 'done');
         void vscode.window.showInformationMessage(
           `✔ "${exercise.title}" passes: ${result.summary}.${topic && topicDone ? ` Topic "${topic.title}" is done.` : ' Exercise marked done.'}`,

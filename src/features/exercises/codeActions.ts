@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { findTopicIn } from '../../domain/roadmap/catalog';
 import type { Exercise } from '../../domain/exercises/manifest';
 import { exercisesForImports, importedPackages } from '../../domain/exercises/imports';
-import type { Topic } from '../../domain/roadmap/schema';
+import type { TopicOutline } from '../../domain/roadmap/schema';
 import { codeActionKinds, commands } from '../../app/ids';
 import type { Services } from '../../app/services';
 
@@ -29,7 +28,7 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
     if (kinds.length === 0) return [];
     const offers: Array<{ title: string; command: vscode.Command }> = [];
     const seen = new Set<string>();
-    const scaffold = (topic: Topic, exercise: Exercise) => {
+    const scaffold = (topic: TopicOutline, exercise: Exercise) => {
       if (seen.has(`scaffold:${exercise.id}`)) return;
       seen.add(`scaffold:${exercise.id}`);
       const title = `Scaffold: ${exercise.title} (topic: ${topic.title})`;
@@ -38,11 +37,11 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
     const current = currentOffer(this.services, document.languageId);
     if (current) for (const exercise of current.exercises) scaffold(current.topic, exercise);
 
-    const { catalog, roadmap } = this.services;
+    const { catalog } = this.services;
     // Only the head of the file: imports live there, and big files stay cheap.
     const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0));
     for (const exercise of exercisesForImports(catalog.exercises, importedPackages(head))) {
-      const topic = findTopicIn(catalog, exercise.topic, roadmap)?.topic;
+      const topic = this.services.topic(exercise.topic)?.topic;
       if (!topic) continue;
       if (!seen.has(`topic:${topic.id}`)) {
         seen.add(`topic:${topic.id}`);
@@ -65,14 +64,14 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
  * The topic to offer: the one last opened, if it has exercises for this language; otherwise the
  * only topic whose exercises fit. Ambiguity means no offer rather than a guess.
  */
-export function currentOffer(services: Services, languageId: string): { topic: Topic; exercises: Exercise[] } | undefined {
+export function currentOffer(services: Services, languageId: string): { topic: TopicOutline; exercises: Exercise[] } | undefined {
   const { catalog, roadmap, store } = services;
-  const fitting = (topic: Topic): Exercise[] =>
+  const fitting = (topic: TopicOutline): Exercise[] =>
     topic.exercises
       .map((id) => catalog.exercises.find((e) => e.id === id))
       .filter((e): e is Exercise => e !== undefined && e.languages.includes(languageId));
 
-  const current = store.data.currentTopic ? findTopicIn(catalog, store.data.currentTopic, roadmap)?.topic : undefined;
+  const current = store.data.currentTopic ? services.topic(store.data.currentTopic)?.topic : undefined;
   if (current) {
     const exercises = fitting(current);
     if (exercises.length > 0) return { topic: current, exercises };

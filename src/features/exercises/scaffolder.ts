@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exerciseById, findTopicIn } from '../../domain/roadmap/catalog';
+import { config } from '../../app/config';
 import { exerciseFiles } from '../../domain/exercises/manifest';
 import type { Flavour } from '../../domain/exercises/manifest';
 import { planScaffold, ScaffoldError, writeScaffold } from '../../domain/exercises/scaffold';
@@ -10,13 +10,13 @@ import { inSettingFolder, localWorkspaceFolder } from '../../app/workspaceFolder
 
 /** Scaffolds one exercise of a topic into the workspace, asking before anything is overwritten. */
 export async function scaffoldExercise(services: Services, topicId: string, exerciseId: string): Promise<vscode.Uri | undefined> {
-  const topic = findTopicIn(services.catalog, topicId, services.roadmap)?.topic;
-  const exercise = exerciseById(services.catalog, exerciseId);
+  const topic = services.topic(topicId)?.topic;
+  const exercise = services.catalog.exercise(exerciseId);
   if (!topic || !exercise || !topic.exercises.includes(exerciseId)) {
     void vscode.window.showErrorMessage(`Backend Roadmap: topic "${topicId}" has no exercise "${exerciseId}".`);
     return undefined;
   }
-  const wanted: Flavour = vscode.workspace.getConfiguration(settings.section, localWorkspaceFolder()).get<string>(settings.exerciseLanguage) === 'typescript' ? 'typescript' : 'javascript';
+  const wanted: Flavour = config.exerciseLanguage();
   const flavour: Flavour = exercise.flavours.includes(wanted) ? wanted : 'javascript';
   try {
     const place = await inSettingFolder(settings.exercisesFolder, exercise.id);

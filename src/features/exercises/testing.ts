@@ -36,7 +36,7 @@ export class ExerciseTests implements vscode.Disposable {
       const folder = await this.checks.scaffoldedFolder(exercise.id);
       if (!folder) continue;
       const item = this.controller.items.get(exercise.id) ?? this.controller.createTestItem(exercise.id, exercise.title, folder);
-      item.description = findTopicIn(this.services.catalog, exercise.topic, this.services.roadmap)?.topic.title;
+      item.description = this.services.topic(exercise.topic)?.topic.title;
       items.push(item);
     }
     this.controller.items.replace(items);

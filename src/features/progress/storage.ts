@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { FileProgressAdapter, progressFileRelative } from '../../domain/progress/fileAdapter';
-import { MementoAdapter } from '../../domain/progress/store';
-import type { ProgressAdapter, ProgressStore } from '../../domain/progress/store';
-import { settings } from '../../app/ids';
+import { MementoAdapter, ProgressStore } from '../../domain/progress/store';
+import type { ProgressAdapter } from '../../domain/progress/store';
+import { config, onDidChangeSetting } from '../../app/config';
 import { localWorkspaceFolder } from '../../app/workspaceFolders';
 
 export type StorageMode = 'workspaceState' | 'file';
@@ -10,7 +10,7 @@ export type StorageMode = 'workspaceState' | 'file';
 /** File mode reads the workspace, so Restricted Mode keeps progress in workspace state whatever the settings say. */
 export function storageMode(): StorageMode {
   if (!vscode.workspace.isTrusted) return 'workspaceState';
-  return vscode.workspace.getConfiguration(settings.section).get<string>(settings.progressStorage) === 'file' ? 'file' : 'workspaceState';
+  return config.progressStorage();
 }
 
 /** The adapter for a mode; file mode needs a local folder and falls back to workspace state without one. */
@@ -54,9 +54,7 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
       void vscode.window.showErrorMessage(`Backend Roadmap: switching progress storage failed: ${err instanceof Error ? err.message : String(err)}`);
     });
   };
-  const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(`${settings.section}.${settings.progressStorage}`)) queueSwitch();
-  });
+  const onConfig = onDidChangeSetting('progressStorage', queueSwitch);
   // Trusting the folder may turn file mode on: the same switch, with the same offer to copy.
   const onTrust = vscode.workspace.onDidGrantWorkspaceTrust(queueSwitch);
   const switchStorage = async () => {
@@ -76,4 +74,19 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
     watch();
   };
   return [onConfig, onTrust, store.onWarning(warn), { dispose: () => watcher?.dispose() }];
+}
+
+/** Opens progress where the settings say; whatever a repository puts there, falls back to workspace state. */
+export async function openProgressStore(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<ProgressStore> {
+  const { store, warnings } = await ProgressStore.open(adapterFor(storageMode(), context, log)).catch(async (e: unknown) => {
+    const why = `Progress could not be opened (${e instanceof Error ? e.message : String(e)}); using workspace state instead.`;
+    const opened = await ProgressStore.open(new MementoAdapter(context.workspaceState));
+    return { store: opened.store, warnings: [why, ...opened.warnings] };
+  });
+  context.subscriptions.push({ dispose: () => store.dispose() });
+  for (const w of warnings) {
+    log.warn(w);
+    void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
+  }
+  return store;
 }

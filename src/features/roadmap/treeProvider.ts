@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { findTopicIn } from '../../domain/roadmap/catalog';
+import { findTopic } from '../../domain/roadmap/lookup';
 import { nextUp } from '../../domain/roadmap/nextUp';
 import { matchesFilter, phaseRow, topicRow } from '../../domain/roadmap/treeModel';
 import type { TopicFilter } from '../../domain/roadmap/treeModel';
-import type { Phase, Project, Topic } from '../../domain/roadmap/schema';
+import type { PhaseOutline, Project, TopicOutline } from '../../domain/roadmap/schema';
 import { commands } from '../../app/ids';
 import type { Services } from '../../app/services';
 import { statusLabels } from '../../domain/progress/status';
@@ -11,8 +11,8 @@ import type { TopicStatus } from '../../domain/progress/status';
 
 export type RoadmapNode =
   | { kind: 'nextUp' }
-  | { kind: 'phase'; phase: Phase }
-  | { kind: 'topic'; topic: Topic; parentId: string; reason?: string }
+  | { kind: 'phase'; phase: PhaseOutline }
+  | { kind: 'topic'; topic: TopicOutline; parentId: string; reason?: string }
   | { kind: 'projects' }
   | { kind: 'project'; project: Project };
 
@@ -70,11 +70,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
 
   /** The node of a topic in its phase, for reveal; undefined when the roadmap does not have it. */
   topicNode(topicId: string): RoadmapNode | undefined {
-    for (const phase of this.services.roadmap.phases) {
-      const topic = phase.topics.find((t) => t.id === topicId);
-      if (topic) return { kind: 'topic', topic, parentId: `phase:${phase.id}` };
-    }
-    return undefined;
+    const hit = findTopic([this.services.roadmap], topicId);
+    return hit ? { kind: 'topic', topic: hit.topic, parentId: `phase:${hit.phase.id}` } : undefined;
   }
 
   getParent(node: RoadmapNode): RoadmapNode | undefined {
@@ -98,7 +95,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     }
     switch (node.kind) {
       case 'nextUp':
-        return nextUp(roadmap, this.services.store.data, 5, (id) => findTopicIn(this.services.catalog, id, roadmap)?.topic.title).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
+        return nextUp(roadmap, this.services.store.data, 5, (id) => this.services.titleOf(id)).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
       case 'phase':
         return node.phase.topics
           .filter((topic) => matchesFilter(topic, this.services.store.data, this.currentFilter))
@@ -107,7 +104,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         return roadmap.projects.map((project) => ({ kind: 'project', project }));
       case 'project':
         return node.project.topics.flatMap((id) => {
-          const topic = findTopicIn(this.services.catalog, id, roadmap)?.topic;
+          const topic = this.services.topic(id)?.topic;
           return topic ? [{ kind: 'topic' as const, topic, parentId: `project:${node.project.id}` }] : [];
         });
       case 'topic':
@@ -162,7 +159,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     }
   }
 
-  private phaseItem(phase: Phase): vscode.TreeItem {
+  private phaseItem(phase: PhaseOutline): vscode.TreeItem {
     const row = phaseRow(phase, this.services.store.data);
     const item = new vscode.TreeItem(row.label, this.collapsible(`phase:${phase.id}`));
     item.id = `phase:${phase.id}`;
@@ -173,7 +170,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     return item;
   }
 
-  private topicItem(topic: Topic, parentId: string): vscode.TreeItem {
+  private topicItem(topic: TopicOutline, parentId: string): vscode.TreeItem {
     const row = topicRow(topic, this.services.store.data);
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${parentId}/topic:${topic.id}`;

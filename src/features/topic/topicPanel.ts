@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { findTopicIn } from '../../domain/roadmap/catalog';
-import { isComplete } from '../../domain/roadmap/nextUp';
+import { isComplete } from '../../domain/roadmap/completion';
 import { exercisePassed, topicProgress, topicStatus } from '../../domain/progress/progress';
 import { commands, contextKeys, settings, views } from '../../app/ids';
 import { readNote } from '../notes/notes';
@@ -84,7 +83,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   /** Topics are looked up in every roadmap: a track or path may link to topics outside itself. */
   private find(topicId: string) {
-    return findTopicIn(this.services.catalog, topicId, this.services.roadmap);
+    return this.services.topic(topicId);
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -175,7 +174,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         await store.setStatus(message.topicId, message.status);
         return;
       case 'openResource': {
-        const resource = this.find(message.topicId)?.topic.resources[message.index];
+        const resource = (await this.services.catalog.fullTopic(message.topicId, this.services.roadmap))?.topic.resources[message.index];
         if (!resource) return this.services.log.warn(`Ignored unknown resource ${message.topicId}#${message.index}`);
         await vscode.env.openExternal(vscode.Uri.parse(resource.url, true));
         return;
@@ -207,7 +206,8 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
 
   private async topicView(topicId: string): Promise<TopicView | undefined> {
     const { store, catalog } = this.services;
-    const found = this.find(topicId);
+    // Details (why, checklist text, resources) are read when a page first needs them.
+    const found = await catalog.fullTopic(topicId, this.services.roadmap);
     if (!found) return undefined;
     const { topic, phase } = found;
     const data = store.data;

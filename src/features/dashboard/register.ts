@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { commands, views } from '../../app/ids';
+import type { Services } from '../../app/services';
+import { DashboardPanel } from './dashboardPanel';
+
+/** The progress dashboard and its command. */
+export function registerDashboard(context: vscode.ExtensionContext, services: Services): DashboardPanel {
+  const dashboard = new DashboardPanel(services);
+  context.subscriptions.push(
+    dashboard,
+    vscode.window.registerWebviewPanelSerializer(views.dashboard, dashboard),
+    vscode.commands.registerCommand(commands.showDashboard, () => dashboard.show()),
+  );
+  return dashboard;
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../app/services';
+import { ExerciseChecks } from './checks';
+import { ScaffoldCodeActionProvider } from './codeActions';
+import { registerExerciseCommands } from './commands';
+import { scaffoldExercise } from './scaffolder';
+import { ExerciseTests } from './testing';
+
+export interface ExercisesFeature {
+  checks: ExerciseChecks;
+  tests: ExerciseTests;
+  scaffold(topicId: string, exerciseId: string): Promise<vscode.Uri | undefined>;
+  check(exerciseId: string): Promise<unknown>;
+}
+
+/** Checks, the Testing view, the lightbulb offers, and the Scaffold and Check commands. */
+export function registerExercises(context: vscode.ExtensionContext, services: Services, currentTopicId: () => string | undefined): ExercisesFeature {
+  const checks = new ExerciseChecks(services);
+  const tests = new ExerciseTests(services, checks);
+  void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e));
+  context.subscriptions.push(
+    checks,
+    tests,
+    services.catalog.onDidChange(() => void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e))),
+    vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
+    ...registerExerciseCommands(services, checks, currentTopicId),
+  );
+  return {
+    checks,
+    tests,
+    scaffold: (topicId, exerciseId) => scaffoldExercise(services, topicId, exerciseId),
+    check: (exerciseId) => checks.check(exerciseId),
+  };
+}
