@@ -5,6 +5,7 @@ import type { Catalog } from './domain/roadmap/catalog';
 import { formatProblem } from './domain/shared/problems';
 import { filterLabels } from './domain/roadmap/treeModel';
 import { MementoAdapter, ProgressStore } from './domain/progress/store';
+import * as ops from './domain/progress/ops';
 import { ScaffoldCodeActionProvider } from './features/exercises/codeActions';
 import { DashboardPanel } from './features/dashboard/dashboardPanel';
 import { ExerciseChecks } from './features/exercises/checks';
@@ -57,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   // the changes stay in memory and go out with the next write.
   const tryWrite = (what: string, write: Promise<unknown>) => write.catch((e: unknown) => log.error(`${what}: saving failed`, e));
   for (const renamed of new Set(catalog.roadmaps.map((r) => r.roadmap.renamed))) {
-    const moves = await store.applyRenames(renamed).catch((e: unknown) => {
+    const moves = await store.update(ops.applyRenames(renamed)).catch((e: unknown) => {
       log.error('Progress followed renamed topics in memory, but saving failed', e);
       return [] as string[];
     });
@@ -69,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   if (vanished.length > 0) {
     log.warn(`Stored progress names topics no roadmap has any more; it is kept: ${vanished.join(', ')}`);
     void vscode.window.showInformationMessage(`Backend Roadmap: your progress includes ${vanished.length} topic(s) the roadmaps no longer have (${vanished.slice(0, 3).join(', ')}${vanished.length > 3 ? ', …' : ''}). It is kept, not deleted; Show Log lists them.`);
-    await tryWrite('Recording reported ids', store.markVanishedReported(vanished));
+    await tryWrite('Recording reported ids', store.update(ops.markVanishedReported(vanished)));
   }
 
   const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);

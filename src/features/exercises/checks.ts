@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from '../../domain/roadmap/catalog';
+import * as ops from '../../domain/progress/ops';
 import { checkExercise, CheckError, exerciseIdOf } from '../../domain/exercises/runners/node';
 import type { CheckResult } from '../../domain/exercises/runners/node';
 import { Emitter } from '../../domain/shared/emitter';
@@ -142,11 +143,11 @@ export class ExerciseChecks implements vscode.Disposable {
       this.setState(exerciseId, { running: false, last: { ...result, at: Date.now() } });
       if (result.outcome === 'passed') {
         const { store, catalog, roadmap } = this.services;
-        await store.markExercisePassed(exercise.id);
+        await store.update(ops.markExercisePassed(exercise.id));
         // Passing tests are proof, unlike a ticked box: a topic whose exercises all pass is done.
         const topic = findTopicIn(catalog, exercise.topic, roadmap)?.topic;
         const topicDone = topic !== undefined && topic.exercises.every((id) => id in store.data.exercises) && !['done', 'skipped'].includes(store.status(topic.id));
-        if (topic && topicDone) await store.setStatus(topic.id, 'done');
+        if (topic && topicDone) await store.update(ops.setStatus(topic.id, 'done'));
         void vscode.window.showInformationMessage(
           `✔ "${exercise.title}" passes: ${result.summary}.${topic && topicDone ? ` Topic "${topic.title}" is done.` : ' Exercise marked done.'}`,
         );

@@ -8,7 +8,8 @@ import { commands, views } from '../../app/ids';
 import { scaffoldExercise } from '../exercises/scaffolder';
 import type { DashboardPanel } from '../dashboard/dashboardPanel';
 import type { ExerciseChecks } from '../exercises/checks';
-import { mergeProgress, parseImport, previewImport } from '../../domain/progress/import';
+import { parseImport, previewImport } from '../../domain/progress/import';
+import * as ops from '../../domain/progress/ops';
 import { openNote } from '../notes/notes';
 import type { Services } from '../../app/services';
 import { statusLabels } from '../../domain/progress/status';
@@ -28,7 +29,7 @@ export function registerCommands(
 ): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
-    if (topicId) await services.store.setStatus(topicId, status);
+    if (topicId) await services.store.update(ops.setStatus(topicId, status));
   };
 
   /** Shows a topic in its phase, lifting a filter that would hide it. */
@@ -144,7 +145,7 @@ export function registerCommands(
         { modal: true, detail: `${touched.length} topic(s) lose their status and ticked items. Export Progress… first if you may want them back.` },
         'Reset',
       );
-      if (choice === 'Reset') await services.store.resetTopics(touched);
+      if (choice === 'Reset') await services.store.update(ops.resetTopics(touched));
     }),
     vscode.commands.registerCommand(commands.showLog, () => services.log.show()),
     vscode.commands.registerCommand(commands.showDashboard, () => dashboard.show()),
@@ -180,7 +181,7 @@ export function registerCommands(
       if (!choice) return false;
       // Nothing is lost: the progress being replaced is kept where corrupt data would go.
       const kept = await services.store.backupCurrent();
-      await services.store.replaceAll(choice === 'Replace' ? parsed.data : mergeProgress(services.store.data, parsed.data));
+      await services.store.update(choice === 'Replace' ? ops.replaceAll(parsed.data) : ops.mergeAll(parsed.data));
       services.log.info(`Imported progress from ${uri.fsPath} (${choice}); the previous progress is in ${kept}`);
       void vscode.window.showInformationMessage(`Backend Roadmap: progress imported (${choice.toLowerCase()}). Your previous progress was kept in ${kept}.`);
       return true;
