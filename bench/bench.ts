@@ -13,6 +13,7 @@ import { nextUp } from '../src/domain/roadmap/nextUp';
 import { emptyProgress, phaseTally, roadmapTally } from '../src/domain/progress/progress';
 import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../src/domain/progress/store';
 import type { ProgressAdapter } from '../src/domain/progress/store';
+import * as ops from '../src/domain/progress/ops';
 import type { Roadmap } from '../src/domain/roadmap/schema';
 import { loadRoadmap } from '../src/domain/roadmap/yaml';
 import { allRows } from '../src/domain/roadmap/treeModel';
@@ -128,7 +129,7 @@ async function timeToggles(name: string, makeAdapter: (run: number) => Promise<P
     const adapter = await makeAdapter(run + 1); // run -1 is the warm-up
     const { store } = await ProgressStore.open(adapter);
     const t = performance.now();
-    const writes = toggles.map((x) => store.setItem(x.topicId, x.itemId, x.checked));
+    const writes = toggles.map((x) => store.update(ops.setItem(x.topicId, x.itemId, x.checked)));
     await store.flush();
     const ms = performance.now() - t;
     await Promise.all(writes);

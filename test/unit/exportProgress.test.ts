@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { progressJson, progressMarkdown } from '../../src/domain/progress/export';
 import { emptyProgress, PROGRESS_VERSION } from '../../src/domain/progress/progress';
 import { MemoryProgressAdapter, ProgressStore } from '../../src/domain/progress/store';
+import * as ops from '../../src/domain/progress/ops';
 import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';
 
 const topic = (id: string, title: string): Topic => ({
@@ -55,9 +56,9 @@ describe('progress export', () => {
   it('reset forgets only the given topics, and persists', async () => {
     const adapter = new MemoryProgressAdapter();
     const { store } = await ProgressStore.open(adapter);
-    await store.setStatus('sql', 'done');
-    await store.setItem('acid', 'two', true);
-    await store.resetTopics(['sql', 'missing']);
+    await store.update(ops.setStatus('sql', 'done'));
+    await store.update(ops.setItem('acid', 'two', true));
+    await store.update(ops.resetTopics(['sql', 'missing']));
     const again = (await ProgressStore.open(adapter)).store;
     assert.equal(again.status('sql'), 'notStarted');
     assert.equal(again.status('acid'), 'inProgress');

@@ -7,6 +7,7 @@ import { jsonErrorPosition } from '../../src/domain/shared/jsonPosition';
 import { hoursLeft, weeklyActivity, emptyProgress } from '../../src/domain/progress/progress';
 import type { ProgressData } from '../../src/domain/progress/progress';
 import { MemoryProgressAdapter, migrate, ProgressStore } from '../../src/domain/progress/store';
+import * as ops from '../../src/domain/progress/ops';
 import type { Roadmap } from '../../src/domain/roadmap/schema';
 
 describe('progress in a shared JSON file (file mode)', () => {
@@ -23,7 +24,7 @@ describe('progress in a shared JSON file (file mode)', () => {
   it('creates the file on the first change and reads it back', async () => {
     const { store, warnings } = await ProgressStore.open(new FileProgressAdapter(dir, file));
     assert.deepEqual(warnings, []);
-    await store.setItem('sql-basics', 'select', true);
+    await store.update(ops.setItem('sql-basics', 'select', true));
     const onDisk = JSON.parse(await fs.readFile(file, 'utf8')) as ProgressData;
     assert.equal(onDisk.version, 2);
     assert.deepEqual(onDisk.topics['sql-basics']?.checked, ['select']);
@@ -36,10 +37,10 @@ describe('progress in a shared JSON file (file mode)', () => {
     const b = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
     const writes: Promise<void>[] = [];
     for (let i = 0; i < 100; i++) {
-      writes.push(a.setItem('topic-a', `item-${i}`, true));
-      writes.push(b.setItem('topic-b', `item-${i}`, true));
+      writes.push(a.update(ops.setItem('topic-a', `item-${i}`, true)));
+      writes.push(b.update(ops.setItem('topic-b', `item-${i}`, true)));
     }
-    writes.push(a.setStatus('shared', 'done'), b.setItem('shared', 'from-b', true));
+    writes.push(a.update(ops.setStatus('shared', 'done')), b.update(ops.setItem('shared', 'from-b', true)));
     await Promise.all(writes);
     await Promise.all([a.flush(), b.flush()]);
     const final = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
@@ -55,7 +56,7 @@ describe('progress in a shared JSON file (file mode)', () => {
 
   it('follows an outside edit (a git pull) on reload, and says when nothing changed', async () => {
     const { store } = await ProgressStore.open(new FileProgressAdapter(dir, file));
-    await store.setStatus('dns', 'inProgress');
+    await store.update(ops.setStatus('dns', 'inProgress'));
     let fired = 0;
     store.onDidChange(() => fired++);
     const edited = JSON.parse(await fs.readFile(file, 'utf8')) as ProgressData;
@@ -80,7 +81,7 @@ describe('progress in a shared JSON file (file mode)', () => {
     assert.equal(await fs.readFile(path.join(path.dirname(file), backups[0] ?? ''), 'utf8'), broken);
     assert.equal(await fs.readFile(file, 'utf8'), broken, 'opening alone writes nothing');
     // A corrupt edit arriving later is also backed up and reported, and the progress in memory is kept.
-    await store.setStatus('dns', 'done');
+    await store.update(ops.setStatus('dns', 'done'));
     await fs.writeFile(file, '{"version": 2, "topics": [}');
     const later = await store.reload();
     assert.match(later[0] ?? '', /:1:27: progress file is not valid JSON/);
@@ -90,7 +91,7 @@ describe('progress in a shared JSON file (file mode)', () => {
   it('switches storage, copying progress across or taking what the target holds', async () => {
     const memory = new MemoryProgressAdapter();
     const { store } = await ProgressStore.open(memory);
-    await store.setStatus('jwt', 'done');
+    await store.update(ops.setStatus('jwt', 'done'));
     await store.switchTo(new FileProgressAdapter(dir, file), true);
     assert.equal((JSON.parse(await fs.readFile(file, 'utf8')) as ProgressData).topics.jwt?.status, 'done');
     await store.switchTo(new MemoryProgressAdapter(), false);
@@ -123,12 +124,12 @@ describe('progress in a shared JSON file (file mode)', () => {
     const old = new Date(Date.now() - 60_000);
     await fs.utimes(lock, old, old);
     const { store } = await ProgressStore.open(new FileProgressAdapter(dir, file));
-    await store.setStatus('dns', 'done');
+    await store.update(ops.setStatus('dns', 'done'));
     await assert.rejects(fs.stat(lock), 'the stale lock is gone and ours released');
     // A fresh lock held by someone else makes a writer wait, then give up with a message.
     await fs.writeFile(lock, 'other-window');
     const impatient = (await ProgressStore.open(new FileProgressAdapter(dir, file, { lockTimeoutMs: 300 }))).store;
-    await assert.rejects(impatient.setStatus('sql', 'done'), /is held by another writer/);
+    await assert.rejects(impatient.update(ops.setStatus('sql', 'done')), /is held by another writer/);
     assert.equal(await fs.readFile(lock, 'utf8'), 'other-window');
     assert.match(await fs.readFile(path.join(path.dirname(file), '.gitignore'), 'utf8'), /\*\.lock/);
   });
@@ -137,10 +138,10 @@ describe('progress in a shared JSON file (file mode)', () => {
 describe('progress history and the dashboard numbers', () => {
   it('timestamps status changes, including those ticking an item causes', async () => {
     const { store } = await ProgressStore.open(new MemoryProgressAdapter());
-    await store.setItem('dns', 'a', true);
-    await store.setItem('dns', 'b', true);
-    await store.setStatus('dns', 'done');
-    await store.resetTopics(['dns']);
+    await store.update(ops.setItem('dns', 'a', true));
+    await store.update(ops.setItem('dns', 'b', true));
+    await store.update(ops.setStatus('dns', 'done'));
+    await store.update(ops.resetTopics(['dns']));
     assert.deepEqual(store.data.history.map((e) => e.status), ['inProgress', 'done', 'notStarted']);
     for (const e of store.data.history) assert.ok(!Number.isNaN(Date.parse(e.at)));
   });

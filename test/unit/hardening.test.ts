@@ -8,6 +8,7 @@ import { FileProgressAdapter } from '../../src/domain/progress/fileAdapter';
 import { emptyProgress, topicStatus } from '../../src/domain/progress/progress';
 import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../../src/domain/progress/store';
 import type { MementoLike } from '../../src/domain/progress/store';
+import * as ops from '../../src/domain/progress/ops';
 import { planScaffold, resolveInsideWorkspace, writeScaffold } from '../../src/domain/exercises/scaffold';
 import { assertInside, atomicWriteInside, readFileInside, UnsafePathError, writeFileInside } from '../../src/domain/shared/safeFs';
 import { parseImport } from '../../src/domain/progress/import';
@@ -55,7 +56,7 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     await fs.writeFile(file, JSON.stringify({ ...emptyProgress(), topics: { 'no-such-topic': { status: 'done', checked: [], updatedAt: '' } } }));
     await fs.symlink(path.join(outside, 'bashrc'), path.join(dir, '.progress.json.tmp'));
     const { store } = await ProgressStore.open(new FileProgressAdapter(root, file));
-    await store.setStatus('rest-apis', 'done');
+    await store.update(ops.setStatus('rest-apis', 'done'));
     await store.flush();
     assert.equal(await fs.readFile(path.join(outside, 'bashrc'), 'utf8'), 'export PS1=mine\n');
     assert.equal((JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, { status: string }> }).topics['rest-apis']?.status, 'done');
@@ -70,8 +71,8 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     const store = opened.store;
     const warnings = [...opened.warnings];
     store.onWarning((w) => warnings.push(w));
-    await store.setStatus('rest-apis', 'done');
-    await store.setStatus('dns', 'inProgress');
+    await store.update(ops.setStatus('rest-apis', 'done'));
+    await store.update(ops.setStatus('dns', 'inProgress'));
     assert.equal(store.status('rest-apis'), 'done', 'kept in memory');
     assert.equal(warnings.length, 1, warnings.join('\n'));
     assert.match(warnings[0] ?? '', /"\.vscode\/backend-roadmap" is a symbolic link/);
@@ -88,7 +89,7 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /progress\.json" is a symbolic link/);
     assert.doesNotMatch(warnings.join('\n'), /AKIA/);
-    await store.setStatus('dns', 'done');
+    await store.update(ops.setStatus('dns', 'done'));
     assert.deepEqual((await fs.readdir(dir)).filter((f) => f.includes('corrupt')), [], 'no backup copy of the secret');
     assert.equal(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8'), 'AKIA-TOP-SECRET not json');
   });
@@ -133,24 +134,24 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     await fs.mkdir(path.join(root, '.vscode', 'backend-roadmap', 'progress.json'), { recursive: true });
     const two = await ProgressStore.open(new FileProgressAdapter(root, path.join(root, '.vscode', 'backend-roadmap', 'progress.json')));
     assert.match(two.warnings.join('\n'), /progress\.json" is not a file/);
-    await two.store.setStatus('dns', 'done');
+    await two.store.update(ops.setStatus('dns', 'done'));
     assert.equal(two.store.status('dns'), 'done');
   });
 
   it('a copy into storage behind a link is kept, reported once, and written once the link is gone', async () => {
     const { store } = await ProgressStore.open(new MemoryProgressAdapter());
-    await store.setStatus('a', 'done');
-    await store.setStatus('b', 'inProgress');
+    await store.update(ops.setStatus('a', 'done'));
+    await store.update(ops.setStatus('b', 'inProgress'));
     await fs.symlink(outside, path.join(root, '.vscode'));
     const file = path.join(root, '.vscode', 'backend-roadmap', 'progress.json');
     const warnings: string[] = [];
     store.onWarning((w) => warnings.push(w));
     const notes = await store.switchTo(new FileProgressAdapter(root, file), true);
     assert.equal(notes.filter((n) => n.includes('".vscode" is a symbolic link')).length, 1, notes.join('\n'));
-    await store.setStatus('c', 'done');
+    await store.update(ops.setStatus('c', 'done'));
     assert.deepEqual(warnings, [], 'the same refusal is not reported again');
     await fs.rm(path.join(root, '.vscode'));
-    await store.setStatus('d', 'done');
+    await store.update(ops.setStatus('d', 'done'));
     const onDisk = JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, unknown> };
     assert.deepEqual(Object.keys(onDisk.topics).sort(), ['a', 'b', 'c', 'd'], 'the copied progress survived the refusal');
     assert.deepEqual(Object.keys(store.data.topics).sort(), ['a', 'b', 'c', 'd']);
@@ -348,8 +349,8 @@ describe('hardening: the core against a hostile workspace fixture', () => {
         const opened = await ProgressStore.open(new FileProgressAdapter(hw.workspace, file));
         const warnings = [...opened.warnings];
         opened.store.onWarning((w) => warnings.push(w));
-        await opened.store.markVanishedReported(['no-such-topic']);
-        await opened.store.setStatus('rest-apis', 'done');
+        await opened.store.update(ops.markVanishedReported(['no-such-topic']));
+        await opened.store.update(ops.setStatus('rest-apis', 'done'));
         assert.equal(opened.store.status('rest-apis'), 'done');
         const refused = layouts.find((l) => l === 'dirLink' || l === 'progressLink');
         if (refused) assert.ok(warnings.some((w) => w.includes(`"${hostileLinks[refused]}" is a symbolic link`)), warnings.join('\n'));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MementoAdapter, MemoryProgressAdapter, migrate, ProgressStore } from '../../src/domain/progress/store';
 import type { MementoLike } from '../../src/domain/progress/store';
+import * as ops from '../../src/domain/progress/ops';
 
 /** Behaves like VS Code's Memento: values are stored as JSON and updates are asynchronous. */
 class JsonMemento implements MementoLike {
@@ -23,11 +24,11 @@ describe('progress store', () => {
     const memento = new JsonMemento();
     const { store, warnings } = await ProgressStore.open(new MementoAdapter(memento));
     assert.deepEqual(warnings, []);
-    await store.setItem('http-basics', 'methods', true);
-    await store.setStatus('dns', 'done');
-    await store.setStatus('nodejs-runtime', 'skipped');
-    await store.markExercisePassed('express-route');
-    await store.setCurrentTopic('rest-apis');
+    await store.update(ops.setItem('http-basics', 'methods', true));
+    await store.update(ops.setStatus('dns', 'done'));
+    await store.update(ops.setStatus('nodejs-runtime', 'skipped'));
+    await store.update(ops.markExercisePassed('express-route'));
+    await store.update(ops.setCurrentTopic('rest-apis'));
 
     const reopened = (await ProgressStore.open(new MementoAdapter(memento))).store;
     assert.equal(reopened.status('http-basics'), 'inProgress');
@@ -43,7 +44,7 @@ describe('progress store', () => {
   it('works over lowdb\'s Memory adapter', async () => {
     const adapter = new MemoryProgressAdapter();
     const { store } = await ProgressStore.open(adapter);
-    await store.setStatus('a', 'done');
+    await store.update(ops.setStatus('a', 'done'));
     const again = (await ProgressStore.open(adapter)).store;
     assert.equal(again.status('a'), 'done');
   });
@@ -52,19 +53,19 @@ describe('progress store', () => {
     const { store } = await ProgressStore.open(new MemoryProgressAdapter());
     const seen: (string | undefined)[] = [];
     const sub = store.onDidChange((c) => seen.push(c.topicId));
-    await store.setItem('a', 'x', true);
-    await store.setStatus('b', 'done');
+    await store.update(ops.setItem('a', 'x', true));
+    await store.update(ops.setStatus('b', 'done'));
     sub.dispose();
-    await store.setStatus('c', 'done');
+    await store.update(ops.setStatus('c', 'done'));
     assert.deepEqual(seen, ['a', 'b']);
   });
 
   it('unticking keeps the topic in progress and never duplicates items', async () => {
     const { store } = await ProgressStore.open(new MemoryProgressAdapter());
-    await store.setItem('a', 'x', true);
-    await store.setItem('a', 'x', true);
-    await store.setItem('a', 'y', true);
-    await store.setItem('a', 'x', false);
+    await store.update(ops.setItem('a', 'x', true));
+    await store.update(ops.setItem('a', 'x', true));
+    await store.update(ops.setItem('a', 'y', true));
+    await store.update(ops.setItem('a', 'x', false));
     assert.deepEqual(store.data.topics.a?.checked, ['y']);
     assert.equal(store.status('a'), 'inProgress');
   });
@@ -78,7 +79,7 @@ describe('progress store', () => {
       const item = `item-${i % 37}`;
       const checked = i % 3 !== 0;
       expected.set(item, checked);
-      writes.push(store.setItem('topic', item, checked)); // not awaited one by one: rapid clicks
+      writes.push(store.update(ops.setItem('topic', item, checked))); // not awaited one by one: rapid clicks
     }
     await Promise.all(writes);
     await store.flush();
@@ -116,12 +117,12 @@ describe('progress store', () => {
   it('moves progress from renamed topic ids, following chains and merging with the new id', async () => {
     const memento = new JsonMemento();
     const { store } = await ProgressStore.open(new MementoAdapter(memento));
-    await store.setStatus('old-a', 'done');
-    await store.setItem('old-b', 'x', true);
-    await store.setItem('new-b', 'y', true);
-    await store.setItem('first', 'z', true);
-    await store.setCurrentTopic('old-a');
-    const moves = await store.applyRenames({ 'old-a': 'new-a', 'old-b': 'new-b', first: 'second', second: 'third', loop: 'loop' });
+    await store.update(ops.setStatus('old-a', 'done'));
+    await store.update(ops.setItem('old-b', 'x', true));
+    await store.update(ops.setItem('new-b', 'y', true));
+    await store.update(ops.setItem('first', 'z', true));
+    await store.update(ops.setCurrentTopic('old-a'));
+    const moves = await store.update(ops.applyRenames({ 'old-a': 'new-a', 'old-b': 'new-b', first: 'second', second: 'third', loop: 'loop' }));
     assert.deepEqual(moves, ['old-a -> new-a', 'old-b -> new-b', 'first -> third']);
     const reopened = (await ProgressStore.open(new MementoAdapter(memento))).store;
     assert.equal(reopened.status('new-a'), 'done');
@@ -129,6 +130,6 @@ describe('progress store', () => {
     assert.deepEqual([...(reopened.data.topics['new-b']?.checked ?? [])].sort(), ['x', 'y']);
     assert.deepEqual(reopened.data.topics.third?.checked, ['z']);
     assert.equal(reopened.data.currentTopic, 'new-a');
-    assert.deepEqual(await reopened.applyRenames({ 'old-a': 'new-a' }), [], 'a second run moves nothing');
+    assert.deepEqual(await reopened.update(ops.applyRenames({ 'old-a': 'new-a' })), [], 'a second run moves nothing');
   });
 });

@@ -1,6 +1,7 @@
 import { jsonErrorPosition, jsonValueOffset, lineCol } from '../shared/jsonPosition';
 import { exercisePassed, topicProgress, topicStatus } from './progress';
 import type { ProgressData } from './progress';
+import { mergeInto } from './ops';
 import { migrate } from './store';
 import { statusLabels } from './status';
 
@@ -92,15 +93,7 @@ export function previewImport(current: ProgressData, incoming: ProgressData, tit
 /** Keeps everything in `current` and adds what `incoming` has: ticked items, statuses set only there, passes. */
 export function mergeProgress(current: ProgressData, incoming: ProgressData): ProgressData {
   const out = structuredClone(current);
-  for (const [id, t] of Object.entries(incoming.topics)) {
-    const mine = topicProgress(out, id);
-    out.topics[id] = mine
-      ? { status: mine.status ?? t.status, checked: [...new Set([...mine.checked, ...t.checked])], updatedAt: mine.updatedAt > t.updatedAt ? mine.updatedAt : t.updatedAt }
-      : structuredClone(t);
-  }
-  for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(out, id)) out.exercises[id] = e;
-  const seen = new Set(out.history.map((e) => `${e.at}|${e.topicId}|${e.status}`));
-  out.history = [...out.history, ...incoming.history.filter((e) => !seen.has(`${e.at}|${e.topicId}|${e.status}`))].sort((a, b) => a.at.localeCompare(b.at));
+  mergeInto(out, incoming);
   return out;
 }
 

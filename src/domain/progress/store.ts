@@ -2,8 +2,10 @@ import { Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { Emitter } from '../shared/emitter';
 import { UnsafePathError, uniqueSuffix } from '../shared/safeFs';
-import { emptyProgress, HISTORY_LIMIT, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicProgress, topicStatus } from './progress';
-import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
+import { replaceAll } from './ops';
+import type { ProgressChange, ProgressOp } from './ops';
+import { emptyProgress, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicStatus } from './progress';
+import type { ProgressData, TopicStatus } from './progress';
 
 export interface ProgressAdapter extends Adapter<unknown> {
   /** Keeps unreadable data somewhere safe; returns where, for the message. */
@@ -52,17 +54,14 @@ export class MemoryProgressAdapter extends Memory<unknown> implements ProgressAd
   }
 }
 
-export interface ProgressChange {
-  topicId?: string;
-}
-
-type Op = (data: ProgressData) => void;
+type Replay = (data: ProgressData) => void;
 
 /**
- * The one progress store. Mutations apply in memory at once and fire onDidChange; writes to the
- * adapter are queued so rapid toggles persist in order and none is lost. With a shared adapter (a
- * file that another window or a git pull may change), each write re-reads the file under a lock and
- * replays the mutation on what it finds, so concurrent writers do not lose each other's updates.
+ * The one progress store: the engine that loads, migrates and persists progress. What a change does
+ * is an op (ops.ts) handed to update(). Changes apply in memory at once and fire onDidChange; writes
+ * to the adapter are queued so rapid toggles persist in order and none is lost. With a shared adapter
+ * (a file that another window or a git pull may change), each write re-reads the file under a lock
+ * and replays the ops on what it finds, so concurrent writers do not lose each other's updates.
  */
 export class ProgressStore {
   private readonly changed = new Emitter<ProgressChange>();
@@ -75,7 +74,7 @@ export class ProgressStore {
   /** The last refusal reported, so a link is named once rather than on every change. */
   private refusedReported: string | undefined;
   /** Mutations applied in memory whose write has not happened yet, oldest first. */
-  private unpersisted: Op[] = [];
+  private unpersisted: Replay[] = [];
 
   private constructor(
     private adapter: ProgressAdapter,
@@ -102,84 +101,17 @@ export class ProgressStore {
     return topicStatus(this.data_, topicId);
   }
 
-  setStatus(topicId: string, status: TopicStatus): Promise<void> {
-    return this.commit({ topicId }, touch(topicId, (t) => {
-      t.status = status;
-    }));
-  }
-
-  setItem(topicId: string, itemId: string, checked: boolean): Promise<void> {
-    return this.commit({ topicId }, touch(topicId, (t) => {
-      const set = new Set(t.checked);
-      if (checked) set.add(itemId);
-      else set.delete(itemId);
-      t.checked = [...set];
-      if (checked && (t.status === undefined || t.status === 'notStarted')) t.status = 'inProgress';
-    }));
-  }
-
-  /** Forgets the status and ticked items of these topics (the caller confirms first). */
-  resetTopics(topicIds: readonly string[]): Promise<void> {
-    const at = new Date().toISOString();
-    return this.commit({}, (d) => {
-      for (const id of topicIds) {
-        if (!topicProgress(d, id)) continue;
-        const before = topicStatus(d, id);
-        delete d.topics[id];
-        if (before !== 'notStarted') record(d, { at, topicId: id, status: 'notStarted' });
-      }
-    });
-  }
-
-  markExercisePassed(exerciseId: string): Promise<void> {
-    const passedAt = new Date().toISOString();
-    return this.commit({}, (d) => {
-      d.exercises[exerciseId] = { passedAt };
-    });
-  }
-
-  setCurrentTopic(topicId: string): Promise<void> {
-    if (this.data_.currentTopic === topicId) return this.pending;
-    return this.commit({ topicId }, (d) => {
-      d.currentTopic = topicId;
-    });
-  }
-
-  /** Replaces everything (an import the learner confirmed, or progress copied into a new storage). */
-  replaceAll(data: ProgressData): Promise<void> {
-    return this.commit({}, replaceWith(data));
-  }
-
-  /** Records that these vanished ids were reported, so the report happens once. */
-  markVanishedReported(topicIds: readonly string[]): Promise<void> {
-    return this.commit({}, (d) => {
-      d.vanishedReported = [...new Set([...(d.vanishedReported ?? []), ...topicIds])].sort();
-    });
-  }
-
   /**
-   * Moves progress stored under renamed topic ids (a roadmap's `renamed:` map, old -> new) to the
-   * new ids, merging with anything already there. Returns the moves made, as "old -> new".
+   * The one way to change progress: applies `op` in memory at once, fires onDidChange and queues the
+   * write. An op that changes nothing writes nothing and fires nothing. Resolves with the op's answer
+   * once everything queued before it and its own write are done; a refused path keeps the change in
+   * memory (reported once through onWarning), any other failed write rejects.
    */
-  applyRenames(renamed: Readonly<Record<string, string>>): Promise<string[]> {
-    const op: Op = (data) => {
-      for (const oldId of Object.keys(renamed)) {
-        const newId = finalId(renamed, oldId);
-        const old = topicProgress(data, oldId);
-        if (!old || newId === oldId) continue;
-        const current = topicProgress(data, newId);
-        data.topics[newId] = current
-          ? { status: current.status ?? old.status, checked: [...new Set([...current.checked, ...old.checked])], updatedAt: current.updatedAt > old.updatedAt ? current.updatedAt : old.updatedAt }
-          : old;
-        delete data.topics[oldId];
-        for (const e of data.history) if (e.topicId === oldId) e.topicId = newId;
-        if (data.currentTopic === oldId) data.currentTopic = newId;
-      }
-    };
-    const moves = Object.keys(renamed)
-      .filter((oldId) => topicProgress(this.data_, oldId) && finalId(renamed, oldId) !== oldId)
-      .map((oldId) => `${oldId} -> ${finalId(renamed, oldId)}`);
-    return moves.length > 0 ? this.commit({}, op).then(() => moves) : Promise.resolve(moves);
+  update<R>(op: ProgressOp<R>): Promise<R> {
+    const now = new Date().toISOString();
+    const { change, value } = op(this.data_, now);
+    if (!change) return this.enqueue(async () => value);
+    return this.commit(change, replayOf(op, now)).then(() => value);
   }
 
   /**
@@ -226,7 +158,7 @@ export class ProgressStore {
           notes.push(`The progress ${adapter.description ?? 'the new storage'} held was kept in ${await adapter.backup(existing)} before copying.`);
         }
         // The copy is a queued change like any other: a refused write keeps it, and the next write carries it.
-        this.unpersisted.push(replaceWith(this.data_));
+        this.unpersisted.push(replayOf(replaceAll(this.data_), new Date().toISOString()));
         await this.persist().catch((err: unknown) => {
           this.writeError = err;
           if (!(err instanceof UnsafePathError)) throw err;
@@ -267,9 +199,9 @@ export class ProgressStore {
     return run;
   }
 
-  private commit(change: ProgressChange, op: Op): Promise<void> {
-    op(this.data_);
-    this.unpersisted.push(op);
+  /** Queues the write of a change already made in memory, and announces it. */
+  private commit(change: ProgressChange, replay: Replay): Promise<void> {
+    this.unpersisted.push(replay);
     this.changed.fire(change);
     const write = () => this.persist();
     this.pending = this.pending.then(write, write).catch((err: unknown) => {
@@ -322,32 +254,11 @@ export class ProgressStore {
   }
 }
 
-/** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */
-function touch(topicId: string, fn: (t: TopicProgress) => void): Op {
-  const at = new Date().toISOString();
+/** An op as the store keeps it until written: run again, with the same time, on whatever is stored then. */
+function replayOf<R>(op: ProgressOp<R>, now: string): Replay {
   return (d) => {
-    const before = topicStatus(d, topicId);
-    const t = topicProgress(d, topicId) ?? { checked: [], updatedAt: '' };
-    fn(t);
-    t.updatedAt = at;
-    d.topics[topicId] = t;
-    const after = topicStatus(d, topicId);
-    if (after !== before) record(d, { at, topicId, status: after });
+    op(d, now);
   };
-}
-
-/** An op that replaces everything with a snapshot of `data` taken now. */
-function replaceWith(data: ProgressData): Op {
-  const copy = structuredClone(data);
-  return (d) => {
-    for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
-    Object.assign(d, structuredClone(copy));
-  };
-}
-
-function record(d: ProgressData, entry: HistoryEntry): void {
-  d.history.push(entry);
-  if (d.history.length > HISTORY_LIMIT) d.history.splice(0, d.history.length - HISTORY_LIMIT);
 }
 
 /** Reads and migrates; unreadable data is backed up and reported, and empty progress is used. */
@@ -381,18 +292,6 @@ export class CorruptDataError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Follows chains of renames (a -> b, b -> c) to the last id, stopping on a loop. */
-function finalId(renamed: Readonly<Record<string, string>>, id: string): string {
-  const seen = new Set<string>([id]);
-  let current = id;
-  const step = (from: string) => (Object.hasOwn(renamed, from) ? renamed[from] : undefined);
-  for (let to = step(current); to !== undefined && !seen.has(to); to = step(current)) {
-    seen.add(to);
-    current = to;
-  }
-  return current;
 }
 
 type Migrated = { ok: true; data: ProgressData } | { ok: false; reason: string };

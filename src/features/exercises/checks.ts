@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as ops from '../../domain/progress/ops';
 import { isProvenByExercises } from '../../domain/roadmap/completion';
 import { checkExercise, CheckError, exerciseIdOf } from '../../domain/exercises/runners/node';
 import type { CheckResult } from '../../domain/exercises/runners/node';
@@ -142,10 +143,10 @@ export class ExerciseChecks implements vscode.Disposable {
       this.setState(exerciseId, { running: false, last: { ...result, at: Date.now() } });
       if (result.outcome === 'passed') {
         const { store } = this.services;
-        await store.markExercisePassed(exercise.id);
+        await store.update(ops.markExercisePassed(exercise.id));
         const topic = this.services.topic(exercise.topic)?.topic;
         const topicDone = topic !== undefined && isProvenByExercises(topic, store.data) && !['done', 'skipped'].includes(store.status(topic.id));
-        if (topic && topicDone) await store.setStatus(topic.id, 'done');
+        if (topic && topicDone) await store.update(ops.setStatus(topic.id, 'done'));
         void vscode.window.showInformationMessage(
           `✔ "${exercise.title}" passes: ${result.summary}.${topic && topicDone ? ` Topic "${topic.title}" is done.` : ' Exercise marked done.'}`,
         );

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allTopics } from '../../domain/progress/progress';
+import { allTopics, exercisePassed } from '../../domain/progress/progress';
 import { commands } from '../../app/ids';
 import type { Services } from '../../app/services';
 import type { TopicArg } from '../roadmap/pickTopic';
@@ -38,7 +38,7 @@ async function pickExerciseToCheck(services: Services, checks: ExerciseChecks, a
       .sort((a, b) => Number(b.scaffolded) - Number(a.scaffolded))
       .map(({ e, scaffolded }) => ({
         label: e.title,
-        description: `${e.id in services.store.data.exercises ? '$(pass-filled) passed · ' : ''}${scaffolded ? 'scaffolded' : 'not scaffolded yet'}`,
+        description: `${exercisePassed(services.store.data, e.id) ? '$(pass-filled) passed · ' : ''}${scaffolded ? 'scaffolded' : 'not scaffolded yet'}`,
         detail: e.description,
         id: e.id,
       })),

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as ops from '../../domain/progress/ops';
 import * as vscode from 'vscode';
 import { config } from '../../app/config';
 import { exerciseFiles } from '../../domain/exercises/manifest';
@@ -44,7 +45,7 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
 
     const result = await writeScaffold(plan, overwrite);
     services.log.info(`Scaffolded ${exercise.id} into ${target}: wrote ${result.written.length}, kept ${result.skipped.length}`);
-    await services.store.setCurrentTopic(topic.id);
+    await services.store.update(ops.setCurrentTopic(topic.id));
     await openExercise(target, openList(exercise.open, flavour));
     void vscode.commands.executeCommand('setContext', contextKeys.scaffoldedExercise, true);
     const note = flavour !== wanted ? ' It has no TypeScript flavour yet, so this is the JavaScript one.' : flavour === 'typescript' ? ' (TypeScript)' : '';

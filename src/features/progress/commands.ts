@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import * as ops from '../../domain/progress/ops';
 import { progressJson, progressMarkdown } from '../../domain/progress/export';
-import { mergeProgress, parseImport, previewImport } from '../../domain/progress/import';
-import { allTopics } from '../../domain/progress/progress';
+import { parseImport, previewImport } from '../../domain/progress/import';
+import { allTopics, topicProgress } from '../../domain/progress/progress';
 import { commands } from '../../app/ids';
 import type { Services } from '../../app/services';
 import { resolveTopic } from '../roadmap/pickTopic';
@@ -34,7 +35,7 @@ export function registerProgressCommands(services: Services): vscode.Disposable[
         : arg?.kind === 'phase' ? { label: `the phase "${arg.phase.title}"`, ids: arg.phase.topics.map((t) => t.id) }
         : await pickResetScope(services);
       if (!scope) return;
-      const touched = scope.ids.filter((id) => id in services.store.data.topics);
+      const touched = scope.ids.filter((id) => topicProgress(services.store.data, id) !== undefined);
       if (touched.length === 0) {
         void vscode.window.showInformationMessage(`Backend Roadmap: ${scope.label} has no progress to reset.`);
         return;
@@ -44,7 +45,7 @@ export function registerProgressCommands(services: Services): vscode.Disposable[
         { modal: true, detail: `${touched.length} topic(s) lose their status and ticked items. Export Progress… first if you may want them back.` },
         'Reset',
       );
-      if (choice === 'Reset') await services.store.resetTopics(touched);
+      if (choice === 'Reset') await services.store.update(ops.resetTopics(touched));
     }),
     vscode.commands.registerCommand(commands.importProgress, async (file?: vscode.Uri) => {
       const uri = file ?? (await vscode.window.showOpenDialog({ title: 'Import progress', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
@@ -73,7 +74,7 @@ export function registerProgressCommands(services: Services): vscode.Disposable[
       if (!choice) return false;
       // Nothing is lost: the progress being replaced is kept where corrupt data would go.
       const kept = await services.store.backupCurrent();
-      await services.store.replaceAll(choice === 'Replace' ? parsed.data : mergeProgress(services.store.data, parsed.data));
+      await services.store.update(choice === 'Replace' ? ops.replaceAll(parsed.data) : ops.mergeAll(parsed.data));
       services.log.info(`Imported progress from ${uri.fsPath} (${choice}); the previous progress is in ${kept}`);
       void vscode.window.showInformationMessage(`Backend Roadmap: progress imported (${choice.toLowerCase()}). Your previous progress was kept in ${kept}.`);
       return true;

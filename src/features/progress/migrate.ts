@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as ops from '../../domain/progress/ops';
 import { vanishedTopicIds } from '../../domain/progress/import';
 import type { ProgressStore } from '../../domain/progress/store';
 import type { RoadmapOutline } from '../../domain/roadmap/schema';
@@ -12,7 +13,7 @@ import type { RoadmapOutline } from '../../domain/roadmap/schema';
 export async function migrateProgress(roadmaps: readonly RoadmapOutline[], store: ProgressStore, log: vscode.LogOutputChannel): Promise<void> {
   // Tracks share their base roadmap's renamed map, so each distinct map is applied once.
   for (const renamed of new Set(roadmaps.map((r) => r.renamed))) {
-    const moves = await store.applyRenames(renamed).catch((e: unknown) => {
+    const moves = await store.update(ops.applyRenames(renamed)).catch((e: unknown) => {
       log.error('Progress followed renamed topics in memory, but saving failed', e);
       return [] as string[];
     });
@@ -25,5 +26,5 @@ export async function migrateProgress(roadmaps: readonly RoadmapOutline[], store
   void vscode.window.showInformationMessage(
     `Backend Roadmap: your progress includes ${vanished.length} topic(s) the roadmaps no longer have (${vanished.slice(0, 3).join(', ')}${vanished.length > 3 ? ', …' : ''}). It is kept, not deleted; Show Log lists them.`,
   );
-  await store.markVanishedReported(vanished).catch((e: unknown) => log.error('Recording reported ids: saving failed', e));
+  await store.update(ops.markVanishedReported(vanished)).catch((e: unknown) => log.error('Recording reported ids: saving failed', e));
 }

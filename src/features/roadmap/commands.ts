@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as ops from '../../domain/progress/ops';
 import { nextUp } from '../../domain/roadmap/nextUp';
 import { allTopics, roadmapTally } from '../../domain/progress/progress';
 import { filterLabels, matchesFilter, topicFilters } from '../../domain/roadmap/treeModel';
@@ -19,7 +20,7 @@ export interface TopicPage {
 export function registerRoadmapCommands(services: Services, panel: TopicPage, tree: RoadmapTreeProvider, treeView: vscode.TreeView<RoadmapNode>): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
-    if (topicId) await services.store.setStatus(topicId, status);
+    if (topicId) await services.store.update(ops.setStatus(topicId, status));
   };
 
   /** Shows a topic in its phase, lifting a filter that would hide it. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isComplete } from '../../domain/roadmap/completion';
 import { exercisePassed, topicProgress, topicStatus } from '../../domain/progress/progress';
+import * as ops from '../../domain/progress/ops';
 import { commands, contextKeys, settings, views } from '../../app/ids';
 import { readNote } from '../notes/notes';
 import type { ExerciseChecks } from '../exercises/checks';
@@ -112,7 +113,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   private setTopic(topicId: string): void {
     this.topicId = topicId;
     void vscode.commands.executeCommand('setContext', contextKeys.openedTopic, true);
-    void this.services.store.setCurrentTopic(topicId).catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
+    void this.services.store.update(ops.setCurrentTopic(topicId)).catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
     this.postTopic();
   }
 
@@ -163,7 +164,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           this.services.log.warn(`Ignored toggle of unknown item ${message.topicId}/${message.itemId}`);
           return;
         }
-        await store.setItem(message.topicId, message.itemId, message.checked);
+        await store.update(ops.setItem(message.topicId, message.itemId, message.checked));
         // The walkthrough's "tick an item" step completes on this.
         if (message.checked) void vscode.commands.executeCommand('setContext', contextKeys.tickedItem, true);
         if (message.checked && isComplete(topic, store.data) && store.status(topic.id) !== 'done') void this.offerDone(topic.id, topic.title);
@@ -171,7 +172,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       }
       case 'setStatus':
         if (!this.find(message.topicId)) return this.services.log.warn(`Ignored status of unknown topic ${message.topicId}`);
-        await store.setStatus(message.topicId, message.status);
+        await store.update(ops.setStatus(message.topicId, message.status));
         return;
       case 'openResource': {
         const resource = (await this.services.catalog.fullTopic(message.topicId, this.services.roadmap))?.topic.resources[message.index];
@@ -201,7 +202,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   /** Everything ticked: offer (not force) the done status, since ticking is not the same as knowing. */
   private async offerDone(topicId: string, title: string): Promise<void> {
     const choice = await vscode.window.showInformationMessage(`Everything in "${title}" is ticked. Mark the topic done?`, 'Mark Done');
-    if (choice === 'Mark Done') await this.services.store.setStatus(topicId, 'done');
+    if (choice === 'Mark Done') await this.services.store.update(ops.setStatus(topicId, 'done'));
   }
 
   private async topicView(topicId: string): Promise<TopicView | undefined> {

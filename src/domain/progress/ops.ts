@@ -1,0 +1,181 @@
+import { exercisePassed, HISTORY_LIMIT, topicProgress, topicStatus } from './progress';
+import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
+
+/** What a change was about, for onDidChange listeners: the topic when it concerned one. */
+export interface ProgressChange {
+  topicId?: string;
+}
+
+/** What an op did: `change` when it changed the draft (so the store writes and fires onDidChange), and its answer. */
+export interface OpResult<R> {
+  readonly change?: ProgressChange;
+  readonly value: R;
+}
+
+/**
+ * One change to progress: a pure function over a draft that the store owns, given the update's time
+ * (ISO). The store may run it again, with the same time, on data another writer saved meanwhile, so
+ * an op reads everything it needs from the draft and keeps its own copies of what it was given.
+ */
+export type ProgressOp<R = void> = (draft: ProgressData, now: string) => OpResult<R>;
+
+const changed = (change: ProgressChange = {}): OpResult<void> => ({ change, value: undefined });
+const unchanged: OpResult<void> = { value: undefined };
+
+export function setStatus(topicId: string, status: TopicStatus): ProgressOp {
+  return touch(topicId, (t) => {
+    t.status = status;
+  });
+}
+
+/** Ticks or unticks a checklist item; ticking a topic not started yet starts it. */
+export function setItem(topicId: string, itemId: string, checked: boolean): ProgressOp {
+  return touch(topicId, (t) => {
+    const set = new Set(t.checked);
+    if (checked) set.add(itemId);
+    else set.delete(itemId);
+    t.checked = [...set];
+    if (checked && (t.status === undefined || t.status === 'notStarted')) t.status = 'inProgress';
+  });
+}
+
+/** Forgets the status and ticked items of these topics (a topic, a phase or all; the caller confirms first). */
+export function resetTopics(topicIds: readonly string[]): ProgressOp {
+  const ids = [...topicIds];
+  return (d, now) => {
+    let any = false;
+    for (const id of ids) {
+      if (!topicProgress(d, id)) continue;
+      any = true;
+      const before = topicStatus(d, id);
+      delete d.topics[id];
+      if (before !== 'notStarted') record(d, { at: now, topicId: id, status: 'notStarted' });
+    }
+    return any ? changed() : unchanged;
+  };
+}
+
+/** Records a pass; passing again moves the date to the latest pass. */
+export function markExercisePassed(exerciseId: string): ProgressOp {
+  return (d, now) => {
+    d.exercises[exerciseId] = { passedAt: now };
+    return changed();
+  };
+}
+
+export function setCurrentTopic(topicId: string): ProgressOp {
+  return (d) => {
+    if (d.currentTopic === topicId) return unchanged;
+    d.currentTopic = topicId;
+    return changed({ topicId });
+  };
+}
+
+/** Records that these vanished ids were reported, so the report happens once. */
+export function markVanishedReported(topicIds: readonly string[]): ProgressOp {
+  const ids = [...topicIds];
+  return (d) => {
+    const reported = new Set(d.vanishedReported ?? []);
+    if (d.vanishedReported && ids.every((id) => reported.has(id))) return unchanged;
+    d.vanishedReported = [...new Set([...reported, ...ids])].sort();
+    return changed();
+  };
+}
+
+/**
+ * Moves progress stored under renamed topic ids (a roadmap's `renamed:` map, old -> new) to the new
+ * ids, merging with anything already there. Answers the moves made, as "old -> new".
+ */
+export function applyRenames(renamed: Readonly<Record<string, string>>): ProgressOp<string[]> {
+  const map = { ...renamed };
+  return (d) => {
+    const moves = Object.keys(map)
+      .filter((oldId) => topicProgress(d, oldId) && finalId(map, oldId) !== oldId)
+      .map((oldId) => `${oldId} -> ${finalId(map, oldId)}`);
+    if (moves.length === 0) return { value: moves };
+    for (const oldId of Object.keys(map)) {
+      const newId = finalId(map, oldId);
+      const old = topicProgress(d, oldId);
+      if (!old || newId === oldId) continue;
+      d.topics[newId] = mergeTopic(topicProgress(d, newId), old);
+      delete d.topics[oldId];
+      for (const e of d.history) if (e.topicId === oldId) e.topicId = newId;
+      if (d.currentTopic === oldId) d.currentTopic = newId;
+    }
+    return { change: {}, value: moves };
+  };
+}
+
+/** Replaces everything with a snapshot of `data` taken now (an import's Replace, or a copy into new storage). */
+export function replaceAll(data: ProgressData): ProgressOp {
+  const copy = structuredClone(data);
+  return (d) => {
+    const before = JSON.stringify(d);
+    for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
+    Object.assign(d, structuredClone(copy));
+    return JSON.stringify(d) === before ? unchanged : changed();
+  };
+}
+
+/** An import's Merge: keeps everything in the draft and adds what `incoming` has (see mergeInto). */
+export function mergeAll(incoming: ProgressData): ProgressOp {
+  const copy = structuredClone(incoming);
+  return (d) => {
+    const before = JSON.stringify(d);
+    mergeInto(d, copy);
+    return JSON.stringify(d) === before ? unchanged : changed();
+  };
+}
+
+/**
+ * The one merge rule for a topic's progress, for imports and renames alike: an explicit status of
+ * `mine` wins, ticked items are the union, and the later update time stays.
+ */
+export function mergeTopic(mine: TopicProgress | undefined, theirs: TopicProgress): TopicProgress {
+  if (!mine) return structuredClone(theirs);
+  return {
+    status: mine.status ?? theirs.status,
+    checked: [...new Set([...mine.checked, ...theirs.checked])],
+    updatedAt: mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt,
+  };
+}
+
+/** Adds what `incoming` has to `into`, in place: topics merged by mergeTopic, passes not yet recorded, history not yet there. */
+export function mergeInto(into: ProgressData, incoming: ProgressData): void {
+  for (const [id, t] of Object.entries(incoming.topics)) into.topics[id] = mergeTopic(topicProgress(into, id), t);
+  for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(into, id)) into.exercises[id] = structuredClone(e);
+  const key = (e: HistoryEntry) => `${e.at}|${e.topicId}|${e.status}`;
+  const seen = new Set(into.history.map(key));
+  into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */
+function touch(topicId: string, fn: (t: TopicProgress) => void): ProgressOp {
+  return (d, now) => {
+    const before = topicStatus(d, topicId);
+    const t = topicProgress(d, topicId) ?? { checked: [], updatedAt: '' };
+    fn(t);
+    t.updatedAt = now;
+    d.topics[topicId] = t;
+    const after = topicStatus(d, topicId);
+    if (after !== before) record(d, { at: now, topicId, status: after });
+    return changed({ topicId });
+  };
+}
+
+function record(d: ProgressData, entry: HistoryEntry): void {
+  d.history.push(entry);
+  if (d.history.length > HISTORY_LIMIT) d.history.splice(0, d.history.length - HISTORY_LIMIT);
+}
+
+/** Follows chains of renames (a -> b, b -> c) to the last id, stopping on a loop. */
+function finalId(renamed: Readonly<Record<string, string>>, id: string): string {
+  const seen = new Set<string>([id]);
+  let current = id;
+  const step = (from: string) => (Object.hasOwn(renamed, from) ? renamed[from] : undefined);
+  for (let to = step(current); to !== undefined && !seen.has(to); to = step(current)) {
+    seen.add(to);
+    current = to;
+  }
+  return current;
+}
