@@ -11,7 +11,7 @@ import { ExerciseChecks } from './features/exercises/checks';
 import { ExerciseTests } from './features/exercises/testing';
 import { adapterFor, registerProgressStorage, storageMode } from './features/progress/storage';
 import { registerCommands } from './features/roadmap/commands';
-import { views } from './app/ids';
+import { commands, views } from './app/ids';
 import { Services } from './app/services';
 import { ProgressStatusBar } from './features/progress/statusBar';
 import { TopicPanel } from './features/topic/topicPanel';
@@ -84,8 +84,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   };
   describe();
   const checks = new ExerciseChecks(services);
-  const panel = new TopicPanel(services, checks);
-  const dashboard = new DashboardPanel(services);
+  const panel = new TopicPanel(services, checks, {
+    scaffold: async (topicId, exerciseId) => void (await vscode.commands.executeCommand(commands.scaffoldExercise, topicId, exerciseId)),
+    check: async (exerciseId) => void (await vscode.commands.executeCommand(commands.checkExercise, exerciseId)),
+    openNotes: async (topicId) => void (await vscode.commands.executeCommand(commands.openNotes, topicId)),
+  });
+  const dashboard = new DashboardPanel(services, { openTopic: (topicId) => void vscode.commands.executeCommand(commands.openTopic, topicId) });
   const tests = new ExerciseTests(services, checks);
   void tests.refresh().catch((e: unknown) => log.error('Listing exercises for the Testing view failed', e));
 
