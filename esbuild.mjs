@@ -1,6 +1,6 @@
 // One build for everything: the extension (node, cjs), the webview (browser) and the test bundles.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { webviewPages } from './scripts/webviewPages.mjs';
 
 const production = process.argv.includes('--production');
@@ -17,7 +17,11 @@ cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.t
 cpSync('webview/shared/base.css', 'dist/webview/base.css');
 // Every webview/<page>/main.ts is a page: <page>.js and <page>.css, the names the panel host loads.
 const pages = webviewPages('webview');
-for (const page of pages) cpSync(page.stylesheet, `dist/webview/${page.css}`);
+// The page shell always links <page>.css, so a page without a style.css gets an empty one.
+for (const page of pages) {
+  if (page.stylesheet) cpSync(page.stylesheet, `dist/webview/${page.css}`);
+  else writeFileSync(`dist/webview/${page.css}`, '');
+}
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', legalComments: 'none' };
 

@@ -1,5 +1,5 @@
 // Which webview pages there are: every webview/<page>/main.ts except shared/. esbuild.mjs bundles
-// each as dist/webview/<page>.js with its style.css as <page>.css, the names WebviewPanelHost loads.
+// each as dist/webview/<page>.js with its style.css, if any, as <page>.css: the names WebviewPanelHost loads.
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -14,8 +14,8 @@ export function webviewPages(root = 'webview') {
     .sort()
     .map((name) => {
       if (reserved.has(name) || !/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`webview/${name}: a page needs a camelCase name other than base and codicon`);
-      const stylesheet = path.join(root, name, 'style.css');
-      if (!existsSync(stylesheet)) throw new Error(`webview/${name}: every page needs a style.css (the page shell links <page>.css)`);
+      const style = path.join(root, name, 'style.css');
+      const stylesheet = existsSync(style) ? style : undefined;
       return { name, entry: path.join(root, name, 'main.ts'), stylesheet, script: `${name}.js`, css: `${name}.css` };
     });
 }

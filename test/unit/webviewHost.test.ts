@@ -53,23 +53,23 @@ describe('webview page discovery', () => {
   it('finds every folder with a main.ts but shared, sorted, with its output names', async () => {
     const { webviewPages } = await import('../../scripts/webviewPages.mjs');
     page('topic', ['main.ts', 'style.css']);
-    page('quiz', ['main.ts', 'style.css']);
+    page('quiz', ['main.ts']);
     page('shared', ['main.ts', 'dom.ts', 'base.css']);
     page('drafts', ['notes.md']);
     writeFileSync(path.join(root, 'tsconfig.json'), '{}');
     assert.deepEqual(webviewPages(root), [
-      { name: 'quiz', entry: path.join(root, 'quiz', 'main.ts'), stylesheet: path.join(root, 'quiz', 'style.css'), script: 'quiz.js', css: 'quiz.css' },
+      { name: 'quiz', entry: path.join(root, 'quiz', 'main.ts'), stylesheet: undefined, script: 'quiz.js', css: 'quiz.css' },
       { name: 'topic', entry: path.join(root, 'topic', 'main.ts'), stylesheet: path.join(root, 'topic', 'style.css'), script: 'topic.js', css: 'topic.css' },
     ]);
   });
 
-  it('refuses a page without style.css and names that clash with the shared files', async () => {
+  it('refuses page names that clash with the shared files or are not camelCase', async () => {
     const { webviewPages } = await import('../../scripts/webviewPages.mjs');
-    page('quiz', ['main.ts']);
-    assert.throws(() => webviewPages(root), /webview\/quiz: every page needs a style\.css/);
-    rmSync(path.join(root, 'quiz'), { recursive: true });
     page('base', ['main.ts', 'style.css']);
     assert.throws(() => webviewPages(root), /webview\/base: a page needs a camelCase name/);
+    rmSync(path.join(root, 'base'), { recursive: true });
+    page('my-quiz', ['main.ts']);
+    assert.throws(() => webviewPages(root), /webview\/my-quiz: a page needs a camelCase name/);
   });
 
   it('finds the topic page and the dashboard in this repository', async () => {
