@@ -1,6 +1,7 @@
 // One build for everything: the extension (node, cjs), the webview (browser) and the test bundles.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { webviewPages } from './scripts/webviewPages.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,8 +15,13 @@ mkdirSync('dist/webview', { recursive: true });
 cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
 cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
 cpSync('webview/shared/base.css', 'dist/webview/base.css');
-cpSync('webview/topic/style.css', 'dist/webview/style.css');
-cpSync('webview/dashboard/style.css', 'dist/webview/dashboard.css');
+// Every webview/<page>/main.ts is a page: <page>.js and <page>.css, the names the panel host loads.
+const pages = webviewPages('webview');
+// The page shell always links <page>.css, so a page without a style.css gets an empty one.
+for (const page of pages) {
+  if (page.stylesheet) cpSync(page.stylesheet, `dist/webview/${page.css}`);
+  else writeFileSync(`dist/webview/${page.css}`, '');
+}
 
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', legalComments: 'none' };
 
@@ -23,8 +29,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   // The CLI shares src/domain with the extension and never imports vscode.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['webview/topic/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: ['webview/dashboard/main.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  ...pages.map((page) => ({ ...common, entryPoints: [page.entry], outfile: `dist/webview/${page.script}`, platform: 'browser', format: 'iife', target: 'es2022' })),
 ];
 
 // Test and benchmark bundles are built every time, so a packaged build can be tested as is;

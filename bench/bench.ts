@@ -243,9 +243,9 @@ async function main(): Promise<void> {
     await fs.rm(tmp, { recursive: true, force: true });
   }
 
-  const webviewBytes = ['main.js', 'base.css', 'style.css'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
+  const webviewBytes = ['topic.js', 'base.css', 'topic.css'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
   const codicons = ['codicon.css', 'codicon.ttf'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
-  rows.push(['webview bundle (main.js + base.css + style.css)', kb(webviewBytes), `${kb(codicons)} (codicon font + css it loads)`, ratio(webviewBytes, codicons)]);
+  rows.push(['webview bundle (topic.js + base.css + topic.css)', kb(webviewBytes), `${kb(codicons)} (codicon font + css it loads)`, ratio(webviewBytes, codicons)]);
   const dashboardBytes = ['dashboard.js', 'base.css', 'dashboard.css'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
   rows.push(['dashboard webview bundle (dashboard.js + base.css + dashboard.css)', kb(dashboardBytes), `${kb(codicons)} (codicon font + css it loads)`, ratio(dashboardBytes, codicons)]);
   const vsix = statSync(path.join(repoRoot, 'dist', 'backend-roadmap.vsix')).size;

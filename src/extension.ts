@@ -39,11 +39,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
 
   const exercises = registerExercises(context, services, () => topic.currentTopicId);
   const notes = registerNotes(context, services);
-  const topic = registerTopic(context, services, exercises.checks);
-  const dashboard = registerDashboard(context, services);
+  const topic = registerTopic(context, services, exercises.checks, {
+    scaffold: async (topicId, exerciseId) => void (await exercises.scaffold(topicId, exerciseId)),
+    check: async (exerciseId) => void (await exercises.check(exerciseId)),
+    openNotes: async (topicId) => void (await notes.open(topicId)),
+  });
+  const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) });
   registerRoadmap(context, services, topic);
   registerProgress(context, services);
-  void notes;
   return { services, checks: exercises.checks, dashboard, tests: exercises.tests };
 }
 

@@ -1,15 +1,16 @@
 // Dashboard webview. Everything from the roadmap is set as textContent: no YAML text becomes HTML.
 // Charts are inline SVG built with createElementNS and coloured by CSS classes (theme variables only).
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
-import { dashboardHostMessageSchema } from '../../src/features/topic/protocol';
-import type { DashboardMessage, DashboardView } from '../../src/features/topic/protocol';
-import { h, icon, s, vscodeApi } from '../shared/dom';
+import { dashboardProtocol } from '../../src/features/dashboard/protocol';
+import type { DashboardHostMessage, DashboardPageMessage, DashboardView } from '../../src/features/dashboard/protocol';
+import type { ReadyMessage } from '../../src/platform/webview/protocol';
+import { h, icon, s } from '../shared/dom';
+import { connectToHost } from '../shared/host';
 
-const vscode = vscodeApi<DashboardMessage>();
 const app = document.getElementById('app') as HTMLElement;
 
-function send(message: DashboardMessage): void {
-  vscode.postMessage(message);
+function send(message: Exclude<DashboardPageMessage, ReadyMessage>): void {
+  host.send(message);
 }
 
 // ---- formatting -------------------------------------------------------------------------------
@@ -297,18 +298,12 @@ new ResizeObserver(() => {
   fitPhaseLabels();
 }).observe(app);
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = dashboardHostMessageSchema.safeParse(event.data);
-  if (!parsed.success) {
-    console.warn('Backend Roadmap: dropped an invalid message from the extension', event.data);
-    return;
-  }
-  const message = parsed.data;
+function receive(message: DashboardHostMessage): void {
   switch (message.type) {
     case 'showDashboard':
       render(message.view);
       break;
   }
-});
+}
 
-send({ type: 'ready' });
+const host = connectToHost(dashboardProtocol, receive);

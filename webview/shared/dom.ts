@@ -6,18 +6,6 @@ export type Attrs = Record<string, string | number | boolean | undefined>;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** The webview API VS Code injects, typed with the page's own message and state shapes. */
-export interface VsCodeApi<Message, State> {
-  postMessage(message: Message): void;
-  getState(): unknown;
-  setState(state: State): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi<never, never>;
-
-export function vscodeApi<Message, State = unknown>(): VsCodeApi<Message, State> {
-  return acquireVsCodeApi() as unknown as VsCodeApi<Message, State>;
-}
-
 function fill<E extends Element>(el: E, attrs: Attrs, children: Child[]): E {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === true) el.setAttribute(k, '');

@@ -3,13 +3,14 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
-import { hostMessageSchema, webviewStateSchema } from '../../src/features/topic/protocol';
-import type { CheckView, TopicView, WebviewMessage, WebviewState } from '../../src/features/topic/protocol';
+import { topicProtocol } from '../../src/features/topic/protocol';
+import type { CheckView, TopicHostMessage, TopicPageMessage, TopicView } from '../../src/features/topic/protocol';
+import type { ReadyMessage } from '../../src/platform/webview/protocol';
 import { statusLabels } from '../../src/domain/progress/status';
 import type { TopicStatus } from '../../src/domain/progress/status';
-import { h, icon, vscodeApi } from '../shared/dom';
+import { h, icon } from '../shared/dom';
+import { connectToHost } from '../shared/host';
 
-const vscode = vscodeApi<WebviewMessage, WebviewState>();
 const app = document.getElementById('app') as HTMLElement;
 
 const statusIcon: Record<TopicStatus, string> = {
@@ -28,8 +29,8 @@ const resourceIcon: Record<string, string> = {
   tool: 'tools',
 };
 
-function send(message: WebviewMessage): void {
-  vscode.postMessage(message);
+function send(message: Exclude<TopicPageMessage, ReadyMessage>): void {
+  host.send(message);
 }
 
 function render(topic: TopicView): void {
@@ -159,24 +160,18 @@ function showMessage(text: string): void {
   app.replaceChildren(h('p', { class: 'muted' }, text));
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = hostMessageSchema.safeParse(event.data);
-  if (!parsed.success) {
-    console.warn('Backend Roadmap: dropped an invalid message from the extension', event.data);
-    return;
-  }
-  const message = parsed.data;
+function receive(message: TopicHostMessage): void {
   switch (message.type) {
     case 'showTopic':
-      vscode.setState({ topicId: message.topic.id });
+      host.setState({ topicId: message.topic.id });
       render(message.topic);
       break;
     case 'missingTopic':
       showMessage(`The topic "${message.topicId}" is no longer in the roadmap. Pick another one from the Backend Roadmap view.`);
       break;
   }
-});
+}
 
-const saved = webviewStateSchema.safeParse(vscode.getState());
-if (saved.success) document.body.dataset.restoring = saved.data.topicId;
-send({ type: 'ready' });
+const host = connectToHost(topicProtocol, receive);
+const restoring = host.getState()?.topicId;
+if (restoring) document.body.dataset.restoring = restoring;

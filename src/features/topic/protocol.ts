@@ -1,10 +1,10 @@
-// The one message contract between the extension host and the topic webview. Both sides parse
-// every incoming message with these schemas and drop what does not match.
+// The contract between the extension host and the topic webview. Both sides parse every incoming
+// message with these schemas and drop what does not match. Imported by the webview bundle too.
 import '../../domain/shared/zodSetup';
 import * as z from 'zod/mini';
 import { topicStatuses } from '../../domain/progress/status';
+import { defineProtocol, idSchema as id, readyMessageSchema } from '../../platform/webview/protocol';
 
-const id = z.string().check(z.minLength(1), z.maxLength(200));
 const status = z.enum(topicStatuses);
 
 const checkViewSchema = z.object({
@@ -51,14 +51,14 @@ export const topicViewSchema = z.object({
 });
 export type TopicView = z.infer<typeof topicViewSchema>;
 
-export const hostMessageSchema = z.discriminatedUnion('type', [
+export const topicHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('showTopic'), topic: topicViewSchema }),
   z.object({ type: z.literal('missingTopic'), topicId: id }),
 ]);
-export type HostMessage = z.infer<typeof hostMessageSchema>;
+export type TopicHostMessage = z.infer<typeof topicHostMessageSchema>;
 
-export const webviewMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+export const topicPageMessageSchema = z.discriminatedUnion('type', [
+  readyMessageSchema,
   z.object({ type: z.literal('toggleItem'), topicId: id, itemId: id, checked: z.boolean() }),
   z.object({ type: z.literal('setStatus'), topicId: id, status }),
   // By index, so the webview can only open URLs that the roadmap itself lists.
@@ -68,32 +68,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check'), exerciseId: id }),
   z.object({ type: z.literal('openNotes'), topicId: id }),
 ]);
-export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type TopicPageMessage = z.infer<typeof topicPageMessageSchema>;
 
 /** What the webview persists with setState, and the serializer reads back after a reload. */
-export const webviewStateSchema = z.object({ topicId: id });
-export type WebviewState = z.infer<typeof webviewStateSchema>;
+export const topicStateSchema = z.object({ topicId: id });
+export type TopicState = z.infer<typeof topicStateSchema>;
 
-// The dashboard webview: one view model in, two requests out.
-export const dashboardViewSchema = z.object({
-  roadmapTitle: z.string(),
-  percent: z.number(),
-  done: z.number(),
-  counted: z.number(),
-  phases: z.array(z.object({ id, title: z.string(), done: z.number(), inProgress: z.number(), counted: z.number(), percent: z.number() })),
-  /** Oldest first; `weekStart` is a Monday, YYYY-MM-DD. Completions are topics done plus exercises passed. */
-  weeks: z.array(z.object({ weekStart: z.string(), topicsDone: z.number(), exercisesPassed: z.number() })),
-  hoursLeft: z.number(),
-  hoursTotal: z.number(),
-  nextUp: z.array(z.object({ id, title: z.string(), reason: z.string() })),
-});
-export type DashboardView = z.infer<typeof dashboardViewSchema>;
-
-export const dashboardHostMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('showDashboard'), view: dashboardViewSchema })]);
-export type DashboardHostMessage = z.infer<typeof dashboardHostMessageSchema>;
-
-export const dashboardMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('openTopic'), topicId: id }),
-]);
-export type DashboardMessage = z.infer<typeof dashboardMessageSchema>;
+export const topicProtocol = defineProtocol({ host: topicHostMessageSchema, page: topicPageMessageSchema, state: topicStateSchema });

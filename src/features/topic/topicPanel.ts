@@ -2,41 +2,62 @@ import * as vscode from 'vscode';
 import { isComplete } from '../../domain/roadmap/completion';
 import { exercisePassed, topicProgress, topicStatus } from '../../domain/progress/progress';
 import * as ops from '../../domain/progress/ops';
-import { commands, contextKeys, settings, views } from '../../app/ids';
+import { contextKeys, settings, views } from '../../app/ids';
 import { readNote } from '../notes/notes';
 import type { ExerciseChecks } from '../exercises/checks';
 import type { Services } from '../../app/services';
-import { webviewHtml } from '../../platform/webview/html';
+import { WebviewPanelHost } from '../../platform/webview/panelHost';
+import type { ReadyMessage } from '../../platform/webview/protocol';
 import { localWorkspaceFolder, settingFolder } from '../../app/workspaceFolders';
-import { hostMessageSchema, webviewMessageSchema, webviewStateSchema } from './protocol';
-import type { HostMessage, TopicView, WebviewMessage } from './protocol';
+import { topicProtocol } from './protocol';
+import type { TopicHostMessage, TopicPageMessage, TopicState, TopicView } from './protocol';
+
+/** What the topic page's buttons do outside the panel. */
+export interface TopicActions {
+  scaffold(topicId: string, exerciseId: string): Promise<void>;
+  check(exerciseId: string): Promise<void>;
+  openNotes(topicId: string): Promise<void>;
+}
 
 /** The single, reused topic panel in the editor area. */
 export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly host: WebviewPanelHost<TopicHostMessage, TopicPageMessage, TopicState>;
   private topicId: string | undefined;
-  private ready = false;
+  /** A revived panel whose topic no roadmap has: the page says so. */
+  private missingTopicId: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly webviewRoot: vscode.Uri;
-
-  private posted = 0;
 
   constructor(
     private readonly services: Services,
     private readonly checks: ExerciseChecks,
+    private readonly actions: TopicActions,
   ) {
-    this.webviewRoot = vscode.Uri.joinPath(services.extensionUri, 'dist', 'webview');
-    const subs = [services.store.onDidChange(() => this.postTopic()), checks.onDidChange(() => this.postTopic())];
+    this.host = new WebviewPanelHost(
+      { viewType: views.topicPanel, title: 'Topic', icon: 'milestone', page: 'topic', protocol: topicProtocol, extensionUri: services.extensionUri, log: services.log, enableFindWidget: true, closeUnrevivedTabs: true },
+      {
+        view: () => this.message(),
+        receive: (message) => this.handle(message),
+        titleOf: (message) => (message.type === 'showTopic' ? message.topic.title : undefined),
+        restore: (state) => this.restore(state),
+        closed: () => {
+          this.topicId = undefined;
+          this.missingTopicId = undefined;
+        },
+        describe: () => `topic: ${this.topicId ?? 'none'}`,
+      },
+    );
+    const refresh = () => this.host.refresh();
+    const subs = [services.store.onDidChange(refresh), checks.onDidChange(refresh), services.onDidChangeRoadmap(refresh)];
     // Notes are edited in the editor or outside it; the page shows whether they exist and their first words.
     const root = localWorkspaceFolder();
     const notes = root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.notesFolder)}/*.md`)) : vscode.workspace.createFileSystemWatcher('**/notes/*.md');
     this.disposables.push(
       { dispose: () => subs.forEach((s) => s.dispose()) },
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.postTopic()),
+      vscode.workspace.onDidGrantWorkspaceTrust(refresh),
       notes,
-      notes.onDidCreate(() => this.postTopic()),
-      notes.onDidChange(() => this.postTopic()),
-      notes.onDidDelete(() => this.postTopic()),
+      notes.onDidCreate(refresh),
+      notes.onDidChange(refresh),
+      notes.onDidDelete(refresh),
     );
   }
 
@@ -45,37 +66,25 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       void vscode.window.showErrorMessage(`Backend Roadmap: there is no topic with id "${topicId}" in ${this.services.roadmap.title}.`);
       return;
     }
-    if (!this.panel) {
-      this.closeUnrevivedTabs();
-      const panel = vscode.window.createWebviewPanel(views.topicPanel, 'Topic', vscode.ViewColumn.Active, this.options());
-      this.adopt(panel);
-    }
+    this.host.show();
     this.setTopic(topicId);
-    this.panel?.reveal(undefined, false);
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    this.panel?.dispose();
-    panel.webview.options = this.options();
-    this.adopt(panel);
-    const parsed = webviewStateSchema.safeParse(state);
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    return this.host.deserializeWebviewPanel(panel, state);
+  }
+
+  private restore(state: TopicState | undefined): void {
     // In a browser host the webview state is flushed on unload and can be lost; the current
     // topic in workspace state is the fallback.
-    const topicId = (parsed.success ? parsed.data.topicId : undefined) ?? this.services.store.data.currentTopic;
-    this.services.log.info(`Restoring the topic panel (webview state: ${parsed.success ? parsed.data.topicId : 'none'}, showing: ${topicId ?? 'none'})`);
-    if (topicId && this.find(topicId)) this.setTopic(topicId);
-    else this.post({ type: 'missingTopic', topicId: topicId ?? 'unknown' });
-  }
-
-  /**
-   * After a reload, a topic tab that was in the background is only revived when shown. Close it
-   * before opening a new panel, so there is still just one topic panel.
-   */
-  private closeUnrevivedTabs(): void {
-    const stale = vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs)
-      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.topicPanel));
-    if (stale.length > 0) void vscode.window.tabGroups.close(stale, true);
+    const topicId = state?.topicId ?? this.services.store.data.currentTopic;
+    this.services.log.info(`Restoring the topic panel (webview state: ${state?.topicId ?? 'none'}, showing: ${topicId ?? 'none'})`);
+    if (topicId && this.find(topicId)) {
+      this.setTopic(topicId);
+    } else {
+      this.missingTopicId = topicId ?? 'unknown';
+      this.host.refresh();
+    }
   }
 
   get currentTopicId(): string | undefined {
@@ -87,77 +96,24 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     return this.services.topic(topicId);
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // No retainContextWhenHidden: the webview keeps its own small state via setState instead.
-    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.webviewRoot] };
-  }
-
-  private adopt(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.ready = false;
-    panel.iconPath = new vscode.ThemeIcon('milestone');
-    panel.webview.html = this.html(panel.webview);
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      panel.onDidDispose(() => {
-        subs.forEach((s) => s.dispose());
-        if (this.panel === panel) {
-          this.panel = undefined;
-          this.topicId = undefined;
-          this.ready = false;
-        }
-      }),
-    ];
-  }
-
   private setTopic(topicId: string): void {
     this.topicId = topicId;
+    this.missingTopicId = undefined;
     void vscode.commands.executeCommand('setContext', contextKeys.openedTopic, true);
     void this.services.store.update(ops.setCurrentTopic(topicId)).catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
-    this.postTopic();
+    this.host.refresh();
   }
 
-  private postTopic(): void {
-    if (!this.panel || !this.topicId) return;
-    // Views are built asynchronously (they look for scaffolded folders); only the newest is sent.
-    const seq = ++this.posted;
-    void this.topicView(this.topicId).then((view) => {
-      if (!view || seq !== this.posted || !this.panel) return;
-      this.panel.title = view.title;
-      if (this.ready) this.post({ type: 'showTopic', topic: view });
-    }, (e: unknown) => this.services.log.error('Building the topic view failed', e));
+  private async message(): Promise<TopicHostMessage | undefined> {
+    if (this.missingTopicId) return { type: 'missingTopic', topicId: this.missingTopicId };
+    if (!this.topicId) return undefined;
+    const topic = await this.topicView(this.topicId);
+    return topic && { type: 'showTopic', topic };
   }
 
-  private post(message: HostMessage): void {
-    // Validated on the way out too, so a host bug cannot send the webview malformed data.
-    const parsed = hostMessageSchema.safeParse(message);
-    if (!parsed.success) {
-      this.services.log.error(`Not sending an invalid ${message.type} message to the topic webview`, parsed.error.issues);
-      return;
-    }
-    void this.panel?.webview.postMessage(parsed.data);
-  }
-
-  private receive(raw: unknown): void {
-    const parsed = webviewMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.services.log.warn('Dropped an invalid message from the topic webview:', JSON.stringify(raw)?.slice(0, 500));
-      return;
-    }
-    void this.handle(parsed.data).catch((e: unknown) => {
-      this.services.log.error(`Handling ${parsed.data.type} failed`, e);
-      void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof Error ? e.message : String(e)}`);
-    });
-  }
-
-  private async handle(message: WebviewMessage): Promise<void> {
+  private async handle(message: Exclude<TopicPageMessage, ReadyMessage>): Promise<void> {
     const { store } = this.services;
     switch (message.type) {
-      case 'ready':
-        this.services.log.debug(`Topic webview ready (topic: ${this.topicId ?? 'none'})`);
-        this.ready = true;
-        this.postTopic();
-        return;
       case 'toggleItem': {
         const topic = this.find(message.topicId)?.topic;
         if (!topic?.checklist.some((i) => i.id === message.itemId)) {
@@ -184,17 +140,17 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         this.show(message.topicId);
         return;
       case 'scaffold':
-        await vscode.commands.executeCommand(commands.scaffoldExercise, message.topicId, message.exerciseId);
+        await this.actions.scaffold(message.topicId, message.exerciseId);
         return;
       case 'openNotes': {
         const topic = this.find(message.topicId)?.topic;
         if (!topic) return this.services.log.warn(`Ignored notes of unknown topic ${message.topicId}`);
-        await vscode.commands.executeCommand(commands.openNotes, topic.id);
+        await this.actions.openNotes(topic.id);
         return;
       }
       case 'check':
         if (!this.services.catalog.exercises.some((e) => e.id === message.exerciseId)) return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
-        await vscode.commands.executeCommand(commands.checkExercise, message.exerciseId);
+        await this.actions.check(message.exerciseId);
         return;
     }
   }
@@ -259,12 +215,8 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     };
   }
 
-  private html(webview: vscode.Webview): string {
-    return webviewHtml(webview, this.webviewRoot, { script: 'main.js', stylesheet: 'style.css', title: 'Backend Roadmap topic', loading: 'Loading topic…' });
-  }
-
   dispose(): void {
-    this.panel?.dispose();
+    this.host.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

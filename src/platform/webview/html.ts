@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 export interface WebviewPage {
-  /** Files in the webview root. */
-  script: string;
-  stylesheet: string;
+  /** The page's name: esbuild.mjs writes its files as <name>.js and <name>.css in the webview root. */
+  name: string;
   title: string;
   loading: string;
 }
@@ -25,12 +24,12 @@ export function webviewHtml(webview: vscode.Webview, root: vscode.Uri, page: Web
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${uri('codicon.css')}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${uri('base.css')}">
-<link rel="stylesheet" href="${uri(page.stylesheet)}">
+<link rel="stylesheet" href="${uri(`${page.name}.css`)}">
 <title>${page.title}</title>
 </head>
 <body>
 <main id="app" aria-live="polite"><p class="muted">${page.loading}</p></main>
-<script nonce="${nonce}" src="${uri(page.script)}"></script>
+<script nonce="${nonce}" src="${uri(`${page.name}.js`)}"></script>
 </body>
 </html>`;
 }
