@@ -274,9 +274,15 @@ export async function clearNotifications(page: Page): Promise<void> {
  */
 async function withNotificationCenter<T>(page: Page, fn: (messages: () => Promise<string[]>) => Promise<T>): Promise<T> {
   const center = page.locator('.notifications-center');
-  await runCommand(page, 'Notifications: Show Notifications');
+  const header = center.locator('.notifications-center-header');
   try {
-    await center.locator('.notifications-center-header').waitFor();
+    // The command can land while an editor opening (after a scaffold) takes focus and closes the
+    // palette, so it never runs; wait for the center itself and ask again if it did not open.
+    for (let attempt = 1; ; attempt++) {
+      await runCommand(page, 'Notifications: Show Notifications');
+      if (await header.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+      if (attempt === 3) await header.waitFor({ timeout: 1 });
+    }
     return await fn(() => center.locator('.notification-list-item-message').evaluateAll((els) => els.map((el) => el.textContent ?? '')));
   } finally {
     // Open, the center covers the editors a later click may need.
