@@ -49,5 +49,3 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   registerProgress(context, services);
   return { services, checks: exercises.checks, dashboard, tests: exercises.tests };
 }
-
-export function deactivate(): void {}

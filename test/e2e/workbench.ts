@@ -51,7 +51,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       if (attempt === 3) {
         const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
         await page.screenshot({ path: 'runCommand-failure.png' }).catch(() => undefined);
-        throw new Error(`"${title}" was not offered by the command palette (rows: ${JSON.stringify(rows)}); screenshot in runCommand-failure.png\n${String(e)}`);
+        throw new Error(`"${title}" was not offered by the command palette (rows: ${JSON.stringify(rows)}); screenshot in runCommand-failure.png\n${String(e)}`, { cause: e });
       }
       await page.keyboard.press('Escape');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
@@ -97,7 +97,7 @@ export async function pickFromCommand(page: Page, command: string, text: string)
       await row.click({ timeout: 5_000 });
       return;
     } catch (e) {
-      if (attempt === 3) throw new Error(`"${command}" never offered "${text}"\n${String(e)}`);
+      if (attempt === 3) throw new Error(`"${command}" never offered "${text}"\n${String(e)}`, { cause: e });
       await page.keyboard.press('Escape');
     }
   }
@@ -142,7 +142,10 @@ export async function settleList(page: Page, quietMs = 300): Promise<void> {
   await page
     .waitForFunction(
       (quiet) => {
-        type Quiet = { target: Element; since: number };
+        interface Quiet {
+          target: Element;
+          since: number;
+        }
         const w = window as Window & { __e2eQuiet?: Quiet };
         const target = document.querySelector('.part.sidebar');
         if (!target) return false;

@@ -64,7 +64,7 @@ describe('fuzzing the parsers (seeded)', () => {
     const { stats, failures } = fuzz(fake, { seed, count: 60, hangMs: 2 });
     assert.ok(stats.crashes > 0 && stats.hangs > 0 && stats.unpositioned > 0, JSON.stringify(stats));
     assert.equal(failures.length, stats.crashes + stats.hangs + stats.unpositioned);
-    assert.match(formatFailure(failures.find((f) => f.kind === 'crash') ?? failures[0]!), /^crash in fake: seed 20261201 index \d+ \(corpus #\d, .*\): TypeError: boom$/);
+    assert.match(formatFailure(failures.find((f) => f.kind === 'crash') ?? failures[0] ?? assert.fail('no failure')), /^crash in fake: seed 20261201 index \d+ \(corpus #\d, .*\): TypeError: boom$/);
   });
 
   it('accepts only positions that exist in the text', () => {

@@ -228,7 +228,7 @@ describe('hardening: lookups and the check runner', () => {
     assert.equal(topicStatus(emptyProgress(), 'constructor'), 'notStarted');
     assert.equal(topicStatus(emptyProgress(), 'toString'), 'notStarted');
     const data = emptyProgress();
-    const id: string = 'constructor';
+    const id = 'constructor' as string;
     data.topics[id] = { status: 'done', checked: [], updatedAt: '' };
     assert.equal(topicStatus(data, 'constructor'), 'done');
   });

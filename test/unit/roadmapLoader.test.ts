@@ -172,7 +172,7 @@ describe('roadmap loader', () => {
       assert.deepEqual(catalog.roadmaps.map((r) => r.roadmap.id), ['backend']);
       assert.ok(catalog.problems.length > 0);
       assert.ok(catalog.problems.every((p) => p.file.endsWith('broken.yaml')));
-      assert.match(formatProblem(catalog.problems[0]!), /broken\.yaml:\d+:\d+: /);
+      assert.match(formatProblem(catalog.problems[0] ?? assert.fail('a problem')), /broken\.yaml:\d+:\d+: /);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

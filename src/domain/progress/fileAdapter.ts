@@ -78,7 +78,7 @@ export class FileProgressAdapter implements ProgressAdapter {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         if (await this.breakIfStale(lock, token)) continue;
-        if (Date.now() > deadline) throw new Error(`${lock} is held by another writer; try again, or delete the file if no other window is open.`);
+        if (Date.now() > deadline) throw new Error(`${lock} is held by another writer; try again, or delete the file if no other window is open.`, { cause: e });
         await new Promise((r) => setTimeout(r, wait));
       }
     }

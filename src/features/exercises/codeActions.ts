@@ -26,7 +26,7 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const kinds = [lightbulbKind, sourceKind].filter((k) => !context.only || context.only.contains(k) || k.contains(context.only));
     if (kinds.length === 0) return [];
-    const offers: Array<{ title: string; command: vscode.Command }> = [];
+    const offers: { title: string; command: vscode.Command }[] = [];
     const seen = new Set<string>();
     const scaffold = (topic: TopicOutline, exercise: Exercise) => {
       if (seen.has(`scaffold:${exercise.id}`)) return;

@@ -7,7 +7,7 @@ import type { Flavour } from '../../domain/exercises/manifest';
 import { planScaffold, ScaffoldError, writeScaffold } from '../../domain/exercises/scaffold';
 import { contextKeys, settings } from '../../app/ids';
 import type { Services } from '../../app/services';
-import { inSettingFolder, localWorkspaceFolder } from '../../app/workspaceFolders';
+import { inSettingFolder } from '../../app/workspaceFolders';
 
 /** Scaffolds one exercise of a topic into the workspace, asking before anything is overwritten. */
 export async function scaffoldExercise(services: Services, topicId: string, exerciseId: string): Promise<vscode.Uri | undefined> {
