@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { exerciseById, findTopicIn } from '../../domain/roadmap/catalog';
-import { checkExercise, CheckError, exerciseIdOf } from '../../domain/exercises/runners/node';
-import type { CheckResult } from '../../domain/exercises/runners/node';
+import { ExerciseMismatchError, isScaffoldedFolder, resolveExerciseFolder } from '../../domain/exercises/check';
+import type { ExerciseFolder } from '../../domain/exercises/check';
+import { CheckError, runCheck } from '../../domain/exercises/runner';
+import type { CheckResult } from '../../domain/exercises/runner';
 import { Emitter } from '../../domain/shared/emitter';
 import { ScaffoldError } from '../../domain/exercises/scaffold';
 import { commands, settings } from '../../app/ids';
@@ -35,11 +37,11 @@ export class ExerciseChecks implements vscode.Disposable {
     return (await inSettingFolder(settings.exercisesFolder, exerciseId))?.uri;
   }
 
-  /** The exercise's folder when it holds a scaffold (a package.json), else undefined. */
+  /** The exercise's folder when it holds a scaffold (its marker file, or a 0.1 scaffold's mark), else undefined. */
   async scaffoldedFolder(exerciseId: string): Promise<vscode.Uri | undefined> {
     const dir = await this.folderOf(exerciseId).catch(() => undefined);
     if (!dir) return undefined;
-    return vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'package.json')).then(() => dir, () => undefined);
+    return (await isScaffoldedFolder(dir.fsPath)) ? dir : undefined;
   }
 
   async isScaffolded(exerciseId: string): Promise<boolean> {
@@ -97,9 +99,14 @@ export class ExerciseChecks implements vscode.Disposable {
     }
 
     // The folder records which exercise it holds; checking another one's folder must not mark this one done.
-    const recorded = await exerciseIdOf(dir.fsPath);
-    if (recorded && recorded !== exercise.id) {
-      void vscode.window.showErrorMessage(`Backend Roadmap: ${vscode.workspace.asRelativePath(dir)} holds the "${recorded}" exercise, not "${exercise.id}"; not checking it.`);
+    let target: ExerciseFolder;
+    try {
+      target = await resolveExerciseFolder(dir.fsPath, exercise.id);
+    } catch (e) {
+      if (!(e instanceof CheckError)) throw e;
+      const message = e instanceof ExerciseMismatchError ? `${vscode.workspace.asRelativePath(dir)} holds the "${e.recorded}" exercise, not "${e.expected}"; not checking it.` : e.message;
+      this.services.log.error(`Check ${exercise.id}: ${message}`);
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
       return undefined;
     }
 
@@ -120,7 +127,7 @@ export class ExerciseChecks implements vscode.Disposable {
           const subExternal = external?.onCancellationRequested(() => controller.abort());
           if (external?.isCancellationRequested) controller.abort();
           try {
-            return await checkExercise(folder, {
+            return await runCheck(target.runner, folder, {
               signal: controller.signal,
               timeoutMs: timeoutSeconds * 1000,
               onOutput: (t) => output.append(t),
