@@ -59,7 +59,7 @@ export function openFiles(exercise: Pick<Exercise, 'open' | 'flavours'>, flavour
 }
 
 /** Starter files, or starter with the reference solution laid over it, rendered for writing; the marker file last. */
-export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean, flavour: Flavour = exercise.flavours[0] ?? 'javascript'): Promise<TemplateFile[]> {
+export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean, flavour: Flavour = exercise.flavours[0] ?? flavours[0]): Promise<TemplateFile[]> {
   if (!exercise.flavours.includes(flavour)) throw new Error(`${exercise.id} has no ${flavour} flavour`);
   const dirs = flavourDirs(exercise, flavour);
   const byPath = new Map((await readTemplateFiles(dirs.template)).map((f) => [f.path, f]));
