@@ -7,7 +7,7 @@ import { readFileInside } from '../shared/safeFs';
 import { CheckError, runCommand } from './runCommand';
 import type { Command, RunOptions } from './runCommand';
 
-export { CheckError, maxOutputChars } from './runCommand';
+export { CheckError } from './runCommand';
 export type { Command } from './runCommand';
 
 export interface TestResult {
