@@ -1,8 +1,8 @@
 // Every setting, read in one place with its type, default and bounds. Features call these instead
 // of getConfiguration, so a setting's name and meaning are defined once (ids.ts holds the names).
 import * as vscode from 'vscode';
-import { flavours } from '../domain/exercises/manifest';
-import type { Flavour } from '../domain/exercises/manifest';
+import { isFlavour } from '../domain/exercises/flavours';
+import type { Flavour } from '../domain/exercises/flavours';
 import { settings } from './ids';
 
 type Setting = Exclude<keyof typeof settings, 'section'>;
@@ -26,7 +26,7 @@ export const config = {
   notesFolder: (): string => read('notesFolder', 'notes', isString).replace(/\\/g, '/'),
   /** Seconds, clamped to the range package.json declares. */
   checkTimeoutSeconds: (): number => Math.min(Math.max(read('checkTimeoutSeconds', 120, isFiniteNumber), 5), 3600),
-  exerciseLanguage: (): Flavour => read('exerciseLanguage', 'javascript', (v): v is Flavour => flavours.includes(v as Flavour)),
+  exerciseLanguage: (): Flavour => read('exerciseLanguage', 'javascript', isFlavour),
   progressStorage: (): 'workspaceState' | 'file' => read('progressStorage', 'workspaceState', (v): v is 'file' => v === 'file'),
 };
 

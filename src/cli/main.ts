@@ -4,16 +4,20 @@ import * as path from 'node:path';
 import '../domain/shared/zodSetup';
 import { exerciseById, findTopicIn, loadCompiledCatalog } from '../domain/roadmap/catalog';
 import type { Catalog } from '../domain/roadmap/catalog';
-import { checkExercise, CheckError } from '../domain/exercises/runners/node';
+import { checkExercise } from '../domain/exercises/check';
+import { flavourInfo, flavours, isFlavour } from '../domain/exercises/flavours';
+import type { Flavour } from '../domain/exercises/flavours';
 import { exerciseFiles } from '../domain/exercises/manifest';
-import type { Flavour } from '../domain/exercises/manifest';
+import { CheckError } from '../domain/exercises/runner';
+import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
-  backend-roadmap scaffold <exercise-id> <dir> [--solution] [--ts]
+  backend-roadmap scaffold <exercise-id> <dir> [--solution] [--flavour=<name>] [--ts]
                                                             write the starter (or the reference solution),
-                                                            in TypeScript with --ts where the exercise has it
+                                                            in a flavour the exercise has (${flavours.join(', ')});
+                                                            --ts is --flavour=typescript
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
 
 Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
@@ -41,10 +45,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         allow('--json');
         if (args.length > 0) throw new UsageError('list takes no arguments');
         return await list(await catalog(io), flags.has('--json'), io);
-      case 'scaffold':
-        allow('--solution', '--ts');
+      case 'scaffold': {
+        const named = [...flags].filter((f) => f.startsWith('--flavour=')).map((f) => f.slice('--flavour='.length));
+        allow('--solution', '--ts', ...named.map((n) => `--flavour=${n}`));
         if (args.length !== 2) throw new UsageError('scaffold needs <exercise-id> <dir>');
-        return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flags.has('--ts') ? 'typescript' : 'javascript', io);
+        const asked = [...named, ...(flags.has('--ts') ? ['typescript'] : [])];
+        if (new Set(asked).size > 1) throw new UsageError(`pick one flavour, not ${asked.join(' and ')}`);
+        const [flavour] = asked;
+        if (flavour !== undefined && !isFlavour(flavour)) throw new UsageError(`unknown flavour "${flavour}" (known: ${flavours.join(', ')})`);
+        return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flavour, io);
+      }
       case 'check':
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');
@@ -79,6 +89,7 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
     description: e.description,
     topic: { id: e.topic, title: findTopicIn(cat, e.topic)?.topic.title ?? e.topic },
     services: e.services,
+    runner: e.runner,
     flavours: e.flavours,
   }));
   if (json) {
@@ -88,16 +99,19 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
   const width = Math.max(...rows.map((r) => r.id.length), 2);
   io.out(`${'id'.padEnd(width)}  topic\n`);
   for (const r of rows) {
-    const needs = [r.flavours.includes('typescript') ? 'JS or TS' : '', r.services.length > 0 ? `needs ${r.services.join(', ')}` : ''].filter(Boolean).join('; ');
+    // Only the default language goes unsaid.
+    const languages = r.flavours.length === 1 && r.flavours[0] === flavours[0] ? '' : r.flavours.map((f) => flavourInfo[f].short).join(' or ');
+    const needs = [languages, r.services.length > 0 ? `needs ${r.services.join(', ')}` : ''].filter(Boolean).join('; ');
     io.out(`${r.id.padEnd(width)}  ${r.topic.title} [${r.topic.id}]: ${r.title}${needs ? `  (${needs})` : ''}\n`);
   }
   io.out(`\n${rows.length} exercises\n`);
   return 0;
 }
 
-async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean, flavour: Flavour, io: CliIo): Promise<number> {
+async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean, asked: Flavour | undefined, io: CliIo): Promise<number> {
   const exercise = exerciseById(cat, id);
   if (!exercise) throw new UsageError(`unknown exercise "${id}"; run \`backend-roadmap list\` to see the ids`);
+  const flavour = asked ?? exercise.flavours[0] ?? flavours[0];
   if (!exercise.flavours.includes(flavour)) throw new Error(`${id} has no ${flavour} flavour (it has: ${exercise.flavours.join(', ')})`);
   const target = path.resolve(dir);
   const entries = await fs.readdir(target).catch((e: NodeJS.ErrnoException) => {
@@ -109,9 +123,9 @@ async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean
   // The target is the CLI user's own choice; below it, nothing may be a link.
   await fs.mkdir(target, { recursive: true });
   const result = await writeScaffold(await planScaffold(target, target, files), false);
-  const what = [solution ? 'reference solution' : '', flavour === 'typescript' ? 'TypeScript' : ''].filter(Boolean).join(', ');
+  const what = [solution ? 'reference solution' : '', flavour !== exercise.flavours[0] ? flavourInfo[flavour].label : ''].filter(Boolean).join(', ');
   io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);
-  io.out(`Next: cd ${path.relative(process.cwd(), target) || '.'} && npm install && npm test   (or: backend-roadmap check ${dir})\n`);
+  io.out(`Next: cd ${path.relative(process.cwd(), target) || '.'} && ${runners[exercise.runner].manualCommand}   (or: backend-roadmap check ${dir})\n`);
   return 0;
 }
 

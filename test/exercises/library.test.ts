@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { flavourInfo } from '../../src/domain/exercises/flavours';
+import type { Flavour } from '../../src/domain/exercises/flavours';
 import { loadExercises } from '../../src/domain/exercises/manifest';
 import type { Exercise } from '../../src/domain/exercises/manifest';
 import { runCli, runProcess } from '../helpers/cli';
@@ -50,16 +52,17 @@ describe('exercise library: every starter fails, every reference solution passes
     assert.deepEqual(exercises.filter((e) => e.flavours.includes('typescript')).map((e) => e.id), ['express-route', 'jwt-middleware']);
   });
 
-  // Discovered from the folder, so a new exercise is tested without touching this file.
+  // Discovered from the folder and each manifest's flavours, so a new exercise or flavour is tested without touching this file.
   const ids = require('node:fs').readdirSync(path.join(repoRoot, 'roadmaps', 'exercises'), { withFileTypes: true })
     .filter((e: { isDirectory(): boolean }) => e.isDirectory()).map((e: { name: string }) => e.name).sort() as string[];
-  const cases = ids.flatMap((id) => [
-    { id, ts: false },
-    ...(require('node:fs').existsSync(path.join(repoRoot, 'roadmaps', 'exercises', id, 'template-ts')) ? [{ id, ts: true }] : []),
-  ]);
-  for (const { id, ts } of cases) {
-    const label = ts ? `${id} (TypeScript)` : id;
-    const flavour = ts ? ['--ts'] : [];
+  const cases = ids.flatMap((id) => {
+    const manifest = JSON.parse(require('node:fs').readFileSync(path.join(repoRoot, 'roadmaps', 'exercises', id, 'exercise.json'), 'utf8')) as { flavours: Flavour[] };
+    return manifest.flavours.map((flavourName, i) => ({ id, flavourName, primary: i === 0 }));
+  });
+  for (const { id, flavourName, primary } of cases) {
+    const ts = flavourName === 'typescript';
+    const label = primary ? id : `${id} (${flavourInfo[flavourName].label})`;
+    const flavour = primary ? [] : [`--flavour=${flavourName}`];
     it(`${label}: the starter fails and the reference solution passes`, async () => {
       const exercise = exercises.find((e) => e.id === id);
       assert.ok(exercise, `${id} loads`);
@@ -71,8 +74,8 @@ describe('exercise library: every starter fails, every reference solution passes
           console.warn(`  !!! ${message} Its own tests will report what they could not reach.`);
         }
       }
-      const starterDir = path.join(tmp, `${id}${ts ? '-ts' : ''}-starter`);
-      const solutionDir = path.join(tmp, `${id}${ts ? '-ts' : ''}-solution`);
+      const starterDir = path.join(tmp, `${id}${flavourInfo[flavourName].folderSuffix}-starter`);
+      const solutionDir = path.join(tmp, `${id}${flavourInfo[flavourName].folderSuffix}-solution`);
       assert.equal((await runCli(['scaffold', id, starterDir, ...flavour])).code, 0);
       const starter = await runCli(['check', starterDir]);
       assert.equal(starter.code, 1, `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`);

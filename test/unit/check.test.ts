@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkExercise, CheckError, findTestFiles, missingDependencies, parseTap } from '../../src/domain/exercises/runners/node';
+import { checkExercise } from '../../src/domain/exercises/check';
+import { CheckError } from '../../src/domain/exercises/runner';
+import { findTestFiles, missingDependencies, parseTap } from '../../src/domain/exercises/runners/node';
 
 /** A throwaway exercise folder with no dependencies, so checks run without npm. */
 async function folder(tests: Record<string, string>, pkg: object = { name: 'x', private: true }): Promise<string> {

@@ -42,6 +42,30 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     }
   });
 
+  it('scaffolds a flavour by name (--ts is --flavour=typescript) and writes the marker file the check reads', async () => {
+    const ts = await runCli(['scaffold', 'express-route', path.join(tmp, 'ts'), '--flavour=typescript']);
+    assert.equal(ts.code, 0, ts.stderr);
+    assert.match(ts.stdout, /\(TypeScript\)/);
+    assert.match(ts.stdout, /&& npm install && npm test/);
+    const marker = JSON.parse(await fs.readFile(path.join(tmp, 'ts', '.backend-roadmap-exercise.json'), 'utf8')) as unknown;
+    assert.deepEqual(marker, { version: 1, exercise: 'express-route', runner: 'node', flavour: 'typescript' });
+    assert.ok(existsSync(path.join(tmp, 'ts', 'src', 'books.ts')));
+    const js = await runCli(['scaffold', 'pagination', path.join(tmp, 'js')]);
+    assert.equal(js.code, 0, js.stderr);
+    assert.equal((JSON.parse(await fs.readFile(path.join(tmp, 'js', '.backend-roadmap-exercise.json'), 'utf8')) as { flavour: string }).flavour, 'javascript');
+
+    const none = await runCli(['scaffold', 'pagination', path.join(tmp, 'none'), '--ts']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /pagination has no typescript flavour \(it has: javascript\)/);
+    const unknown = await runCli(['scaffold', 'pagination', path.join(tmp, 'none'), '--flavour=cobol']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown flavour "cobol" \(known: javascript, typescript\)/);
+    const two = await runCli(['scaffold', 'express-route', path.join(tmp, 'none'), '--flavour=javascript', '--ts']);
+    assert.equal(two.code, 2);
+    assert.match(two.stderr, /pick one flavour/);
+    assert.equal(existsSync(path.join(tmp, 'none')), false);
+  });
+
   it('exits 2 with a clear message on an unknown id, an existing target, or bad usage', async () => {
     const unknown = await runCli(['scaffold', 'no-such-exercise', path.join(tmp, 'x')]);
     assert.equal(unknown.code, 2);

@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkExercise, parseTap } from '../../src/domain/exercises/runners/node';
+import { checkExercise } from '../../src/domain/exercises/check';
+import { readResults } from '../../src/domain/exercises/runner';
+import { nodeRunner } from '../../src/domain/exercises/runners/node';
 import { FileProgressAdapter } from '../../src/domain/progress/fileAdapter';
 import { emptyProgress, topicStatus } from '../../src/domain/progress/progress';
 import { MementoAdapter, MemoryProgressAdapter, ProgressStore } from '../../src/domain/progress/store';
@@ -236,7 +238,8 @@ describe('hardening: lookups and the check runner', () => {
   it('reads a failing test whose error block has 200,000 lines (Math.min spread overflowed)', () => {
     const lines = Array.from({ length: 200_000 }, (_, i) => `      line ${i}`);
     const tap = ['TAP version 13', 'not ok 1 - huge', '  ---', '  error: |-', ...lines, '  ...', '1..1'].join('\n');
-    const results = parseTap(tap);
+    // Through the runner's parser and the shortening every runner's results get.
+    const results = readResults(nodeRunner, tap);
     assert.equal(results.length, 1);
     assert.equal(results[0]?.status, 'failed');
     assert.ok((results[0]?.error?.length ?? 0) < 10_000, 'the error text is shortened for the page');

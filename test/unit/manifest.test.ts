@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { commands, contextKeys, extensionId, settings, views } from '../../src/app/ids';
+import { flavours } from '../../src/domain/exercises/flavours';
 
 interface Manifest {
   name: string;
@@ -12,7 +13,7 @@ interface Manifest {
     commands: { command: string }[];
     views: Record<string, { id: string }[]>;
     viewsContainers: { activitybar: { id: string; icon: string }[] };
-    configuration: { properties: Record<string, unknown> };
+    configuration: { properties: Record<string, { enum?: string[] }> };
     menus: Record<string, { command: string }[]>;
     walkthroughs: { id: string; steps: { id: string; description: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
   };
@@ -65,5 +66,9 @@ describe('package.json contributions', () => {
       assert.ok(readFileSync(path.join(__dirname, '..', '..', media), 'utf8').startsWith('# '), `${step.id}: ${media}`);
       assert.match(ignored, /!media\/walkthrough\/\*\*/, 'walkthrough media ship in the VSIX');
     }
+  });
+
+  it('offers exactly the exercise flavours in the exercise language setting', () => {
+    assert.deepEqual(manifest.contributes.configuration.properties[`${settings.section}.${settings.exerciseLanguage}`]?.enum, [...flavours]);
   });
 });

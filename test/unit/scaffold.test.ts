@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exerciseFiles, loadExercises } from '../../src/domain/exercises/manifest';
+import { exerciseFiles, flavourDirs, loadExercises } from '../../src/domain/exercises/manifest';
+import { markerFileName, readMarker } from '../../src/domain/exercises/marker';
 import { planScaffold, renderTemplate, resolveInsideWorkspace, ScaffoldError, writeScaffold } from '../../src/domain/exercises/scaffold';
 
 const repoRoot = path.join(__dirname, '..', '..');
@@ -19,15 +20,15 @@ describe('scaffold rendering', () => {
     assert.equal(renderTemplate('node: ${{ matrix.node }} ${{ env }}', vars), 'node: ${{ matrix.node }} ${{ env }}');
   });
 
-  it('renders every exercise with no placeholder left, records its id in package.json, and keeps the solution out', async () => {
+  it('renders every exercise with no placeholder left, records its id in the marker file, and keeps the solution out', async () => {
     const exercises = await loadExercises(path.join(repoRoot, 'roadmaps', 'exercises'));
     assert.ok(exercises.length >= 12, `${exercises.length} exercises`);
     for (const [exercise, flavour] of exercises.flatMap((e) => e.flavours.map((f) => [e, f] as const))) {
       const starter = await exerciseFiles(exercise, 'Topic', false, flavour);
       const solved = await exerciseFiles(exercise, 'Topic', true, flavour);
       for (const f of [...starter, ...solved]) assert.doesNotMatch(f.content, /(?<!\$)\{\{/, `${exercise.id}/${f.path}`);
-      const pkg = JSON.parse(starter.find((f) => f.path === 'package.json')?.content ?? '{}') as { backendRoadmap?: { exercise?: string } };
-      assert.equal(pkg.backendRoadmap?.exercise, exercise.id, `${exercise.id}: package.json records the exercise`);
+      const marker = JSON.parse(starter.find((f) => f.path === markerFileName)?.content ?? '{}') as { exercise?: string };
+      assert.equal(marker.exercise, exercise.id, `${exercise.id}: the marker file records the exercise`);
       for (const open of exercise.open.map((f) => (flavour === 'typescript' ? f.replace(/\.js$/, '.ts') : f))) {
         assert.ok(starter.some((f) => f.path === open), `${exercise.id} (${flavour}): ${open} is scaffolded`);
       }
@@ -100,5 +101,93 @@ describe('scaffold target safety', () => {
 
   it('refuses template paths that escape the exercise folder', async () => {
     await assert.rejects(planScaffold(root, path.join(root, 'ex'), [{ path: '../evil.js', content: '' }]), /escapes/);
+  });
+});
+
+describe('the marker file a scaffold writes', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await tempDir();
+  });
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('is written last, names the exercise, its runner and flavour, and leaves package.json as the template has it', async () => {
+    const exercises = await loadExercises(path.join(repoRoot, 'roadmaps', 'exercises'));
+    const exercise = exercises.find((e) => e.id === 'express-route');
+    assert.ok(exercise);
+    for (const flavour of exercise.flavours) {
+      const files = await exerciseFiles(exercise, 'REST APIs', false, flavour);
+      assert.equal(files.at(-1)?.path, markerFileName, 'the marker comes last, so a scaffold cut short does not look finished');
+      const target = path.join(root, flavour);
+      await writeScaffold(await planScaffold(root, target, files), false);
+      assert.deepEqual(await readMarker(target), { version: 1, exercise: 'express-route', runner: 'node', flavour });
+      const written = JSON.parse(await fs.readFile(path.join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
+      const template = JSON.parse(await fs.readFile(path.join(flavourDirs(exercise, flavour).template, 'package.json'), 'utf8')) as Record<string, unknown>;
+      assert.equal(written.backendRoadmap, undefined, 'package.json is no longer marked');
+      assert.deepEqual(Object.keys(written), Object.keys(template));
+    }
+  });
+});
+
+describe('exercise manifests', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await tempDir();
+  });
+  afterEach(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  const base = { id: 'ex', title: 'Ex', topic: 'rest-apis', description: 'One line.', languages: ['javascript'], open: ['README.md', 'src/a.js'], runner: 'node', flavours: ['javascript'] };
+  async function exercise(manifest: object, folders: string[]): Promise<string> {
+    const dir = path.join(root, 'ex');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'exercise.json'), JSON.stringify(manifest));
+    for (const f of folders) await fs.mkdir(path.join(dir, f), { recursive: true });
+    return path.join(dir, 'exercise.json');
+  }
+  const rejects = (file: string, pattern: RegExp) =>
+    assert.rejects(loadExercises(root), (e: unknown) => e instanceof Error && e.message.startsWith(`${file}: `) && pattern.test(e.message), String(pattern));
+
+  it('load with their runner, their flavours in order, and their folder', async () => {
+    await exercise({ ...base, flavours: ['javascript', 'typescript'] }, ['template', 'solution', 'template-ts', 'solution-ts']);
+    const [loaded] = await loadExercises(root);
+    assert.equal(loaded?.runner, 'node');
+    assert.deepEqual(loaded?.flavours, ['javascript', 'typescript']);
+    assert.equal(loaded?.dir, path.join(root, 'ex'));
+    assert.deepEqual(loaded && flavourDirs(loaded, 'typescript'), { template: path.join(root, 'ex', 'template-ts'), solution: path.join(root, 'ex', 'solution-ts') });
+  });
+
+  it('reject a listed flavour whose template or solution folder is missing, naming the file', async () => {
+    const file = await exercise({ ...base, flavours: ['javascript', 'typescript'] }, ['template', 'solution', 'template-ts']);
+    await rejects(file, /flavour "typescript" needs solution-ts\/, which is missing/);
+    await fs.rm(path.join(root, 'ex', 'template-ts'), { recursive: true });
+    await rejects(file, /flavour "typescript" needs template-ts\/ and solution-ts\/, which are missing/);
+    await fs.rm(path.join(root, 'ex', 'solution'), { recursive: true });
+    await rejects(file, /flavour "javascript" needs solution\/, which is missing/);
+  });
+
+  it('reject flavour folders the manifest does not list, which would never be tested', async () => {
+    const file = await exercise(base, ['template', 'solution', 'template-ts', 'solution-ts']);
+    await rejects(file, /template-ts\/ and solution-ts\/ hold the typescript flavour, which "flavours" does not list/);
+  });
+
+  it('reject an unknown runner or flavour, a flavour listed twice, and a manifest without runner or flavours', async () => {
+    const file = await exercise({ ...base, runner: 'cobol' }, ['template', 'solution']);
+    await rejects(file, /runner "cobol" is not known \(known: node\)/);
+    await exercise({ ...base, runner: 'constructor' }, []);
+    await rejects(file, /runner "constructor" is not known/);
+    await exercise({ ...base, flavours: ['rust'] }, []);
+    await rejects(file, /flavour "rust" is not known \(known: javascript, typescript\)/);
+    await exercise({ ...base, flavours: ['javascript', 'javascript'] }, []);
+    await rejects(file, /flavour "javascript" is listed twice/);
+    await exercise(Object.fromEntries(Object.entries(base).filter(([key]) => key !== 'runner')), []);
+    await rejects(file, /runner/);
+    await exercise({ ...base, flavours: [] }, []);
+    await rejects(file, /flavours/);
+    await fs.writeFile(file, '{ not json');
+    await rejects(file, /JSON/);
   });
 });

@@ -2,6 +2,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { slugSchema } from '../roadmap/schema';
+import { flavourInfo, flavours, isFlavour } from './flavours';
+import type { Flavour } from './flavours';
+import { markerContent, markerFileName } from './marker';
+import { isRunnerId, runnerIds } from './runners';
+import type { RunnerId } from './runners';
 import { readTemplateFiles, renderFiles } from './scaffold';
 import type { TemplateFile } from './scaffold';
 
@@ -19,51 +24,51 @@ export const exerciseManifestSchema = z.strictObject({
   imports: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Real servers the tests need. */
   services: z.optional(z.array(z.enum(['postgres', 'redis']))),
+  /** The runner that checks every flavour of this exercise: "node". */
+  runner: z.string().check(z.minLength(1)),
+  /** The languages it comes in, the default first; each has its folders (see flavours.ts). */
+  flavours: z.array(z.string()).check(z.minLength(1)),
 });
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 
-export interface Exercise extends ExerciseManifest {
+export interface Exercise extends Omit<ExerciseManifest, 'runner' | 'flavours'> {
   imports: string[];
   services: Array<'postgres' | 'redis'>;
-  /** Absolute folder holding the starter files. */
-  templateDir: string;
-  /** Absolute folder holding the reference solution, laid over the starter; never scaffolded by default. */
-  solutionDir: string;
-  /** JavaScript always; TypeScript where `template-ts/` and `solution-ts/` exist. */
+  runner: RunnerId;
+  /** The default (the one `open` names files in) first. */
   flavours: Flavour[];
+  /** Absolute folder holding exercise.json and each flavour's template and solution folders. */
+  dir: string;
 }
 
-export const flavours = ['javascript', 'typescript'] as const;
-export type Flavour = (typeof flavours)[number];
-
-/** The folders of a flavour: `template/` + `solution/`, or `template-ts/` + `solution-ts/`. */
-function flavourDirs(exercise: Exercise, flavour: Flavour): { template: string; solution: string } {
-  if (flavour === 'javascript') return { template: exercise.templateDir, solution: exercise.solutionDir };
-  return { template: `${exercise.templateDir}-ts`, solution: `${exercise.solutionDir}-ts` };
+/**
+ * A flavour's folders: the starter, and the reference solution laid over it (never scaffolded by
+ * default). `template/` + `solution/`, or with the flavour's suffix: `template-ts/` + `solution-ts/`.
+ */
+export function flavourDirs(exercise: Pick<Exercise, 'dir'>, flavour: Flavour): { template: string; solution: string } {
+  const { folderSuffix } = flavourInfo[flavour];
+  return { template: path.join(exercise.dir, `template${folderSuffix}`), solution: path.join(exercise.dir, `solution${folderSuffix}`) };
 }
 
-/** Starter files, or starter with the reference solution laid over it, rendered for writing. */
-export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean, flavour: Flavour = 'javascript'): Promise<TemplateFile[]> {
+/** The files to open after scaffolding: `open` names them in the default flavour; others get their own extension. */
+export function openFiles(exercise: Pick<Exercise, 'open' | 'flavours'>, flavour: Flavour): string[] {
+  const from = flavourInfo[exercise.flavours[0] ?? flavour].extension;
+  const to = flavourInfo[flavour].extension;
+  return exercise.open.map((f) => (f.endsWith(from) ? `${f.slice(0, -from.length)}${to}` : f));
+}
+
+/** Starter files, or starter with the reference solution laid over it, rendered for writing; the marker file last. */
+export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean, flavour: Flavour = exercise.flavours[0] ?? flavours[0]): Promise<TemplateFile[]> {
   if (!exercise.flavours.includes(flavour)) throw new Error(`${exercise.id} has no ${flavour} flavour`);
   const dirs = flavourDirs(exercise, flavour);
   const byPath = new Map((await readTemplateFiles(dirs.template)).map((f) => [f.path, f]));
   if (withSolution) for (const f of await readTemplateFiles(dirs.solution)) byPath.set(f.path, f);
+  if (byPath.has(markerFileName)) throw new Error(`${exercise.id}: a template must not ship its own ${markerFileName}`);
   const vars = { exerciseId: exercise.id, exerciseTitle: exercise.title, topicId: exercise.topic, topicTitle };
-  return renderFiles([...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)), vars).map((f) =>
-    f.path === 'package.json' ? { ...f, content: markPackageJson(f.content, exercise.id) } : f,
-  );
-}
-
-/** Records the exercise id in package.json, so a check knows which exercise a folder holds wherever it moved. */
-function markPackageJson(content: string, id: string): string {
-  let pkg: Record<string, unknown>;
-  try {
-    pkg = JSON.parse(content) as Record<string, unknown>;
-  } catch (e) {
-    throw new Error(`${id}/package.json: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  return `${JSON.stringify({ ...pkg, backendRoadmap: { exercise: id } }, null, 2)}\n`;
+  const files = renderFiles([...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)), vars);
+  // Last, so a scaffold cut short does not look finished.
+  return [...files, { path: markerFileName, content: markerContent({ exercise: exercise.id, runner: exercise.runner, flavour }) }];
 }
 
 /** Reads every `<root>/<id>/exercise.json`; a bad manifest is an error, not a silent skip. */
@@ -71,24 +76,63 @@ export async function loadExercises(root: string): Promise<Exercise[]> {
   const entries = await fs.readdir(root, { withFileTypes: true });
   const exercises: Exercise[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const manifestPath = path.join(root, entry.name, 'exercise.json');
-    const parsed = exerciseManifestSchema.safeParse(JSON.parse(await fs.readFile(manifestPath, 'utf8')));
+    const dir = path.join(root, entry.name);
+    const manifestPath = path.join(dir, 'exercise.json');
+    let json: unknown;
+    try {
+      json = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
+    } catch (e) {
+      throw new Error(`${manifestPath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const parsed = exerciseManifestSchema.safeParse(json);
     if (!parsed.success) {
       throw new Error(`${manifestPath}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
-    if (parsed.data.id !== entry.name) {
-      throw new Error(`${manifestPath}: id "${parsed.data.id}" must match its folder name "${entry.name}"`);
-    }
+    const manifest = parsed.data;
+    const problem = manifestProblem(manifest, entry.name) ?? (await folderProblem(dir, manifest.flavours as Flavour[]));
+    if (problem) throw new Error(`${manifestPath}: ${problem}`);
     exercises.push({
-      ...parsed.data,
-      imports: parsed.data.imports ?? [],
-      services: parsed.data.services ?? [],
-      templateDir: path.join(root, entry.name, 'template'),
-      solutionDir: path.join(root, entry.name, 'solution'),
-      flavours: (await isDir(path.join(root, entry.name, 'template-ts'))) ? ['javascript', 'typescript'] : ['javascript'],
+      ...manifest,
+      imports: manifest.imports ?? [],
+      services: manifest.services ?? [],
+      runner: manifest.runner as RunnerId,
+      flavours: manifest.flavours as Flavour[],
+      dir,
     });
   }
   return exercises;
+}
+
+/** What is wrong with a manifest that parsed: its id, runner or flavours. */
+function manifestProblem(manifest: ExerciseManifest, folderName: string): string | undefined {
+  if (manifest.id !== folderName) return `id "${manifest.id}" must match its folder name "${folderName}"`;
+  if (!isRunnerId(manifest.runner)) return `runner "${manifest.runner}" is not known (known: ${runnerIds.join(', ')})`;
+  const seen = new Set<string>();
+  for (const flavour of manifest.flavours) {
+    if (!isFlavour(flavour)) return `flavour "${flavour}" is not known (known: ${flavours.join(', ')})`;
+    if (seen.has(flavour)) return `flavour "${flavour}" is listed twice`;
+    seen.add(flavour);
+    const { runner } = flavourInfo[flavour];
+    if (runner !== manifest.runner) return `flavour "${flavour}" is checked by the ${runner} runner, not ${manifest.runner}`;
+  }
+  return undefined;
+}
+
+/** Every listed flavour has both its folders, and no flavour's folders sit there unlisted (and so never tested). */
+async function folderProblem(dir: string, listed: readonly Flavour[]): Promise<string | undefined> {
+  const found = await Promise.all(
+    flavours.map(async (flavour) => {
+      const folders = Object.values(flavourDirs({ dir }, flavour));
+      const present = await Promise.all(folders.map(isDir));
+      const named = (want: boolean) => folders.filter((_, i) => present[i] === want).map((f) => `${path.basename(f)}/`);
+      return { flavour, there: named(true), missing: named(false) };
+    }),
+  );
+  for (const { flavour, there, missing } of found) {
+    if (listed.includes(flavour) && missing.length > 0) return `flavour "${flavour}" needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} missing`;
+    if (!listed.includes(flavour) && there.length > 0) return `${there.join(' and ')} ${there.length > 1 ? 'hold' : 'holds'} the ${flavour} flavour, which "flavours" does not list`;
+  }
+  return undefined;
 }
 
 function isDir(p: string): Promise<boolean> {

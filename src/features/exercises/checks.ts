@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { config } from '../../app/config';
 import * as ops from '../../domain/progress/ops';
 import { isProvenByExercises } from '../../domain/roadmap/completion';
-import { checkExercise, CheckError, exerciseIdOf } from '../../domain/exercises/runners/node';
-import type { CheckResult } from '../../domain/exercises/runners/node';
+import { ExerciseMismatchError, isScaffoldedFolder, resolveExerciseFolder } from '../../domain/exercises/check';
+import type { ExerciseFolder } from '../../domain/exercises/check';
+import { CheckError, runCheck } from '../../domain/exercises/runner';
+import type { CheckResult } from '../../domain/exercises/runner';
 import { Emitter } from '../../domain/shared/emitter';
-import { config } from '../../app/config';
 import { ScaffoldError } from '../../domain/exercises/scaffold';
 import { commands, settings } from '../../app/ids';
 import type { Services } from '../../app/services';
@@ -37,11 +39,11 @@ export class ExerciseChecks implements vscode.Disposable {
     return (await inSettingFolder(settings.exercisesFolder, exerciseId))?.uri;
   }
 
-  /** The exercise's folder when it holds a scaffold (a package.json), else undefined. */
+  /** The exercise's folder when it holds a scaffold (its marker file, or a 0.1 scaffold's mark), else undefined. */
   async scaffoldedFolder(exerciseId: string): Promise<vscode.Uri | undefined> {
     const dir = await this.folderOf(exerciseId).catch(() => undefined);
     if (!dir) return undefined;
-    return vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'package.json')).then(() => dir, () => undefined);
+    return (await isScaffoldedFolder(dir.fsPath)) ? dir : undefined;
   }
 
   async isScaffolded(exerciseId: string): Promise<boolean> {
@@ -99,9 +101,14 @@ export class ExerciseChecks implements vscode.Disposable {
     }
 
     // The folder records which exercise it holds; checking another one's folder must not mark this one done.
-    const recorded = await exerciseIdOf(dir.fsPath);
-    if (recorded && recorded !== exercise.id) {
-      void vscode.window.showErrorMessage(`Backend Roadmap: ${vscode.workspace.asRelativePath(dir)} holds the "${recorded}" exercise, not "${exercise.id}"; not checking it.`);
+    let target: ExerciseFolder;
+    try {
+      target = await resolveExerciseFolder(dir.fsPath, exercise.id);
+    } catch (e) {
+      if (!(e instanceof CheckError)) throw e;
+      const message = e instanceof ExerciseMismatchError ? `${vscode.workspace.asRelativePath(dir)} holds the "${e.recorded}" exercise, not "${e.expected}"; not checking it.` : e.message;
+      this.services.log.error(`Check ${exercise.id}: ${message}`);
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
       return undefined;
     }
 
@@ -121,7 +128,7 @@ export class ExerciseChecks implements vscode.Disposable {
           const subExternal = external?.onCancellationRequested(() => controller.abort());
           if (external?.isCancellationRequested) controller.abort();
           try {
-            return await checkExercise(folder, {
+            return await runCheck(target.runner, folder, {
               signal: controller.signal,
               timeoutMs: timeoutSeconds * 1000,
               onOutput: (t) => output.append(t),
@@ -144,6 +151,7 @@ export class ExerciseChecks implements vscode.Disposable {
       if (result.outcome === 'passed') {
         const { store } = this.services;
         await store.update(ops.markExercisePassed(exercise.id));
+        // Passing tests are proof, unlike a ticked box: a topic whose exercises all pass is done.
         const topic = this.services.topic(exercise.topic)?.topic;
         const topicDone = topic !== undefined && isProvenByExercises(topic, store.data) && !['done', 'skipped'].includes(store.status(topic.id));
         if (topic && topicDone) await store.update(ops.setStatus(topic.id, 'done'));

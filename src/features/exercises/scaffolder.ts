@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import * as ops from '../../domain/progress/ops';
 import * as vscode from 'vscode';
 import { config } from '../../app/config';
-import { exerciseFiles } from '../../domain/exercises/manifest';
-import type { Flavour } from '../../domain/exercises/manifest';
+import * as ops from '../../domain/progress/ops';
+import { flavourInfo, flavours } from '../../domain/exercises/flavours';
+import type { Flavour } from '../../domain/exercises/flavours';
+import { exerciseFiles, openFiles } from '../../domain/exercises/manifest';
 import { planScaffold, ScaffoldError, writeScaffold } from '../../domain/exercises/scaffold';
 import { contextKeys, settings } from '../../app/ids';
 import type { Services } from '../../app/services';
@@ -18,7 +19,8 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     return undefined;
   }
   const wanted: Flavour = config.exerciseLanguage();
-  const flavour: Flavour = exercise.flavours.includes(wanted) ? wanted : 'javascript';
+  // An exercise without the wanted flavour comes in its default one, and the message says so.
+  const flavour: Flavour = exercise.flavours.includes(wanted) ? wanted : (exercise.flavours[0] ?? flavours[0]);
   try {
     const place = await inSettingFolder(settings.exercisesFolder, exercise.id);
     if (!place) {
@@ -46,9 +48,10 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     const result = await writeScaffold(plan, overwrite);
     services.log.info(`Scaffolded ${exercise.id} into ${target}: wrote ${result.written.length}, kept ${result.skipped.length}`);
     await services.store.update(ops.setCurrentTopic(topic.id));
-    await openExercise(target, openList(exercise.open, flavour));
+    await openExercise(target, openFiles(exercise, flavour));
     void vscode.commands.executeCommand('setContext', contextKeys.scaffoldedExercise, true);
-    const note = flavour !== wanted ? ' It has no TypeScript flavour yet, so this is the JavaScript one.' : flavour === 'typescript' ? ' (TypeScript)' : '';
+    const label = (f: Flavour) => flavourInfo[f].label;
+    const note = flavour !== wanted ? ` It has no ${label(wanted)} flavour yet, so this is the ${label(flavour)} one.` : flavour !== exercise.flavours[0] ? ` (${label(flavour)})` : '';
     void vscode.window.showInformationMessage(
       `Scaffolded "${exercise.title}" into ${relative}.${note} Make its tests pass, then run Check Exercise.`,
     );
@@ -59,11 +62,6 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
     return undefined;
   }
-}
-
-/** The manifest lists JavaScript files; the TypeScript flavour has the same files with .ts names. */
-function openList(files: readonly string[], flavour: Flavour): string[] {
-  return flavour === 'typescript' ? files.map((f) => f.replace(/\.js$/, '.ts')) : [...files];
 }
 
 /** Opens the README, then the last listed file at its first TODO, where the work starts. */

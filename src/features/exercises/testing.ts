@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTopicIn } from '../../domain/roadmap/catalog';
+import { markerFileName } from '../../domain/exercises/marker';
 import type { ExerciseChecks } from './checks';
 import { settings } from '../../app/ids';
 import type { Services } from '../../app/services';
@@ -23,7 +23,8 @@ export class ExerciseTests implements vscode.Disposable {
     this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
     const root = localWorkspaceFolder();
     if (root) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.exercisesFolder)}/*/package.json`));
+      // The marker, and package.json for folders a 0.1 scaffold marked there.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.exercisesFolder)}/*/{${markerFileName},package.json}`));
       this.disposables.push(watcher, watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()));
     }
     this.disposables.push(this.controller);

@@ -1,0 +1,176 @@
+// What every exercise check shares, whatever the language: a runner describes its commands and reads
+// its results; runCheck runs them with phases, timeouts, cancellation, capped output and cleanup.
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readFileInside } from '../shared/safeFs';
+import { CheckError, runCommand } from './runCommand';
+import type { Command, RunOptions } from './runCommand';
+
+export { CheckError } from './runCommand';
+export type { Command } from './runCommand';
+
+export interface TestResult {
+  name: string;
+  /** Enclosing suites, outermost first. */
+  suite: string[];
+  status: 'passed' | 'failed' | 'skipped' | 'todo';
+  durationMs?: number;
+  error?: string;
+}
+
+export type CheckOutcome = 'passed' | 'failed' | 'cancelled' | 'timedOut';
+
+export interface CheckResult {
+  outcome: CheckOutcome;
+  exitCode: number | null;
+  results: TestResult[];
+  /** e.g. "5 passed, 1 failed". */
+  summary: string;
+  durationMs: number;
+  /** Set when dependencies had to be installed first. */
+  installMs?: number;
+}
+
+export interface CheckOptions {
+  signal?: AbortSignal;
+  /** For the test run; installs get their own, longer limit. */
+  timeoutMs?: number;
+  installTimeoutMs?: number;
+  onOutput?: (text: string) => void;
+  onPhase?: (phase: 'install' | 'test', message: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A tool a check needs, and the oldest version of it that works. */
+export interface ToolRequirement {
+  /** For messages: "Node.js". */
+  name: string;
+  /** Prints the version, e.g. `node --version`. */
+  probe: Command;
+  /** [major, minor] from what the probe printed; undefined when it cannot be read. */
+  version(output: string): [number, number] | undefined;
+  minimum: [number, number];
+}
+
+export interface InstallStep {
+  /** The install phase's message: "Installing dependencies (express, …)". */
+  message: string;
+  /** Names the step in a failed check's summary: "npm install exited with 1". */
+  name: string;
+  command: Command;
+}
+
+export interface TestStep {
+  /** The test phase's message: "Running 2 test files". */
+  message: string;
+  /** Run in the exercise folder; it must write its machine-readable results to `resultsFile`. */
+  command: Command;
+  /** Checked, in order, before anything is installed or run. */
+  requires: ToolRequirement[];
+}
+
+export interface TestContext {
+  /** A file in a folder private to this check (removed after it), for the results `parseResults` reads. */
+  resultsFile: string;
+}
+
+export type Detection = { ok: true } | { ok: false; missing: string };
+
+/**
+ * One language's way of checking an exercise. A runner only describes: which commands to run and how
+ * to read their results. Starting, capping, cancelling and cleaning up is runCheck's.
+ */
+export interface ExerciseRunner {
+  /** Stored in exercise manifests and marker files: "node". */
+  readonly id: string;
+  /** What a learner types in the exercise folder to run the tests by hand. */
+  readonly manualCommand: string;
+  /** Added to `"<command>" was not found on PATH.`: how to get the tools. */
+  readonly missingToolHint: string;
+  /** Whether `folder` holds a project this runner can run; what is missing when not. Never throws. */
+  detect(folder: string): Promise<Detection>;
+  /** The exercise id a folder scaffolded before marker files (0.1) recorded, if this runner had a place for one. */
+  legacyExerciseId?(folder: string): Promise<string | undefined>;
+  /** The test run; throws a CheckError when the folder has nothing to test. */
+  test(folder: string, ctx: TestContext): Promise<TestStep>;
+  /** Dependencies to install before the tests; undefined when everything is there. */
+  install(folder: string): Promise<InstallStep | undefined>;
+  /** Per-test results from what the test step wrote to `resultsFile` (possibly cut short, or empty). */
+  parseResults(raw: string): TestResult[];
+}
+
+/** The results file is read up to this size; a run that wrote more keeps the results before the cut. */
+const maxResultsBytes = 32 * 1024 * 1024;
+/** Each test's error text is shortened to this for the topic page. */
+const maxErrorChars = 8 * 1024;
+
+/** A runner's results with each error shortened for the page. */
+export function readResults(runner: ExerciseRunner, raw: string): TestResult[] {
+  return runner.parseResults(raw).map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
+}
+
+function shorten(text: string): string {
+  return `${text.slice(0, maxErrorChars)}\n[cut: ${text.length - maxErrorChars} more characters]`;
+}
+
+/**
+ * Checks an exercise folder with `runner`: makes sure its tools are there, installs missing
+ * dependencies, runs the tests in a child process, streams their output, and reads per-test results.
+ */
+export async function runCheck(runner: ExerciseRunner, dir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const started = Date.now();
+  const cancelled = (): CheckResult => ({ outcome: 'cancelled', exitCode: null, results: [], summary: 'cancelled', durationMs: Date.now() - started });
+  const run = (command: Command, cwd: string, timeoutMs: number, onOutput = options.onOutput) =>
+    runCommand(command, cwd, { signal: options.signal, env: options.env, onOutput, timeoutMs, missingHint: runner.missingToolHint } satisfies RunOptions);
+
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-check-'));
+  const resultsFile = path.join(tmp, 'results');
+  try {
+    const test = await runner.test(dir, { resultsFile });
+    for (const tool of test.requires) {
+      let printed = '';
+      // In our own folder: the tool the check will use, not one an exercise's config picks.
+      const probe = await run(tool.probe, process.cwd(), 30_000, (t) => (printed += t));
+      if (probe.cancelled) return cancelled();
+      const have = tool.version(printed);
+      const [major, minor] = tool.minimum;
+      if (probe.exitCode !== 0 || !have || have[0] < major || (have[0] === major && have[1] < minor)) {
+        throw new CheckError(`${tool.name} ${major}.${minor} or newer is needed to run the tests; found ${printed.trim() || 'an unreadable version'}.`);
+      }
+    }
+
+    let installMs: number | undefined;
+    const install = await runner.install(dir);
+    if (install) {
+      options.onPhase?.('install', install.message);
+      const t0 = Date.now();
+      const proc = await run(install.command, dir, options.installTimeoutMs ?? 600_000);
+      installMs = Date.now() - t0;
+      if (proc.cancelled || proc.timedOut || proc.exitCode !== 0) {
+        const outcome: CheckOutcome = proc.cancelled ? 'cancelled' : proc.timedOut ? 'timedOut' : 'failed';
+        const why = outcome === 'failed' ? `${install.name} exited with ${proc.exitCode}` : outcome === 'cancelled' ? 'install cancelled' : 'install timed out';
+        return { outcome, exitCode: proc.exitCode, results: [], summary: why, durationMs: Date.now() - started, installMs };
+      }
+    }
+
+    options.onPhase?.('test', test.message);
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const proc = await run(test.command, dir, timeoutMs);
+    const raw = await readFileInside(tmp, resultsFile, { maxBytes: maxResultsBytes }).catch(() => '');
+    const results = readResults(runner, raw);
+    const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+    const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
+    if (count('skipped') + count('todo') > 0) parts.push(`${count('skipped') + count('todo')} skipped`);
+    let outcome: CheckOutcome;
+    if (proc.cancelled) outcome = 'cancelled';
+    else if (proc.timedOut) outcome = 'timedOut';
+    else outcome = proc.exitCode === 0 && count('failed') === 0 && count('passed') > 0 ? 'passed' : 'failed';
+    let summary = parts.join(', ');
+    if (outcome === 'cancelled') summary = `cancelled (${summary})`;
+    if (outcome === 'timedOut') summary = `timed out after ${Math.round(timeoutMs / 1000)} s (${summary})`;
+    return { outcome, exitCode: proc.exitCode, results, summary, durationMs: Date.now() - started, installMs };
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
