@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadExercises } from '../exercises/manifest';
 import type { Exercise } from '../exercises/manifest';
 import type { LoadOptions } from './validate';
 import type { Problem, Result } from '../shared/problems';
@@ -32,15 +31,19 @@ export interface Source {
   load(options: LoadOptions): Result<Roadmap>;
 }
 
-/** dist/roadmaps.json: every roadmap (tracks resolved), validated at build time, topics as outlines. */
+/**
+ * dist/roadmaps.json: every roadmap (tracks resolved) with topics as outlines, and every exercise
+ * manifest, all validated at build time. An exercise's folder is `<exercisesDir>/<id>`.
+ */
 export interface CompiledIndex {
-  version: 2;
+  version: 3;
   roadmaps: { file: string; roadmap: RoadmapOutline }[];
+  exercises: Omit<Exercise, 'dir'>[];
 }
 
 /** dist/topics.json: each topic's details by id, read on the first topic page. */
 export interface CompiledDetails {
-  version: 2;
+  version: 3;
   topics: Record<string, TopicDetails>;
 }
 
@@ -61,13 +64,14 @@ export function compileCatalog(catalog: Catalog<Roadmap>, relativeFile: (file: s
   }
   return {
     index: {
-      version: 2,
+      version: 3,
+      exercises: catalog.exercises.map(({ dir: _dir, ...rest }) => rest),
       roadmaps: catalog.roadmaps.map(({ roadmap, file }) => ({
         file: relativeFile(file),
         roadmap: { ...roadmap, phases: roadmap.phases.map((p) => ({ ...p, topics: p.topics.map(outlineOf) })) },
       })),
     },
-    details: { version: 2, topics },
+    details: { version: 3, topics },
   };
 }
 
@@ -78,13 +82,18 @@ export function compileCatalog(catalog: Catalog<Roadmap>, relativeFile: (file: s
 export async function loadCompiledCatalog(indexFile: string, exercisesDir: string): Promise<Catalog> {
   // Files are stored relative to the extension root (dist/..), so problems name real paths.
   const root = path.resolve(path.dirname(indexFile), '..');
-  const exercises = await loadExercises(exercisesDir);
   try {
     const compiled = JSON.parse(await fs.readFile(indexFile, 'utf8')) as Partial<CompiledIndex>;
-    if (compiled.version !== 2 || !Array.isArray(compiled.roadmaps)) throw new Error(`unknown format (version ${String(compiled.version)}); rebuild with npm run build`);
-    return { roadmaps: compiled.roadmaps.map(({ file, roadmap }) => ({ file: path.resolve(root, file), roadmap })), exercises, problems: [] };
+    if (compiled.version !== 3 || !Array.isArray(compiled.roadmaps) || !Array.isArray(compiled.exercises)) {
+      throw new Error(`unknown format (version ${String(compiled.version)}); rebuild with npm run build`);
+    }
+    return {
+      roadmaps: compiled.roadmaps.map(({ file, roadmap }) => ({ file: path.resolve(root, file), roadmap })),
+      exercises: compiled.exercises.map((e) => ({ ...e, dir: path.join(exercisesDir, e.id) })),
+      problems: [],
+    };
   } catch (e) {
-    return { roadmaps: [], exercises, problems: [{ file: indexFile, line: 1, col: 1, message: e instanceof Error ? e.message : String(e) }] };
+    return { roadmaps: [], exercises: [], problems: [{ file: indexFile, line: 1, col: 1, message: e instanceof Error ? e.message : String(e) }] };
   }
 }
 
@@ -94,7 +103,7 @@ export function compiledDetailsLoader(detailsFile: string): (topicId: string) =>
   return async (topicId) => {
     table ??= fs.readFile(detailsFile, 'utf8').then((text) => {
       const compiled = JSON.parse(text) as Partial<CompiledDetails>;
-      if (compiled.version !== 2 || typeof compiled.topics !== 'object' || compiled.topics === null) throw new Error(`${detailsFile}: unknown format; rebuild with npm run build`);
+      if (compiled.version !== 3 || typeof compiled.topics !== 'object' || compiled.topics === null) throw new Error(`${detailsFile}: unknown format; rebuild with npm run build`);
       return compiled.topics;
     });
     const topics = await table.catch((e: unknown) => {

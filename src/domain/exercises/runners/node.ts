@@ -2,7 +2,7 @@
 // `node --test` writing a TAP copy of its results.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { readFileInside, UnsafePathError } from '../../shared/safeFs';
 import { CheckError } from '../runner';
 import type { Detection, ExerciseRunner, InstallStep, TestContext, TestResult, TestStep, ToolRequirement } from '../runner';
@@ -153,11 +153,21 @@ function readYamlBlock(lines: string[], start: number): Record<string, unknown> 
   let indent = Infinity;
   for (const l of body) if (l.trim()) indent = Math.min(indent, l.length - l.trimStart().length);
   try {
-    const parsed: unknown = parseYaml(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
+    const parsed: unknown = yaml().parse(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The YAML parser is a third of the extension bundle and only a failing test's details need it, so it
+ * is loaded on first use, not at activation.
+ */
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (see above)
+  return (yamlModule ??= require('yaml') as typeof Yaml);
 }
 
 function unescapeTap(s: string): string {
