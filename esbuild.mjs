@@ -7,7 +7,15 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 // Clean only what this build writes (not the packaged .vsix).
-for (const out of ['dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/cli.js.map', 'dist/webview', 'dist/test', 'dist/bench']) {
+for (const out of [
+  'dist/extension.js',
+  'dist/extension.js.map',
+  'dist/cli.js',
+  'dist/cli.js.map',
+  'dist/webview',
+  'dist/test',
+  'dist/bench',
+]) {
   rmSync(out, { recursive: true, force: true });
 }
 mkdirSync('dist/webview', { recursive: true });
@@ -26,16 +34,41 @@ for (const page of pages) {
 const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'info', legalComments: 'none' };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
   // The CLI shares src/domain with the extension and never imports vscode.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  ...pages.map((page) => ({ ...common, entryPoints: [page.entry], outfile: `dist/webview/${page.script}`, platform: 'browser', format: 'iife', target: 'es2022' })),
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  ...pages.map((page) => ({
+    ...common,
+    entryPoints: [page.entry],
+    outfile: `dist/webview/${page.script}`,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  })),
 ];
 
 // Test and benchmark bundles are built every time, so a packaged build can be tested as is;
 // .vscodeignore keeps them out of the VSIX.
 {
-  const integration = readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
+  const integration = readdirSync('test/integration')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/integration/${f}`);
   builds.push({
     ...common,
     entryPoints: integration,
@@ -47,7 +80,16 @@ const builds = [
     packages: 'external',
     external: ['vscode'],
   });
-  builds.push({ ...common, entryPoints: ['bench/inHost.ts'], outfile: 'dist/bench/inHost.js', platform: 'node', format: 'cjs', target: 'node20', packages: 'external', external: ['vscode'] });
+  builds.push({
+    ...common,
+    entryPoints: ['bench/inHost.ts'],
+    outfile: 'dist/bench/inHost.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    external: ['vscode'],
+  });
 }
 
 if (watch) {

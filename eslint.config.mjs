@@ -36,7 +36,10 @@ export default tseslint.config(
     // Webview pages run in the browser: no Node, no vscode, no host code beyond the protocols.
     files: ['webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['vscode'], patterns: [{ group: ['node:*'], message: 'Webview pages run in a browser.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['vscode'], patterns: [{ group: ['node:*'], message: 'Webview pages run in a browser.' }] },
+      ],
     },
   },
   {

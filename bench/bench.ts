@@ -75,7 +75,11 @@ async function activationTimes(): Promise<{ ours: number[]; hello: number[]; com
   const root = path.join(benchRoot, 'activation');
   await fs.mkdir(path.join(root, 'workspace'), { recursive: true });
   const fixtures = path.join(benchRoot, 'fixtures');
-  const vsixes = [path.join(repoRoot, 'dist', 'backend-roadmap.vsix'), path.join(fixtures, 'hello-world.vsix'), path.join(fixtures, 'harness.vsix')];
+  const vsixes = [
+    path.join(repoRoot, 'dist', 'backend-roadmap.vsix'),
+    path.join(fixtures, 'hello-world.vsix'),
+    path.join(fixtures, 'harness.vsix'),
+  ];
   const profile = await makeProfile(path.join(root, 'profile'), { 'git.openRepositoryInParentFolders': 'never' });
   for (const v of vsixes) await installExtension(install, profile, v);
   const plan = ['', ...Array.from({ length: 2 * RUNS }, (_, i) => (i % 2 === 0 ? ours : hello))];
@@ -94,9 +98,11 @@ async function activationTimes(): Promise<{ ours: number[]; hello: number[]; com
     await openWorkbench(page, server.url, path.join(root, 'workspace'));
     const samples = await waitForSamples(report, plan.length, 60_000 + plan.length * 20_000);
     const pids = new Set(samples.map((x) => x.pid));
-    if (pids.size !== samples.length) throw new Error(`activation samples shared an extension host (${samples.length} samples in ${pids.size} processes)`);
+    if (pids.size !== samples.length)
+      throw new Error(`activation samples shared an extension host (${samples.length} samples in ${pids.size} processes)`);
     samples.forEach((x, i) => {
-      if (x.index !== i || x.id !== plan[i]) throw new Error(`activation sample ${i} is ${JSON.stringify(x)}, expected ${plan[i] || 'the warm-up'}`);
+      if (x.index !== i || x.id !== plan[i])
+        throw new Error(`activation sample ${i} is ${JSON.stringify(x)}, expected ${plan[i] || 'the warm-up'}`);
     });
     const timed = samples.slice(1);
     return {
@@ -115,7 +121,10 @@ async function waitForSamples(report: string, count: number, timeoutMs: number):
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = await fs.readFile(report, 'utf8').catch(() => '');
-    const lines = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ActivationSample & { harnessError?: string });
+    const lines = text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as ActivationSample & { harnessError?: string });
     const error = lines.find((l) => l.harnessError);
     if (error) throw new Error(`activation harness failed: ${error.harnessError}`);
     if (lines.length >= count) return lines;
@@ -132,7 +141,10 @@ const clickTopics = ['tcp-and-udp', 'dns', 'http-basics', 'browsers'];
  * pairs: with every editor closed first (the panel and its webview are created), then another topic
  * with that panel open (the page is replaced). Pairs interleave the two kinds, so load drifts hit both.
  */
-async function topicOpenTimes(): Promise<{ created: { rendered: number[]; selected: number[] }; reused: { rendered: number[]; selected: number[] } }> {
+async function topicOpenTimes(): Promise<{
+  created: { rendered: number[]; selected: number[] };
+  reused: { rendered: number[]; selected: number[] };
+}> {
   const session = await openSession('bench-topic', { width: 1400, height: 880 });
   const { page } = session;
   let failed = true;
@@ -159,7 +171,11 @@ async function topicOpenTimes(): Promise<{ created: { rendered: number[]; select
 }
 
 /** 1,000 clicks on checklist items of 10 topics, some unticking again, as a fast learner makes them. */
-const toggles = Array.from({ length: 1000 }, (_, i) => ({ topicId: `topic-${i % 10}`, itemId: `item-${i % 7}`, checked: (i * 7 + Math.floor(i / 13)) % 3 !== 0 }));
+const toggles = Array.from({ length: 1000 }, (_, i) => ({
+  topicId: `topic-${i % 10}`,
+  itemId: `item-${i % 7}`,
+  checked: (i * 7 + Math.floor(i / 13)) % 3 !== 0,
+}));
 
 /** What the stored progress must hold after `toggles`: per topic, the items whose last toggle ticked them. */
 function expectedChecked(): Map<string, Set<string>> {
@@ -197,8 +213,10 @@ async function timeToggles(name: string, makeAdapter: (run: number) => Promise<P
     for (const [topicId, items] of want) {
       const got = [...(reopened.data.topics[topicId]?.checked ?? [])].sort();
       const expected = [...items].sort();
-      if (got.join() !== expected.join()) throw new Error(`${name}: toggles lost for ${topicId}: stored [${got.join(', ')}], expected [${expected.join(', ')}]`);
-      if (reopened.status(topicId) !== 'inProgress') throw new Error(`${name}: ${topicId} is ${reopened.status(topicId)} after ticking items, expected inProgress`);
+      if (got.join() !== expected.join())
+        throw new Error(`${name}: toggles lost for ${topicId}: stored [${got.join(', ')}], expected [${expected.join(', ')}]`);
+      if (reopened.status(topicId) !== 'inProgress')
+        throw new Error(`${name}: ${topicId} is ${reopened.status(topicId)} after ticking items, expected inProgress`);
     }
     reopened.dispose();
     if (run >= 0) samples.push(ms);
@@ -219,14 +237,21 @@ async function scaleTimes(topics: number): Promise<ScaleTimes> {
   const text = JSON.stringify(syntheticRoadmap(topics));
   const load = (): Roadmap => {
     const result = validateRoadmap(JSON.parse(text), `synthetic-${topics}.json`);
-    if (!result.ok) throw new Error(`synthetic ${topics}-topic roadmap invalid: ${result.problems.slice(0, 3).map((p) => p.message).join('; ')}`);
+    if (!result.ok)
+      throw new Error(
+        `synthetic ${topics}-topic roadmap invalid: ${result.problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join('; ')}`,
+      );
     return result.value;
   };
   const roadmap = load();
   const data = syntheticProgress(topics);
   const tallies = () => [roadmapTally(roadmap, data), ...roadmap.phases.map((p) => phaseTally(p, data))];
   const [total] = tallies();
-  if (total?.done !== topics * 0.2 || total.inProgress !== topics * 0.1) throw new Error(`synthetic ${topics}-topic progress tallied wrong: ${JSON.stringify(total)}`);
+  if (total?.done !== topics * 0.2 || total.inProgress !== topics * 0.1)
+    throw new Error(`synthetic ${topics}-topic progress tallied wrong: ${JSON.stringify(total)}`);
   if (nextUp(roadmap, data).length !== 5) throw new Error(`synthetic ${topics}-topic roadmap: next-up found fewer than 5 topics`);
   return {
     rows: allRows(roadmap, data).length,
@@ -258,7 +283,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const goals: Goal[] = [];
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
-  const timed = (metric: string, a: Spread, b: Spread, baseline: string, goal = '') => rows.push([metric, formatSpread(a), `${formatSpread(b)} (${baseline})`, ratio(a.median, b.median), goal]);
+  const timed = (metric: string, a: Spread, b: Spread, baseline: string, goal = '') =>
+    rows.push([metric, formatSpread(a), `${formatSpread(b)} (${baseline})`, ratio(a.median, b.median), goal]);
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
   await fs.rm(benchRoot, { recursive: true, force: true });
@@ -271,8 +297,18 @@ async function main(): Promise<void> {
   const a = spread(act.ours);
   const h = spread(act.hello);
   const activationMet = a.median <= ACTIVATION_GOAL_RATIO * h.median;
-  timed('activation in code-server: cold, a new extension host per sample (bundle require + activate(), timed in the host)', a, h, 'hello-world', `≤ ${ACTIVATION_GOAL_RATIO}× hello-world: ${verdict(activationMet)}`);
-  goals.push({ text: `activation median ≤ ${ACTIVATION_GOAL_RATIO}× hello-world median`, met: activationMet, detail: `${a.median.toFixed(1)} ms vs ${h.median.toFixed(1)} ms = ${(a.median / h.median).toFixed(2)}×` });
+  timed(
+    'activation in code-server: cold, a new extension host per sample (bundle require + activate(), timed in the host)',
+    a,
+    h,
+    'hello-world',
+    `≤ ${ACTIVATION_GOAL_RATIO}× hello-world: ${verdict(activationMet)}`,
+  );
+  goals.push({
+    text: `activation median ≤ ${ACTIVATION_GOAL_RATIO}× hello-world median`,
+    met: activationMet,
+    detail: `${a.median.toFixed(1)} ms vs ${h.median.toFixed(1)} ms = ${(a.median / h.median).toFixed(2)}×`,
+  });
 
   const topicOpen = await topicOpenTimes();
   const topicRows: [string, { rendered: number[]; selected: number[] }][] = [
@@ -317,7 +353,12 @@ async function main(): Promise<void> {
     await time(readParse(detailsFile), 20),
     'reading + JSON.parse of the same file',
   );
-  timed('roadmap load + validate from YAML (build, tests)', await time(() => loadCatalog(roadmapsDir), 20), await time(() => loadRoadmap(minimalRoadmap, 'tiny.yaml'), 20), '1-topic roadmap');
+  timed(
+    'roadmap load + validate from YAML (build, tests)',
+    await time(() => loadCatalog(roadmapsDir), 20),
+    await time(() => loadRoadmap(minimalRoadmap, 'tiny.yaml'), 20),
+    '1-topic roadmap',
+  );
 
   const data = emptyProgress();
   for (const [i, t] of backend.roadmap.phases.flatMap((p) => p.topics).entries()) {
@@ -344,23 +385,60 @@ async function main(): Promise<void> {
   try {
     const memory = await timeToggles('MemoryProgressAdapter', async () => new MemoryProgressAdapter(), 15);
     const memento = await timeToggles('MementoAdapter', async () => new MementoAdapter(new JsonMemento()), 15);
-    const file = await timeToggles('FileProgressAdapter', async (run) => new FileProgressAdapter(tmp, path.join(tmp, `run-${run}`, 'progress.json')), 15);
+    const file = await timeToggles(
+      'FileProgressAdapter',
+      async (run) => new FileProgressAdapter(tmp, path.join(tmp, `run-${run}`, 'progress.json')),
+      15,
+    );
     timed('1,000 checklist toggles persisted (MementoAdapter, async JSON memento)', memento, memory, 'MemoryProgressAdapter');
-    timed('1,000 checklist toggles persisted (FileProgressAdapter: lock + re-read per batch of queued writes)', file, memory, 'MemoryProgressAdapter');
+    timed(
+      '1,000 checklist toggles persisted (FileProgressAdapter: lock + re-read per batch of queued writes)',
+      file,
+      memory,
+      'MemoryProgressAdapter',
+    );
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
 
-  const webviewBytes = ['topic.js', 'base.css', 'topic.css'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
+  const webviewBytes = ['topic.js', 'base.css', 'topic.css'].reduce(
+    (n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size,
+    0,
+  );
   const codicons = ['codicon.css', 'codicon.ttf'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
-  rows.push(['webview bundle (topic.js + base.css + topic.css)', kb(webviewBytes), `${kb(codicons)} (codicon font + css it loads)`, ratio(webviewBytes, codicons), '']);
-  const dashboardBytes = ['dashboard.js', 'base.css', 'dashboard.css'].reduce((n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size, 0);
-  rows.push(['dashboard webview bundle (dashboard.js + base.css + dashboard.css)', kb(dashboardBytes), `${kb(codicons)} (codicon font + css it loads)`, ratio(dashboardBytes, codicons), '']);
+  rows.push([
+    'webview bundle (topic.js + base.css + topic.css)',
+    kb(webviewBytes),
+    `${kb(codicons)} (codicon font + css it loads)`,
+    ratio(webviewBytes, codicons),
+    '',
+  ]);
+  const dashboardBytes = ['dashboard.js', 'base.css', 'dashboard.css'].reduce(
+    (n, f) => n + statSync(path.join(repoRoot, 'dist', 'webview', f)).size,
+    0,
+  );
+  rows.push([
+    'dashboard webview bundle (dashboard.js + base.css + dashboard.css)',
+    kb(dashboardBytes),
+    `${kb(codicons)} (codicon font + css it loads)`,
+    ratio(dashboardBytes, codicons),
+    '',
+  ]);
   const vsix = statSync(path.join(repoRoot, 'dist', 'backend-roadmap.vsix')).size;
   const helloVsix = statSync(path.join(fixtures, 'hello-world.vsix')).size;
   const vsixMet = vsix <= VSIX_GOAL_BYTES;
-  rows.push(['VSIX size (dist/backend-roadmap.vsix)', `${kb(vsix)} (${vsix.toLocaleString('en')} bytes)`, `${kb(helloVsix)} (hello-world)`, ratio(vsix, helloVsix), `≤ 1 MB (${VSIX_GOAL_BYTES.toLocaleString('en')} bytes): ${verdict(vsixMet)}`]);
-  goals.push({ text: `VSIX ≤ 1 MB (${VSIX_GOAL_BYTES.toLocaleString('en')} bytes)`, met: vsixMet, detail: `${vsix.toLocaleString('en')} bytes` });
+  rows.push([
+    'VSIX size (dist/backend-roadmap.vsix)',
+    `${kb(vsix)} (${vsix.toLocaleString('en')} bytes)`,
+    `${kb(helloVsix)} (hello-world)`,
+    ratio(vsix, helloVsix),
+    `≤ 1 MB (${VSIX_GOAL_BYTES.toLocaleString('en')} bytes): ${verdict(vsixMet)}`,
+  ]);
+  goals.push({
+    text: `VSIX ≤ 1 MB (${VSIX_GOAL_BYTES.toLocaleString('en')} bytes)`,
+    met: vsixMet,
+    detail: `${vsix.toLocaleString('en')} bytes`,
+  });
 
   const header: Row = ['metric', 'Backend Roadmap', 'baseline (same run)', 'ratio', 'goal'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i]?.length ?? 0)));
@@ -368,14 +446,18 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  console.log('\nTimed rows: median (IQR = first–third quartile, n samples); ratio = our median / the baseline\'s median.');
+  console.log("\nTimed rows: median (IQR = first–third quartile, n samples); ratio = our median / the baseline's median.");
   console.log(
     `Activation: one code-server, fresh profile; ${RUNS} samples of each, alternating ours/hello-world, each in a new extension host ` +
       `(window reloaded between samples, all ${2 * RUNS + 1} host pids distinct; the first host only warms up); each extension's ` +
       `getExtension(id).activate() timed inside its host after a 1 s settle. Node compile cache in the host: ${act.compileCache.length ? act.compileCache.join(', ') : 'none'}.`,
   );
-  console.log(`Topic pages: ${CLICKS} pairs of clicks over ${clickTopics.join(', ')}, each pair one click with every editor closed and one with the panel open; after one warm-up click.`);
-  console.log(`\nactivation samples (ms), in the order taken: ours ${act.ours.map((x) => x.toFixed(1)).join(', ')}; hello-world ${act.hello.map((x) => x.toFixed(1)).join(', ')}`);
+  console.log(
+    `Topic pages: ${CLICKS} pairs of clicks over ${clickTopics.join(', ')}, each pair one click with every editor closed and one with the panel open; after one warm-up click.`,
+  );
+  console.log(
+    `\nactivation samples (ms), in the order taken: ours ${act.ours.map((x) => x.toFixed(1)).join(', ')}; hello-world ${act.hello.map((x) => x.toFixed(1)).join(', ')}`,
+  );
   console.log('\nGoals:');
   for (const g of goals) console.log(`  ${g.met ? '[met]    ' : '[NOT met]'} ${g.text}: ${g.detail}`);
 }

@@ -24,7 +24,9 @@ export async function run(report: string): Promise<void> {
   const plan = JSON.parse(process.env.BACKEND_ROADMAP_BENCH_PLAN ?? '[]') as string[];
   let done = 0;
   try {
-    done = readFileSync(report, 'utf8').split('\n').filter((l) => l.trim()).length;
+    done = readFileSync(report, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()).length;
   } catch {
     /* first host: no report yet */
   }

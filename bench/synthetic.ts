@@ -29,7 +29,8 @@ export function syntheticRoadmap(topics: number): unknown {
         resources: [{ title: `Reference for topic ${i}`, url: `https://example.org/topics/${i}`, type: 'docs' }],
       });
     }
-    if (phaseTopics.length > 0) phases.push({ id: `phase-${p}`, title: `Phase ${p}`, summary: `Synthetic phase ${p}.`, topics: phaseTopics });
+    if (phaseTopics.length > 0)
+      phases.push({ id: `phase-${p}`, title: `Phase ${p}`, summary: `Synthetic phase ${p}.`, topics: phaseTopics });
   }
   return { schemaVersion: 1, id: `synthetic-${topics}`, title: `Synthetic ${topics}`, description: `${topics} generated topics.`, phases };
 }

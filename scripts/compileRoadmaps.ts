@@ -11,7 +11,9 @@ compileRoadmaps(path.join(root, 'roadmaps'))
     mkdirSync(path.join(root, 'dist'), { recursive: true });
     writeFileSync(path.join(root, 'dist', compiledFiles.index), JSON.stringify(compiled.index));
     writeFileSync(path.join(root, 'dist', compiledFiles.details), JSON.stringify(compiled.details));
-    console.log(`dist/${compiledFiles.index}: ${compiled.index.roadmaps.length} roadmap(s); dist/${compiledFiles.details}: ${Object.keys(compiled.details.topics).length} topics`);
+    console.log(
+      `dist/${compiledFiles.index}: ${compiled.index.roadmaps.length} roadmap(s); dist/${compiledFiles.details}: ${Object.keys(compiled.details.topics).length} topics`,
+    );
   })
   .catch((e: unknown) => {
     console.error(`Bundled roadmaps are invalid:\n${e instanceof Error ? e.message : String(e)}`);

@@ -53,7 +53,9 @@ function main(): number {
     return 0;
   }
 
-  console.log(`fuzzing with seed ${args.seed}, ${args.count} inputs per target (replay: npm run fuzz -- --seed ${args.seed} --count ${args.count})`);
+  console.log(
+    `fuzzing with seed ${args.seed}, ${args.count} inputs per target (replay: npm run fuzz -- --seed ${args.seed} --count ${args.count})`,
+  );
   const started = performance.now();
   const stats: Stats[] = [];
   const failures: Failure[] = [];

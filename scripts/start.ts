@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   }));
   await installExtension(install, profile, vsix);
   const server = await startCodeServer(install, profile, { trusted: true, port: Number(process.env.PORT ?? 0) || undefined });
-  console.log(`\n  Backend Roadmap is running in code-server: ${server.url}/?folder=${encodeURIComponent(workspace)}\n  Press Ctrl-C to stop.\n`);
+  console.log(
+    `\n  Backend Roadmap is running in code-server: ${server.url}/?folder=${encodeURIComponent(workspace)}\n  Press Ctrl-C to stop.\n`,
+  );
   const stop = async () => {
     await server.stop();
     process.exit(0);

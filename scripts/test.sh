@@ -12,7 +12,7 @@ services=$(bash scripts/services.sh start) || { echo "services did not start" >&
 eval "$services"
 # Here a missing server is a failure, never a quiet fallback or skip.
 export BACKEND_ROADMAP_REQUIRE_SERVICES=1 BACKEND_ROADMAP_REQUIRE_POSTGRES=1
-echo "== typecheck"; npm run --silent typecheck
+echo "== lint (ESLint, Prettier) and typecheck"; npm run --silent lint; npm run --silent typecheck
 echo "== build and package"; npm run --silent package > /dev/null
 echo "== unit tests (mocha, src/domain and the CLI)"; npm run --silent test:unit 2>&1 | tee -a "$log"
 echo "== exercise library (every starter fails, every solution passes; real PostgreSQL and Redis)"

@@ -13,7 +13,8 @@ export function webviewPages(root = 'webview') {
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      if (reserved.has(name) || !/^[a-z][a-zA-Z0-9]*$/.test(name)) throw new Error(`webview/${name}: a page needs a camelCase name other than base and codicon`);
+      if (reserved.has(name) || !/^[a-z][a-zA-Z0-9]*$/.test(name))
+        throw new Error(`webview/${name}: a page needs a camelCase name other than base and codicon`);
       const style = path.join(root, name, 'style.css');
       const stylesheet = existsSync(style) ? style : undefined;
       return { name, entry: path.join(root, name, 'main.ts'), stylesheet, script: `${name}.js`, css: `${name}.css` };

@@ -25,11 +25,16 @@ export interface BackendRoadmapApi {
 // Wiring only: each feature registers itself and hands back the typed functions others call.
 export async function activate(context: vscode.ExtensionContext): Promise<BackendRoadmapApi | undefined> {
   const log = vscode.window.createOutputChannel('Backend Roadmap', { log: true });
-  context.subscriptions.push(log, vscode.commands.registerCommand(commands.showLog, () => log.show()));
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand(commands.showLog, () => log.show()),
+  );
 
   const catalog = await loadBundledCatalog(context, log);
   if (catalog.roadmaps.length === 0) {
-    void vscode.window.showErrorMessage('Backend Roadmap: no roadmap could be loaded. See the Problems panel for the file, line and column.');
+    void vscode.window.showErrorMessage(
+      'Backend Roadmap: no roadmap could be loaded. See the Problems panel for the file, line and column.',
+    );
     return undefined;
   }
   const store = await openProgressStore(context, log);

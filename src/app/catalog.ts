@@ -10,10 +10,17 @@ import { formatProblem } from '../domain/shared/problems';
  */
 export async function loadBundledCatalog(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<CatalogService> {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
-  const catalog = await loadCompiledCatalog(vscode.Uri.joinPath(dist, compiledFiles.index).fsPath, vscode.Uri.joinPath(context.extensionUri, 'roadmaps', 'exercises').fsPath);
+  const catalog = await loadCompiledCatalog(
+    vscode.Uri.joinPath(dist, compiledFiles.index).fsPath,
+    vscode.Uri.joinPath(context.extensionUri, 'roadmaps', 'exercises').fsPath,
+  );
   const service = new CatalogService(catalog, compiledDetailsLoader(vscode.Uri.joinPath(dist, compiledFiles.details).fsPath));
   const diagnostics = vscode.languages.createDiagnosticCollection('backendRoadmap');
-  context.subscriptions.push(diagnostics, service, service.onDidChange((c) => reportProblems(c, diagnostics, log)));
+  context.subscriptions.push(
+    diagnostics,
+    service,
+    service.onDidChange((c) => reportProblems(c, diagnostics, log)),
+  );
   reportProblems(catalog, diagnostics, log);
   return service;
 }
@@ -32,5 +39,8 @@ function reportProblems(catalog: Catalog, diagnostics: vscode.DiagnosticCollecti
   }
   for (const [file, list] of byFile) diagnostics.set(vscode.Uri.file(file), list);
   const first = catalog.problems[0];
-  if (first) void vscode.window.showErrorMessage(`Backend Roadmap: ${catalog.problems.length} problem(s) in roadmap files, first: ${formatProblem(first)}`);
+  if (first)
+    void vscode.window.showErrorMessage(
+      `Backend Roadmap: ${catalog.problems.length} problem(s) in roadmap files, first: ${formatProblem(first)}`,
+    );
 }

@@ -21,7 +21,10 @@ export function settingFolder(setting: FolderSetting): string {
  * `<workspace>/<setting's folder>/<name>`, or undefined without a local folder. Throws a
  * ScaffoldError when the setting leads outside the workspace or through a symbolic link.
  */
-export async function inSettingFolder(setting: FolderSetting, name: string): Promise<{ uri: vscode.Uri; relative: string; root: string } | undefined> {
+export async function inSettingFolder(
+  setting: FolderSetting,
+  name: string,
+): Promise<{ uri: vscode.Uri; relative: string; root: string } | undefined> {
   const folder = localWorkspaceFolder();
   if (!folder) return undefined;
   const relative = path.posix.join(settingFolder(setting), name);

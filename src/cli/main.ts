@@ -52,7 +52,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const asked = [...named, ...(flags.has('--ts') ? ['typescript'] : [])];
         if (new Set(asked).size > 1) throw new UsageError(`pick one flavour, not ${asked.join(' and ')}`);
         const [flavour] = asked;
-        if (flavour !== undefined && !isFlavour(flavour)) throw new UsageError(`unknown flavour "${flavour}" (known: ${flavours.join(', ')})`);
+        if (flavour !== undefined && !isFlavour(flavour))
+          throw new UsageError(`unknown flavour "${flavour}" (known: ${flavours.join(', ')})`);
         return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flavour, io);
       }
       case 'check':
@@ -100,7 +101,8 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
   io.out(`${'id'.padEnd(width)}  topic\n`);
   for (const r of rows) {
     // Only the default language goes unsaid.
-    const languages = r.flavours.length === 1 && r.flavours[0] === flavours[0] ? '' : r.flavours.map((f) => flavourInfo[f].short).join(' or ');
+    const languages =
+      r.flavours.length === 1 && r.flavours[0] === flavours[0] ? '' : r.flavours.map((f) => flavourInfo[f].short).join(' or ');
     const needs = [languages, r.services.length > 0 ? `needs ${r.services.join(', ')}` : ''].filter(Boolean).join('; ');
     io.out(`${r.id.padEnd(width)}  ${r.topic.title} [${r.topic.id}]: ${r.title}${needs ? `  (${needs})` : ''}\n`);
   }
@@ -123,9 +125,13 @@ async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean
   // The target is the CLI user's own choice; below it, nothing may be a link.
   await fs.mkdir(target, { recursive: true });
   const result = await writeScaffold(await planScaffold(target, target, files), false);
-  const what = [solution ? 'reference solution' : '', flavour !== exercise.flavours[0] ? flavourInfo[flavour].label : ''].filter(Boolean).join(', ');
+  const what = [solution ? 'reference solution' : '', flavour !== exercise.flavours[0] ? flavourInfo[flavour].label : '']
+    .filter(Boolean)
+    .join(', ');
   io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);
-  io.out(`Next: cd ${path.relative(process.cwd(), target) || '.'} && ${runners[exercise.runner].manualCommand}   (or: backend-roadmap check ${dir})\n`);
+  io.out(
+    `Next: cd ${path.relative(process.cwd(), target) || '.'} && ${runners[exercise.runner].manualCommand}   (or: backend-roadmap check ${dir})\n`,
+  );
   return 0;
 }
 
@@ -147,7 +153,9 @@ async function check(dir: string, io: CliIo): Promise<number> {
     for (const r of result.results.filter((x) => x.status === 'failed')) {
       io.err(`✗ ${[...r.suite, r.name].join(' › ')}${r.error ? `\n    ${r.error.split('\n')[0]}` : ''}\n`);
     }
-    io.err(`${result.outcome === 'passed' ? 'PASS' : 'FAIL'}: ${result.summary} in ${(result.durationMs / 1000).toFixed(1)} s${result.installMs !== undefined ? ` (install ${(result.installMs / 1000).toFixed(1)} s)` : ''}\n`);
+    io.err(
+      `${result.outcome === 'passed' ? 'PASS' : 'FAIL'}: ${result.summary} in ${(result.durationMs / 1000).toFixed(1)} s${result.installMs !== undefined ? ` (install ${(result.installMs / 1000).toFixed(1)} s)` : ''}\n`,
+    );
     return result.outcome === 'passed' ? 0 : 1;
   } catch (e) {
     if (e instanceof CheckError) {

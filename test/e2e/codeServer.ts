@@ -20,7 +20,10 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
   const { stdout } = await exec('bash', [path.join(repoRoot, 'scripts', 'ensureCodeServer.sh')], { maxBuffer: 64 * 1024 * 1024 });
   const cache = stdout.trim().split('\n').pop() ?? '';
   const version = process.env.CODE_SERVER_VERSION ?? '4.139.1';
-  return { bin: path.join(cache, `code-server-${version}`, 'node_modules', '.bin', 'code-server'), nodeBinDir: path.join(cache, 'node24', 'bin') };
+  return {
+    bin: path.join(cache, `code-server-${version}`, 'node_modules', '.bin', 'code-server'),
+    nodeBinDir: path.join(cache, 'node24', 'bin'),
+  };
 }
 
 export interface Profile {
@@ -90,10 +93,14 @@ export async function startCodeServer(
 ): Promise<RunningCodeServer> {
   const port = options.port ?? (await freePort());
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',

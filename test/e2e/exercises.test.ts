@@ -5,7 +5,18 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from './codeServer';
-import { clickRow, expandRow, expectAttribute, expectCount, expectMinCount, expectText, openTopic, showRoadmap, topicFrame, treeRow } from './workbench';
+import {
+  clickRow,
+  expandRow,
+  expectAttribute,
+  expectCount,
+  expectMinCount,
+  expectText,
+  openTopic,
+  showRoadmap,
+  topicFrame,
+  treeRow,
+} from './workbench';
 import { closeSession, openSession, screenshots } from './session';
 import type { Session } from './session';
 
@@ -38,7 +49,8 @@ describe('E2E in code-server: scaffold, check and complete an exercise', functio
   /** Scaffolds from the topic page, as the first test does, unless that already happened. */
   const ensureScaffolded = async () => {
     await openTopic(page, 'Frameworks and APIs', 'REST APIs');
-    if (!existsSync(path.join(exerciseDir(), 'package.json'))) await exerciseCard().locator(`vscode-button[data-exercise="${exerciseId}"]`).click();
+    if (!existsSync(path.join(exerciseDir(), 'package.json')))
+      await exerciseCard().locator(`vscode-button[data-exercise="${exerciseId}"]`).click();
     // Check is enabled once the page knows the exercise is there.
     await exerciseCard().locator('vscode-button[data-check]:not([disabled])').waitFor({ timeout: 60_000 });
   };
@@ -52,15 +64,21 @@ describe('E2E in code-server: scaffold, check and complete an exercise', functio
     await expectAttribute(exerciseCard().locator('vscode-button[data-check]'), 'disabled', '');
     await exerciseCard().locator(`vscode-button[data-exercise="${exerciseId}"]`).click();
 
-    const manifest = JSON.parse(await fs.readFile(path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'exercise.json'), 'utf8')) as { open: string[] };
+    const manifest = JSON.parse(await fs.readFile(path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'exercise.json'), 'utf8')) as {
+      open: string[];
+    };
     const dir = exerciseDir();
     for (const file of manifest.open) {
-      await page.locator('.tab', { hasText: path.basename(file) }).first().waitFor();
+      await page
+        .locator('.tab', { hasText: path.basename(file) })
+        .first()
+        .waitFor();
       // Files are written before their editors open, so the tab means the file is there.
       assert.ok(existsSync(path.join(dir, file)), `${file} was scaffolded`);
     }
     // The editor lands on the first TODO of the file to work on.
-    const line = (await fs.readFile(path.join(dir, manifest.open.at(-1) ?? ''), 'utf8')).split('\n').findIndex((l) => l.includes('TODO')) + 1;
+    const line =
+      (await fs.readFile(path.join(dir, manifest.open.at(-1) ?? ''), 'utf8')).split('\n').findIndex((l) => l.includes('TODO')) + 1;
     await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+`) }).waitFor();
     assert.ok(!existsSync(path.join(dir, 'solution')), 'no solution files in the workspace');
   });

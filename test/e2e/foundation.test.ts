@@ -8,8 +8,28 @@ import type { Page } from 'playwright-core';
 import { repoRoot, writeSettings } from './codeServer';
 import type { Profile } from './codeServer';
 import {
-  chooseRowMenuItem, clearNotifications, clickRow, clickRowAction, ensureChecked, ensureTopicStatus, expandRow, expectAttribute, expectCount, expectMinCount,
-  expectNotification, expectText, expectValue, openTopic, pickFromCommand, quickOpen, reloadWindow, runCommand, showRoadmap, statusBar, topicFrame, treeRow,
+  chooseRowMenuItem,
+  clearNotifications,
+  clickRow,
+  clickRowAction,
+  ensureChecked,
+  ensureTopicStatus,
+  expandRow,
+  expectAttribute,
+  expectCount,
+  expectMinCount,
+  expectNotification,
+  expectText,
+  expectValue,
+  openTopic,
+  pickFromCommand,
+  quickOpen,
+  reloadWindow,
+  runCommand,
+  showRoadmap,
+  statusBar,
+  topicFrame,
+  treeRow,
 } from './workbench';
 import { baseSettings, closeSession, openSession, screenshots } from './session';
 import type { Session } from './session';
@@ -26,7 +46,9 @@ describe('E2E in code-server: the foundation slice', function () {
 
   before(async function () {
     this.timeout(600_000);
-    session = await openSession('foundation', { width: 1400, height: 880 }, async (ws) => fs.writeFile(path.join(ws, 'index.js'), "const http = require('node:http');\n"));
+    session = await openSession('foundation', { width: 1400, height: 880 }, async (ws) =>
+      fs.writeFile(path.join(ws, 'index.js'), "const http = require('node:http');\n"),
+    );
     ({ workspace, profile, page } = session);
   });
 
@@ -116,10 +138,16 @@ describe('E2E in code-server: the foundation slice', function () {
     await page.locator('.monaco-editor .view-lines', { hasText: 'node:http' }).waitFor();
     await page.locator('.monaco-editor .view-lines').click();
     // Source Action… answers "no actions" while the language server is still starting; a person retries.
-    const offer = page.locator('.action-widget .monaco-list-row, .quick-input-list .monaco-list-row').filter({ hasText: 'Scaffold: Express REST routes (topic: REST APIs)' }).first();
+    const offer = page
+      .locator('.action-widget .monaco-list-row, .quick-input-list .monaco-list-row')
+      .filter({ hasText: 'Scaffold: Express REST routes (topic: REST APIs)' })
+      .first();
     for (let attempt = 1; ; attempt++) {
       await runCommand(page, 'Source Action...');
-      const shown = await offer.waitFor({ timeout: 5000 }).then(() => true, () => false);
+      const shown = await offer.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      );
       if (shown) break;
       if (attempt === 4) assert.fail('Source Action… never offered the scaffold');
       await page.keyboard.press('Escape');
@@ -135,14 +163,18 @@ describe('E2E in code-server: the foundation slice', function () {
     await page.screenshot({ path: path.join(screenshots, 'scaffold.png') });
     // The starter is runnable, and its tests fail until the TODOs are done (the exercises E2E goes on from here).
     await exec('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, timeout: 180_000 });
-    const run = await exec(process.execPath, ['--test', 'test/books.test.js'], { cwd: dir }).then(() => undefined, (e: { stdout: string }) => e.stdout);
+    const run = await exec(process.execPath, ['--test', 'test/books.test.js'], { cwd: dir }).then(
+      () => undefined,
+      (e: { stdout: string }) => e.stdout,
+    );
     assert.match(run ?? 'the starter passed', /# fail [1-9]/);
   });
 
-  it('asks before overwriting, and keeps the learner\'s file when told to', async () => {
+  it("asks before overwriting, and keeps the learner's file when told to", async () => {
     const dir = path.join(workspace, 'exercises', 'express-route');
     // Needs a scaffolded exercise; the CLI (same library) writes one if the Source Action test did not.
-    if (!existsSync(path.join(dir, 'src', 'app.js'))) await exec(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'scaffold', 'express-route', dir]);
+    if (!existsSync(path.join(dir, 'src', 'app.js')))
+      await exec(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'scaffold', 'express-route', dir]);
     const books = path.join(dir, 'src', 'app.js');
     await fs.writeFile(books, '// my own work\n');
     await clearNotifications(page);
@@ -154,7 +186,11 @@ describe('E2E in code-server: the foundation slice', function () {
     await dialog.locator('.monaco-button', { hasText: 'Keep Existing Files' }).click();
     await dialog.waitFor({ state: 'detached' });
     // Read the file once the scaffold has finished, so a late write could not slip past.
-    await expectNotification(page, (t) => t.includes('Scaffolded "Express REST routes" into exercises/express-route'), 'saying the scaffold finished');
+    await expectNotification(
+      page,
+      (t) => t.includes('Scaffolded "Express REST routes" into exercises/express-route'),
+      'saying the scaffold finished',
+    );
     assert.equal(await fs.readFile(books, 'utf8'), '// my own work\n');
   });
 
@@ -168,7 +204,10 @@ describe('E2E in code-server: the foundation slice', function () {
       // writes. The window reads it on reload, which also restores the topic panel once more.
       await writeSettings(profile, { ...baseSettings, 'workbench.colorTheme': theme });
       // The workbench may apply the file live; let that settle so it does not swallow the reload.
-      await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator(`.monaco-workbench.${cls}`)
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
       await reloadWindow(page);
       await page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 90_000 });
       await restApis();
@@ -176,7 +215,11 @@ describe('E2E in code-server: the foundation slice', function () {
       await page.locator('.tab', { hasText: 'REST APIs' }).first().waitFor();
       await expectCount(page.locator('.tab', { hasText: 'REST APIs' }), 1, 'one reused topic panel');
       // The webview's colours come from the theme's variables, not from our stylesheet.
-      await expectValue(() => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor), bg, `the topic page's background in ${theme}`);
+      await expectValue(
+        () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor),
+        bg,
+        `the topic page's background in ${theme}`,
+      );
       await page.screenshot({ path: path.join(screenshots, file) });
     }
   });
@@ -205,7 +248,8 @@ describe('E2E in code-server: the foundation slice', function () {
 
   it('resets a topic from the tree context menu only after confirming', async () => {
     // A filter left by a failed test would hide the row.
-    if (await page.locator('.part.sidebar .message', { hasText: 'Showing:' }).isVisible()) await pickFromCommand(page, 'Backend Roadmap: Filter Topics…', 'All topics');
+    if (await page.locator('.part.sidebar .message', { hasText: 'Showing:' }).isVisible())
+      await pickFromCommand(page, 'Backend Roadmap: Filter Topics…', 'All topics');
     await ensureTopicStatus(page, 'Frameworks and APIs', 'Express fundamentals', 'Done');
     await chooseRowMenuItem(page, 'Express fundamentals, Done', /^Reset Progress/);
     const dialog = page.locator('.monaco-dialog-box');

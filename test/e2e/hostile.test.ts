@@ -6,13 +6,31 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createHostileWorkspace, craftedTopics, hostileLinks, hostileLinkTargets, hostileProgressRelative, hostileSecret, snapshotTree } from '../helpers/hostileWorkspace';
+import {
+  createHostileWorkspace,
+  craftedTopics,
+  hostileLinks,
+  hostileLinkTargets,
+  hostileProgressRelative,
+  hostileSecret,
+  snapshotTree,
+} from '../helpers/hostileWorkspace';
 import type { HostileLayout, HostileWorkspace } from '../helpers/hostileWorkspace';
 import { repoRoot } from './codeServer';
 import { closeSession, openSession } from './session';
 import type { Session } from './session';
 import {
-  clearNotifications, escapeRegExp, eventually, expandRow, expectNotification, notificationTexts, openTopic, pickFromCommand, showRoadmap, topicFrame, treeRow,
+  clearNotifications,
+  escapeRegExp,
+  eventually,
+  expandRow,
+  expectNotification,
+  notificationTexts,
+  openTopic,
+  pickFromCommand,
+  showRoadmap,
+  topicFrame,
+  treeRow,
 } from './workbench';
 
 interface Variant {
@@ -24,10 +42,20 @@ interface Variant {
 
 // One code-server session per variant; layouts are combined wherever their links do not collide.
 const variants: Variant[] = [
-  { slug: 'links', title: 'trusted, with a planted temp-file link and exercise and notes links', layouts: ['tmpLink', 'exerciseLink', 'notesLink'], trusted: true },
+  {
+    slug: 'links',
+    title: 'trusted, with a planted temp-file link and exercise and notes links',
+    layouts: ['tmpLink', 'exerciseLink', 'notesLink'],
+    trusted: true,
+  },
   { slug: 'dirlink', title: 'trusted, with .vscode/backend-roadmap a link', layouts: ['dirLink'], trusted: true },
   { slug: 'progresslink', title: 'trusted, with progress.json a link to a secret', layouts: ['progressLink'], trusted: true },
-  { slug: 'restricted', title: 'in Restricted Mode, with every link that fits', layouts: ['tmpLink', 'progressLink', 'exerciseLink', 'notesLink'], trusted: false },
+  {
+    slug: 'restricted',
+    title: 'in Restricted Mode, with every link that fits',
+    layouts: ['tmpLink', 'progressLink', 'exerciseLink', 'notesLink'],
+    trusted: false,
+  },
 ];
 
 /** A refusal naming `rel` as a symbolic link: the whole path, not a path beneath it or above it. */
@@ -61,10 +89,14 @@ async function dialogInstead(page: Page): Promise<string | undefined> {
 /** Waits for the answer to a request that must be refused: a notification naming `rel`, never a dialog. */
 async function expectRefusal(page: Page, rel: string): Promise<void> {
   // First whatever answers: a notification, or a modal dialog (which would also block the palette).
-  await eventually(async () => {
-    const answered = (await page.locator('.monaco-dialog-box').isVisible()) || (await page.locator('.notification-toast').count()) > 0;
-    assert.ok(answered, 'neither a notification nor a dialog answered');
-  }, `an answer about ${rel}`, 30_000);
+  await eventually(
+    async () => {
+      const answered = (await page.locator('.monaco-dialog-box').isVisible()) || (await page.locator('.notification-toast').count()) > 0;
+      assert.ok(answered, 'neither a notification nor a dialog answered');
+    },
+    `an answer about ${rel}`,
+    30_000,
+  );
   const wrong = await dialogInstead(page);
   if (wrong !== undefined) assert.fail(wrong);
   await expectNotification(page, namesLink(rel), `saying "${rel}" is a symbolic link`, { giveUpIf: () => dialogInstead(page) });
@@ -111,24 +143,41 @@ for (const variant of variants) {
     });
 
     /** The progress file, once it is a file of its own (not a link) and passes `check`. */
-    const storedWhen = (check: (stored: { topics: Record<string, { status?: string }>; vanishedReported?: string[] }) => void, description: string) =>
-      eventually(async () => {
-        const file = inWorkspace(hostileProgressRelative);
-        assert.ok((await fs.lstat(file)).isFile(), `${hostileProgressRelative} is a file of its own, not a link`);
-        check(JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, { status?: string }>; vanishedReported?: string[] });
-      }, description, 30_000);
+    const storedWhen = (
+      check: (stored: { topics: Record<string, { status?: string }>; vanishedReported?: string[] }) => void,
+      description: string,
+    ) =>
+      eventually(
+        async () => {
+          const file = inWorkspace(hostileProgressRelative);
+          assert.ok((await fs.lstat(file)).isFile(), `${hostileProgressRelative} is a file of its own, not a link`);
+          check(
+            JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, { status?: string }>; vanishedReported?: string[] },
+          );
+        },
+        description,
+        30_000,
+      );
 
     /** These planted links are where the stranger left them: not renamed, replaced or removed. */
     const assertLinksInPlace = async (layouts: readonly HostileLayout[]) => {
       for (const layout of layouts.filter(has)) {
         const target = await fs.readlink(inWorkspace(hostileLinks[layout])).catch(() => 'no link there any more');
-        assert.equal(target, path.join(hostile.sentinel, hostileLinkTargets[layout]), `${hostileLinks[layout]} still links to the sentinel's ${hostileLinkTargets[layout]}`);
+        assert.equal(
+          target,
+          path.join(hostile.sentinel, hostileLinkTargets[layout]),
+          `${hostileLinks[layout]} still links to the sentinel's ${hostileLinkTargets[layout]}`,
+        );
       }
     };
     const progressLinks: readonly HostileLayout[] = ['tmpLink', 'dirLink', 'progressLink'];
 
     const assertNoSecretInWorkspace = async () => {
-      assert.deepEqual(await filesHolding(hostile.workspace, hostileSecret), [], 'no workspace file holds the secret the progress.json link points at');
+      assert.deepEqual(
+        await filesHolding(hostile.workspace, hostileSecret),
+        [],
+        'no workspace file holds the secret the progress.json link points at',
+      );
     };
 
     it('activates with file mode on and shows the phases, writing nothing outside the workspace', async () => {
@@ -163,12 +212,18 @@ for (const variant of variants) {
         await storedWhen((s) => assert.equal(s.topics['how-the-internet-works']?.status, 'done'), 'How the internet works saved as done');
       }
       // Named once per link, at activation or at this write: the notification center has it either way.
-      if (variant.trusted && has('dirLink')) await expectNotification(page, namesLink(hostileLinks.dirLink), `saying "${hostileLinks.dirLink}" is a symbolic link`);
-      if (variant.trusted && has('progressLink')) await expectNotification(page, namesLink(hostileLinks.progressLink), `saying "${hostileLinks.progressLink}" is a symbolic link`);
+      if (variant.trusted && has('dirLink'))
+        await expectNotification(page, namesLink(hostileLinks.dirLink), `saying "${hostileLinks.dirLink}" is a symbolic link`);
+      if (variant.trusted && has('progressLink'))
+        await expectNotification(page, namesLink(hostileLinks.progressLink), `saying "${hostileLinks.progressLink}" is a symbolic link`);
       if (!variant.trusted) {
         assert.deepEqual(await snapshotTree(hostile.workspace), workspaceBefore, 'Restricted Mode writes nothing into the workspace');
         // File mode would have met the progress.json link at activation and said so.
-        assert.deepEqual((await notificationTexts(page)).filter((t) => t.includes('progress.json')), [], 'Restricted Mode does not touch the progress file');
+        assert.deepEqual(
+          (await notificationTexts(page)).filter((t) => t.includes('progress.json')),
+          [],
+          'Restricted Mode does not touch the progress file',
+        );
       }
       await assertLinksInPlace(progressLinks);
       await assertNoSecretInWorkspace();

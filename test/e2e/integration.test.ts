@@ -4,7 +4,16 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ensureCodeServer, extensionHostLog, installExtension, makeProfile, packageFixture, repoRoot, startCodeServer, waitForReport } from './codeServer';
+import {
+  ensureCodeServer,
+  extensionHostLog,
+  installExtension,
+  makeProfile,
+  packageFixture,
+  repoRoot,
+  startCodeServer,
+  waitForReport,
+} from './codeServer';
 import type { Profile, RunningCodeServer } from './codeServer';
 import { launchBrowser, openWorkbench } from './workbench';
 
@@ -15,7 +24,7 @@ interface MochaJsonReport {
   failures: { fullTitle: string; err: { message?: string; stack?: string } }[];
 }
 
-describe('Integration suite inside code-server\'s extension host', function () {
+describe("Integration suite inside code-server's extension host", function () {
   this.timeout(300_000);
   let profile: Profile;
   let server: RunningCodeServer | undefined;

@@ -4,7 +4,22 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { clickRow, ensureTopicStatus, eventually, expandRow, expectAttribute, expectCount, expectMinCount, expectText, expectValue, frameWith, pickFromCommand, runCommand, showRoadmap, treeRow } from './workbench';
+import {
+  clickRow,
+  ensureTopicStatus,
+  eventually,
+  expandRow,
+  expectAttribute,
+  expectCount,
+  expectMinCount,
+  expectText,
+  expectValue,
+  frameWith,
+  pickFromCommand,
+  runCommand,
+  showRoadmap,
+  treeRow,
+} from './workbench';
 import { closeSession, openSession, screenshots } from './session';
 import type { Session } from './session';
 
@@ -41,11 +56,15 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
   const readStored = async () => JSON.parse(await fs.readFile(progressFile, 'utf8')) as StoredProgress;
   /** The stored file, once it parses and passes `check` (the extension writes it asynchronously). */
   const storedWhen = (check: (stored: StoredProgress) => void, description: string) =>
-    eventually(async () => {
-      const stored = await readStored();
-      check(stored);
-      return stored;
-    }, description, 20_000);
+    eventually(
+      async () => {
+        const stored = await readStored();
+        check(stored);
+        return stored;
+      },
+      description,
+      20_000,
+    );
 
   /** A team sets file mode in the workspace's settings, which git shares along with the progress. */
   const turnOnFileMode = async () => {
@@ -67,7 +86,10 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
       await copyProgressInDialog();
     }
     await ensureTopicStatus(page, 'Internet and the web', 'How the internet works', 'Done');
-    await storedWhen((s) => assert.equal(s.topics['how-the-internet-works']?.status, 'done'), 'the file to hold How the internet works as done');
+    await storedWhen(
+      (s) => assert.equal(s.topics['how-the-internet-works']?.status, 'done'),
+      'the file to hold How the internet works as done',
+    );
   };
 
   it('opens the walkthrough, as a new learner would, with no step done yet', async () => {
@@ -137,7 +159,8 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
   it('reports a corrupt file with its line and column, backs it up, and keeps the progress shown', async () => {
     await ensureFileModeWithDone();
     // DNS done, as the outside edit above leaves it.
-    if ((await readStored()).topics.dns?.status !== 'done') await ensureTopicStatus(page, 'Internet and the web', 'DNS and name resolution', 'Done');
+    if ((await readStored()).topics.dns?.status !== 'done')
+      await ensureTopicStatus(page, 'Internet and the web', 'DNS and name resolution', 'Done');
     await storedWhen((s) => assert.equal(s.topics.dns?.status, 'done'), 'the file to hold DNS as done');
     const backupsNow = async () => (await fs.readdir(path.dirname(progressFile))).filter((f) => f.startsWith('progress.json.corrupt-'));
     assert.equal((await backupsNow()).length, 0, 'no backup before the file is corrupted');
@@ -170,7 +193,8 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
     const steps = page.locator('.gettingStartedContainer .getting-started-step');
     await steps.first().waitFor();
     const ticks = (title: string) => steps.filter({ hasText: title }).first().locator('.codicon-getting-started-step-checked');
-    for (const title of ['Open the roadmap', 'Open a topic', 'Tick a checklist item', 'Open the dashboard']) await expectMinCount(ticks(title), 1, `${title} is ticked`);
+    for (const title of ['Open the roadmap', 'Open a topic', 'Tick a checklist item', 'Open the dashboard'])
+      await expectMinCount(ticks(title), 1, `${title} is ticked`);
     await expectCount(ticks('Scaffold an exercise'), 0, 'nothing was scaffolded in this run');
   });
 

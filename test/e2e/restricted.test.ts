@@ -22,7 +22,10 @@ describe('E2E in code-server: Restricted Mode (untrusted folder)', function () {
     const workspace = path.join(root, 'workspace');
     await fs.mkdir(workspace, { recursive: true });
     const install = await ensureCodeServer();
-    const profile = await makeProfile(root, { 'git.openRepositoryInParentFolders': 'never', 'security.workspace.trust.startupPrompt': 'never' });
+    const profile = await makeProfile(root, {
+      'git.openRepositoryInParentFolders': 'never',
+      'security.workspace.trust.startupPrompt': 'never',
+    });
     await installExtension(install, profile, path.join(repoRoot, 'dist', 'backend-roadmap.vsix'));
     server = await startCodeServer(install, profile, { trusted: false });
     browser = await launchBrowser();

@@ -11,9 +11,16 @@ import { launchBrowser, openWorkbench } from './workbench';
 // E2E_VSIX: another build to test, e.g. an older commit's, to see a test fail for the right reason.
 export const vsix = process.env.E2E_VSIX ?? path.join(repoRoot, 'dist', 'backend-roadmap.vsix');
 // README screenshots are refreshed only on request, so a test run leaves the repo unchanged.
-export const screenshots = process.env.UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(repoRoot, '.e2e', 'screenshots');
+export const screenshots = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'media', 'screenshots')
+  : path.join(repoRoot, '.e2e', 'screenshots');
 /** A quiet, dark workbench: no AI panel, no secondary side bar, no git prompts about parent folders. */
-export const baseSettings = { 'workbench.colorTheme': 'Default Dark Modern', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' };
+export const baseSettings = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
+};
 
 export interface Session {
   root: string;

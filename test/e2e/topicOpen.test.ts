@@ -40,7 +40,9 @@ describe('E2E in code-server: opening topics from the tree', function () {
       await expectAttribute(treeRow(page, `${topic.title}, `), 'aria-selected', 'true');
       // One webview: the topic panel is reused, not opened again per topic.
       await expectCount(page.locator('iframe.webview'), 1);
-      console.log(`      ${id}: page shown ${timing.renderedMs.toFixed(0)} ms after the click (row selected at ${timing.selectedMs.toFixed(0)} ms)`);
+      console.log(
+        `      ${id}: page shown ${timing.renderedMs.toFixed(0)} ms after the click (row selected at ${timing.selectedMs.toFixed(0)} ms)`,
+      );
     }
   });
 });

@@ -72,7 +72,13 @@ export async function measureTopicOpen(page: Page, topicId: string): Promise<Top
     await settleList(page);
     if ((await selected.count()) > 0) throw new Error(`the row of "${topic.title}" is selected already; open another topic first`);
     for (const frame of page.frames()) {
-      if ((await frame.locator(`article[data-topic="${topic.id}"]`).count().catch(() => 0)) > 0) throw new Error(`"${topic.title}" is shown already; open another topic first`);
+      if (
+        (await frame
+          .locator(`article[data-topic="${topic.id}"]`)
+          .count()
+          .catch(() => 0)) > 0
+      )
+        throw new Error(`"${topic.title}" is shown already; open another topic first`);
     }
     const box = await row.boundingBox();
     if (!box) throw new Error(`the row of "${topic.title}" is not on screen`);

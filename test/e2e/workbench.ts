@@ -8,7 +8,15 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -29,35 +37,60 @@ export function topicFrame(page: Page): FrameLocator {
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input.input');
   // Click the row whose label is exactly the command, not a longer one that merely starts with it.
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+    .first();
   // The workbench can close the palette under us (a settings reload, a notification taking focus);
   // a person would simply open it again.
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('F1');
       // The palette's own input (value ">"), not a picker still closing, whose input would vanish under the fill.
-      await page.waitForFunction(() => {
-        const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
-        return !!el && el.offsetParent !== null && el.value.startsWith('>');
-      }, undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+          return !!el && el.offsetParent !== null && el.value.startsWith('>');
+        },
+        undefined,
+        { timeout: 5_000 },
+      );
       await input.fill(`>${title}`, { timeout: 5_000 });
       // Prefer Enter on the highlighted row once it is exactly the command: a mouse click can land on
       // a row the list is still re-rendering as it filters. Fall back to clicking the exact row.
       const highlighted = row.and(page.locator('.monaco-list-row.focused'));
-      if (await highlighted.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+      if (
+        await highlighted.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await page.keyboard.press('Enter');
       else await row.click({ timeout: 5_000 });
       return;
     } catch (e) {
       if (attempt === 3) {
-        const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+        const rows = await page
+          .locator('.quick-input-list .monaco-list-row')
+          .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
         await page.screenshot({ path: 'runCommand-failure.png' }).catch(() => undefined);
-        throw new Error(`"${title}" was not offered by the command palette (rows: ${JSON.stringify(rows)}); screenshot in runCommand-failure.png\n${String(e)}`, { cause: e });
+        throw new Error(
+          `"${title}" was not offered by the command palette (rows: ${JSON.stringify(rows)}); screenshot in runCommand-failure.png\n${String(e)}`,
+          { cause: e },
+        );
       }
       await page.keyboard.press('Escape');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 5_000 })
+        .catch(() => undefined);
       // Keys typed while a webview has focus may never reach the workbench: click back into it, on
       // the side bar's title text (its middle holds action buttons, which would open other pickers).
-      await page.locator('.part.sidebar .composite.title .title-label h2').first().click({ timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator('.part.sidebar .composite.title .title-label h2')
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
     }
   }
 }
@@ -87,10 +120,14 @@ export async function pickFromCommand(page: Page, command: string, text: string)
     try {
       await runCommand(page, command);
       // The palette's own input (value ">…") may still be closing; wait for the picker it opened.
-      await page.waitForFunction(() => {
-        const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
-        return !!el && el.offsetParent !== null && !el.value.startsWith('>');
-      }, undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+          return !!el && el.offsetParent !== null && !el.value.startsWith('>');
+        },
+        undefined,
+        { timeout: 5_000 },
+      );
       // Long lists render only the visible rows, so filter first, as a person would.
       await input.fill(text, { timeout: 5_000 });
       await row.waitFor({ state: 'visible', timeout: 10_000 });
@@ -128,7 +165,13 @@ async function toggleRow(page: Page, labelStart: string, expand: boolean): Promi
     await settleList(page);
     if ((await done.count()) > 0) return;
     await toggle.click({ timeout: 5_000 }).catch(() => undefined);
-    if (await done.waitFor({ timeout: 10_000 }).then(() => true, () => false)) return;
+    if (
+      await done.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (attempt === 3) throw new Error(`the tree row "${labelStart}" did not ${expand ? 'expand' : 'collapse'}`);
   }
 }
@@ -151,7 +194,12 @@ export async function settleList(page: Page, quietMs = 300): Promise<void> {
         if (!target) return false;
         if (w.__e2eQuiet?.target !== target) {
           const state: Quiet = { target, since: Date.now() };
-          new MutationObserver(() => (state.since = Date.now())).observe(target, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'aria-expanded', 'style'] });
+          new MutationObserver(() => (state.since = Date.now())).observe(target, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            attributeFilter: ['aria-label', 'aria-expanded', 'style'],
+          });
           w.__e2eQuiet = state;
           return false;
         }
@@ -219,7 +267,13 @@ export async function chooseRowMenuItem(page: Page, labelStart: string, item: Re
  */
 export async function showRoadmap(page: Page): Promise<void> {
   const phase = page.locator('.part.sidebar .monaco-list-row[aria-label*="topics done"]').first();
-  if (await phase.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+  if (
+    await phase.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   // The item, not its link: a badge (activation progress, topics in progress) lies over the link.
   const item = page.locator('.activitybar .action-item').filter({ has: page.locator('a.action-label[aria-label^="Backend Roadmap"]') });
   if (!(await item.evaluate((el) => el.classList.contains('checked')))) await item.click();
@@ -283,14 +337,23 @@ async function withNotificationCenter<T>(page: Page, fn: (messages: () => Promis
     // palette, so it never runs; wait for the center itself and ask again if it did not open.
     for (let attempt = 1; ; attempt++) {
       await runCommand(page, 'Notifications: Show Notifications');
-      if (await header.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+      if (
+        await header.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (attempt === 3) await header.waitFor({ timeout: 1 });
     }
     return await fn(() => center.locator('.notification-list-item-message').evaluateAll((els) => els.map((el) => el.textContent ?? '')));
   } finally {
     // Open, the center covers the editors a later click may need.
     await runCommand(page, 'Notifications: Hide Notifications').catch(() => undefined);
-    await center.locator('.notifications-center-header').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await center
+      .locator('.notifications-center-header')
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
   }
 }
 
@@ -307,14 +370,18 @@ export async function expectNotification(
   options: { timeoutMs?: number; giveUpIf?: () => Promise<string | undefined> } = {},
 ): Promise<string> {
   return withNotificationCenter(page, (messages) =>
-    eventually(async () => {
-      const wrong = await options.giveUpIf?.();
-      if (wrong !== undefined) throw new GiveUp(wrong);
-      const texts = await messages();
-      const hit = texts.find(matches);
-      assert.ok(hit !== undefined, `no notification ${description}; the center shows ${JSON.stringify(texts)}`);
-      return hit;
-    }, `a notification ${description}`, options.timeoutMs ?? 30_000),
+    eventually(
+      async () => {
+        const wrong = await options.giveUpIf?.();
+        if (wrong !== undefined) throw new GiveUp(wrong);
+        const texts = await messages();
+        const hit = texts.find(matches);
+        assert.ok(hit !== undefined, `no notification ${description}; the center shows ${JSON.stringify(texts)}`);
+        return hit;
+      },
+      `a notification ${description}`,
+      options.timeoutMs ?? 30_000,
+    ),
   );
 }
 
@@ -353,29 +420,46 @@ export async function expectCount(locator: Locator, n: number, what = `count of 
   await eventually(async () => assert.equal(await locator.count(), n, what), `${locator.toString()} to count ${n}`, timeoutMs);
 }
 
-export async function expectMinCount(locator: Locator, n: number, what = `count of ${locator.toString()}`, timeoutMs?: number): Promise<void> {
-  await eventually(async () => {
-    const got = await locator.count();
-    assert.ok(got >= n, `${what}: ${got}, expected at least ${n}`);
-  }, `${locator.toString()} to count at least ${n}`, timeoutMs);
+export async function expectMinCount(
+  locator: Locator,
+  n: number,
+  what = `count of ${locator.toString()}`,
+  timeoutMs?: number,
+): Promise<void> {
+  await eventually(
+    async () => {
+      const got = await locator.count();
+      assert.ok(got >= n, `${what}: ${got}, expected at least ${n}`);
+    },
+    `${locator.toString()} to count at least ${n}`,
+    timeoutMs,
+  );
 }
 
 /** Waits for the text to match; no-break spaces (Monaco renders spaces as them) count as spaces. */
 export async function expectText(locator: Locator, re: RegExp, timeoutMs?: number): Promise<string> {
-  return eventually(async () => {
-    const text = (await locator.innerText(readTimeout)).replace(/\u00a0/g, ' ');
-    assert.match(text, re);
-    return text;
-  }, `${locator.toString()} to show ${re}`, timeoutMs);
+  return eventually(
+    async () => {
+      const text = (await locator.innerText(readTimeout)).replace(/\u00a0/g, ' ');
+      assert.match(text, re);
+      return text;
+    },
+    `${locator.toString()} to show ${re}`,
+    timeoutMs,
+  );
 }
 
 /** Waits for an attribute to equal `want` (null: absent) or match it. */
 export async function expectAttribute(locator: Locator, name: string, want: string | RegExp | null, timeoutMs?: number): Promise<void> {
-  await eventually(async () => {
-    const got = await locator.getAttribute(name, readTimeout);
-    if (want instanceof RegExp) assert.match(got ?? '', want, `${name} of ${locator.toString()}`);
-    else assert.equal(got, want, `${name} of ${locator.toString()}`);
-  }, `${name} of ${locator.toString()} to be ${String(want)}`, timeoutMs);
+  await eventually(
+    async () => {
+      const got = await locator.getAttribute(name, readTimeout);
+      if (want instanceof RegExp) assert.match(got ?? '', want, `${name} of ${locator.toString()}`);
+      else assert.equal(got, want, `${name} of ${locator.toString()}`);
+    },
+    `${name} of ${locator.toString()} to be ${String(want)}`,
+    timeoutMs,
+  );
 }
 
 /** Waits for a value read from the page (a computed style, a file) to deep-equal `want`. */
@@ -397,10 +481,13 @@ export async function reloadWindow(page: Page): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 30_000 });
       await runCommand(page, 'Developer: Reload Window');
-      const ok = await navigated.then(() => true, (e: unknown) => {
-        if (attempt === 3) throw e;
-        return false;
-      });
+      const ok = await navigated.then(
+        () => true,
+        (e: unknown) => {
+          if (attempt === 3) throw e;
+          return false;
+        },
+      );
       if (ok) break;
       await page.keyboard.press('Escape');
     }
@@ -419,7 +506,13 @@ export async function frameWith(page: Page, selector: string, timeoutMs = 30_000
   for (;;) {
     for (const frame of page.frames()) {
       if (frame.isDetached()) continue;
-      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      if (
+        (await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
     if (Date.now() > deadline) throw new Error(`no webview frame shows ${selector}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -1,7 +1,7 @@
 // Every exercise in the library, through the real CLI on real services: the starter's check fails and
 // the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { flavourInfo } from '../../src/domain/exercises/flavours';
@@ -41,7 +41,8 @@ describe('exercise library: every starter fails, every reference solution passes
     if (rows.length === 0) return;
     console.log('\n  | exercise | starter check | solution check | check with install | check, deps cached | engine / notes |');
     console.log('  |---|---|---|---|---|---|');
-    for (const r of rows) console.log(`  | ${r.id} | ${r.starter} | ${r.solution} | ${r.installS.toFixed(1)} s | ${r.cachedS.toFixed(1)} s | ${r.note} |`);
+    for (const r of rows)
+      console.log(`  | ${r.id} | ${r.starter} | ${r.solution} | ${r.installS.toFixed(1)} s | ${r.cachedS.toFixed(1)} s | ${r.note} |`);
   });
 
   it('has at least 12 exercises', () => {
@@ -49,14 +50,21 @@ describe('exercise library: every starter fails, every reference solution passes
   });
 
   it('offers a TypeScript flavour where it is cheap, for the flavoured exercises below', () => {
-    assert.deepEqual(exercises.filter((e) => e.flavours.includes('typescript')).map((e) => e.id), ['express-route', 'jwt-middleware']);
+    assert.deepEqual(
+      exercises.filter((e) => e.flavours.includes('typescript')).map((e) => e.id),
+      ['express-route', 'jwt-middleware'],
+    );
   });
 
   // Discovered from the folder and each manifest's flavours, so a new exercise or flavour is tested without touching this file.
-  const ids = require('node:fs').readdirSync(path.join(repoRoot, 'roadmaps', 'exercises'), { withFileTypes: true })
-    .filter((e: { isDirectory(): boolean }) => e.isDirectory()).map((e: { name: string }) => e.name).sort() as string[];
+  const ids = readdirSync(path.join(repoRoot, 'roadmaps', 'exercises'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const cases = ids.flatMap((id) => {
-    const manifest = JSON.parse(require('node:fs').readFileSync(path.join(repoRoot, 'roadmaps', 'exercises', id, 'exercise.json'), 'utf8')) as { flavours: Flavour[] };
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'roadmaps', 'exercises', id, 'exercise.json'), 'utf8')) as {
+      flavours: Flavour[];
+    };
     return manifest.flavours.map((flavourName, i) => ({ id, flavourName, primary: i === 0 }));
   });
   for (const { id, flavourName, primary } of cases) {
@@ -78,19 +86,30 @@ describe('exercise library: every starter fails, every reference solution passes
       const solutionDir = path.join(tmp, `${id}${flavourInfo[flavourName].folderSuffix}-solution`);
       assert.equal((await runCli(['scaffold', id, starterDir, ...flavour])).code, 0);
       const starter = await runCli(['check', starterDir]);
-      assert.equal(starter.code, 1, `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`);
+      assert.equal(
+        starter.code,
+        1,
+        `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`,
+      );
       assert.match(starter.stderr, /FAIL: \d+ passed, [1-9]\d* failed/);
 
       assert.equal((await runCli(['scaffold', id, solutionDir, '--solution', ...flavour])).code, 0);
       // Same dependencies: reuse the starter's install, so the second check shows the cached case.
       const deps = async (dir: string) => {
-        const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
+        const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as {
+          dependencies?: object;
+          devDependencies?: object;
+        };
         return JSON.stringify([pkg.dependencies ?? {}, pkg.devDependencies ?? {}]);
       };
       const moved = (await deps(starterDir)) === (await deps(solutionDir));
       if (moved) await fs.rename(path.join(starterDir, 'node_modules'), path.join(solutionDir, 'node_modules')).catch(() => undefined);
       const solution = await runCli(['check', solutionDir]);
-      assert.equal(solution.code, 0, `the reference solution of ${id} must pass (exit 0), got ${solution.code}:\n${solution.stderr}\n${solution.stdout.slice(-3000)}`);
+      assert.equal(
+        solution.code,
+        0,
+        `the reference solution of ${id} must pass (exit 0), got ${solution.code}:\n${solution.stderr}\n${solution.stdout.slice(-3000)}`,
+      );
       assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
 
       let note = exercise.services.join(', ');
@@ -102,7 +121,8 @@ describe('exercise library: every starter fails, every reference solution passes
       }
       if (id === 'sql-migration') {
         const engine = /engine: ([^\n]+)/i.exec(solution.stdout)?.[1]?.trim() ?? 'engine not reported';
-        if (process.env.BACKEND_ROADMAP_REQUIRE_POSTGRES === '1') assert.match(engine, /PostgreSQL/, 'the migration ran on the real PostgreSQL');
+        if (process.env.BACKEND_ROADMAP_REQUIRE_POSTGRES === '1')
+          assert.match(engine, /PostgreSQL/, 'the migration ran on the real PostgreSQL');
         note = engine;
       }
       rows.push({

@@ -75,12 +75,105 @@ interface Mutator {
   apply(text: string, rng: Rng, syntax: Syntax): string | undefined;
 }
 
-const yamlTokens = [': ', '- ', '&a ', '*a', '*nope', '!!str ', '!!int ', '!!map ', '!!set ', '!!binary ', '!<tag:x> ', '!local ', '? ', '|', '>-', '{', '}', '[', ']', ',', '---\n', '\n...\n', '#', '%YAML 1.2\n', '\t', '"', "'", '\\', '<<: *a\n', '\n  ', '\n', ' ', '~', '@', '`', '\u0000', '\ufeff', '\u2028', 'null', '0x1F', '.inf', '1e999'];
-const jsonTokens = ['{', '}', '[', ']', ',', ':', '"', '\\u', '\\u12', '\\', '\\x', 'null', 'true', 'false', '1e999', '-', '-0', '01', '.5', '"__proto__":', '"constructor":', '/*', '//', '\u2028', '\u0000', '\ufeff', '\n', ' ', 'NaN', '\ud800'];
+const yamlTokens = [
+  ': ',
+  '- ',
+  '&a ',
+  '*a',
+  '*nope',
+  '!!str ',
+  '!!int ',
+  '!!map ',
+  '!!set ',
+  '!!binary ',
+  '!<tag:x> ',
+  '!local ',
+  '? ',
+  '|',
+  '>-',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '---\n',
+  '\n...\n',
+  '#',
+  '%YAML 1.2\n',
+  '\t',
+  '"',
+  "'",
+  '\\',
+  '<<: *a\n',
+  '\n  ',
+  '\n',
+  ' ',
+  '~',
+  '@',
+  '`',
+  '\u0000',
+  '\ufeff',
+  '\u2028',
+  'null',
+  '0x1F',
+  '.inf',
+  '1e999',
+];
+const jsonTokens = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\u',
+  '\\u12',
+  '\\',
+  '\\x',
+  'null',
+  'true',
+  'false',
+  '1e999',
+  '-',
+  '-0',
+  '01',
+  '.5',
+  '"__proto__":',
+  '"constructor":',
+  '/*',
+  '//',
+  '\u2028',
+  '\u0000',
+  '\ufeff',
+  '\n',
+  ' ',
+  'NaN',
+  '\ud800',
+];
 const chars = '{}[]:,"\'\\-&*!|>#%@` \t\n\r0123456789abcxyz_.\u00e9\u0000\u2028\ud83d';
 
 /** Values of the wrong type for wherever they land. */
-const wrongValues: readonly unknown[] = [0, -1, 1.5, 1e308, -0, '', 'x', 'Not A Slug', 'http://example.org', [], [1, 2], [null], {}, { a: 1 }, null, true, false, 'y'.repeat(1000)];
+const wrongValues: readonly unknown[] = [
+  0,
+  -1,
+  1.5,
+  1e308,
+  -0,
+  '',
+  'x',
+  'Not A Slug',
+  'http://example.org',
+  [],
+  [1, 2],
+  [null],
+  {},
+  { a: 1 },
+  null,
+  true,
+  false,
+  'y'.repeat(1000),
+];
 const protoKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
 const mutators: readonly Mutator[] = [
@@ -200,7 +293,12 @@ const mutators: readonly Mutator[] = [
       const width = rng.between(2, 10);
       const levels = rng.between(3, 9);
       const lines = [`l0: &l0 [${Array(width).fill('"lol"').join(', ')}]`];
-      for (let k = 1; k <= levels; k++) lines.push(`l${k}: &l${k} [${Array(width).fill(`*l${k - 1}`).join(', ')}]`);
+      for (let k = 1; k <= levels; k++)
+        lines.push(
+          `l${k}: &l${k} [${Array(width)
+            .fill(`*l${k - 1}`)
+            .join(', ')}]`,
+        );
       const bomb = lines.join('\n');
       return rng.pick([
         () => `${bomb}\n${text}`,
@@ -218,25 +316,31 @@ const mutators: readonly Mutator[] = [
     weight: 1,
     only: 'yaml',
     apply: (text, rng) => {
-      const extra = rng.pick(['', 'base: &base {id: x, title: y}\nmerged:\n  <<: *base\n', 's: !!set {a, b}\no: !!omap [a: 1]\nb: !!binary aGk=\nt: !!timestamp 2001-12-14\n']);
+      const extra = rng.pick([
+        '',
+        'base: &base {id: x, title: y}\nmerged:\n  <<: *base\n',
+        's: !!set {a, b}\no: !!omap [a: 1]\nb: !!binary aGk=\nt: !!timestamp 2001-12-14\n',
+      ]);
       return `%YAML 1.1\n---\n${extra}${text}`;
     },
   },
   {
     name: 'wrong-type',
     weight: 5,
-    apply: (text, rng, syntax) => mutateTree(text, rng, syntax, (parent, key) => {
-      setOwn(parent, key, structuredClone(rng.pick(wrongValues)));
-    }),
+    apply: (text, rng, syntax) =>
+      mutateTree(text, rng, syntax, (parent, key) => {
+        setOwn(parent, key, structuredClone(rng.pick(wrongValues)));
+      }),
   },
   {
     name: 'proto-key',
     weight: 3,
-    apply: (text, rng, syntax) => mutateTree(text, rng, syntax, (parent, key) => {
-      const target = getAt(parent, key);
-      const holder = isPlainObject(target) ? target : parent;
-      setOwn(holder, rng.pick(protoKeys), rng.pick([{ polluted: true, version: 2, status: 'done', checked: ['x'] }, [], 'x', null, 1]));
-    }),
+    apply: (text, rng, syntax) =>
+      mutateTree(text, rng, syntax, (parent, key) => {
+        const target = getAt(parent, key);
+        const holder = isPlainObject(target) ? target : parent;
+        setOwn(holder, rng.pick(protoKeys), rng.pick([{ polluted: true, version: 2, status: 'done', checked: ['x'] }, [], 'x', null, 1]));
+      }),
   },
 ];
 
@@ -288,7 +392,9 @@ function mutateTree(text: string, rng: Rng, syntax: Syntax, change: (parent: Con
   }
   change(parent, key);
   try {
-    return syntax === 'json' ? JSON.stringify(holder[0], null, rng.pick([0, 2])) : stringifyYaml(holder[0], { aliasDuplicateObjects: false });
+    return syntax === 'json'
+      ? JSON.stringify(holder[0], null, rng.pick([0, 2]))
+      : stringifyYaml(holder[0], { aliasDuplicateObjects: false });
   } catch {
     return undefined;
   }
@@ -395,7 +501,11 @@ function sampleProgress(roadmap: Roadmap | undefined): ProgressData {
   const statuses = ['done', 'inProgress', 'skipped', 'notStarted', undefined] as const;
   topics.forEach((topic, i) => {
     const status = statuses[i % statuses.length];
-    data.topics[topic.id] = { ...(status ? { status } : {}), checked: topic.checklist.slice(0, i % 3).map((c) => c.id), updatedAt: `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z` };
+    data.topics[topic.id] = {
+      ...(status ? { status } : {}),
+      checked: topic.checklist.slice(0, i % 3).map((c) => c.id),
+      updatedAt: `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z`,
+    };
     if (status && status !== 'notStarted') data.history.push({ at: data.topics[topic.id]?.updatedAt ?? '', topicId: topic.id, status });
   });
   data.exercises['express-route'] = { passedAt: '2026-03-01T12:00:00.000Z' };
@@ -419,13 +529,27 @@ export function corpus(): Corpus {
   const backendText = readRoadmap('backend.yaml');
   const backend = loadRoadmap(backendText, 'backend.yaml');
   const bases = new Map<string, Roadmap>(backend.ok ? [['backend', backend.value]] : []);
-  const yaml = [...backendSlices(backendText), readRoadmap('junior.yaml'), readRoadmap('nodeExpress.yaml'), `${readRoadmap('seed-map.yaml').split('\n').slice(0, 40).join('\n')}\n`];
+  const yaml = [
+    ...backendSlices(backendText),
+    readRoadmap('junior.yaml'),
+    readRoadmap('nodeExpress.yaml'),
+    `${readRoadmap('seed-map.yaml').split('\n').slice(0, 40).join('\n')}\n`,
+  ];
   const data = sampleProgress(backend.ok ? backend.value : undefined);
   const v1 = { version: 1, topics: data.topics, exercises: data.exercises, currentTopic: data.currentTopic };
-  const progress = [JSON.stringify(emptyProgress(), null, 2), JSON.stringify(data, null, 2), JSON.stringify(data), JSON.stringify(v1, null, 2)];
+  const progress = [
+    JSON.stringify(emptyProgress(), null, 2),
+    JSON.stringify(data, null, 2),
+    JSON.stringify(data),
+    JSON.stringify(v1, null, 2),
+  ];
   const roadmap = backend.ok ? backend.value : undefined;
   const exports = roadmap
-    ? [progressJson(roadmap, data, new Date('2026-05-01T00:00:00Z')), progressJson(roadmap, emptyProgress(), new Date('2026-05-01T00:00:00Z')), JSON.stringify(data)]
+    ? [
+        progressJson(roadmap, data, new Date('2026-05-01T00:00:00Z')),
+        progressJson(roadmap, emptyProgress(), new Date('2026-05-01T00:00:00Z')),
+        JSON.stringify(data),
+      ]
     : [JSON.stringify({ exportedFrom: 'backend', progress: data })];
   cachedCorpus = { yaml, progress, exports, bases };
   return cachedCorpus;
@@ -445,7 +569,9 @@ export function targets(): Target[] {
         if (result.ok) return { kind: 'accepted' };
         if (result.problems.length === 0) return { kind: 'unpositioned', detail: 'rejected with no problems' };
         const bad = result.problems.find((p) => p.file !== file || !p.message || !isRealPosition(text, p.line, p.col));
-        return bad ? { kind: 'unpositioned', detail: `${bad.file}:${bad.line}:${bad.col}: ${bad.message.slice(0, 200)}` } : { kind: 'positioned' };
+        return bad
+          ? { kind: 'unpositioned', detail: `${bad.file}:${bad.line}:${bad.col}: ${bad.message.slice(0, 200)}` }
+          : { kind: 'positioned' };
       },
     },
     {
@@ -459,7 +585,9 @@ export function targets(): Target[] {
           raw = parseProgressJson(text, file);
         } catch (e) {
           if (!(e instanceof CorruptDataError)) throw e;
-          return positionedMessage(e.message, file, text) ? { kind: 'positioned' } : { kind: 'unpositioned', detail: e.message.slice(0, 200) };
+          return positionedMessage(e.message, file, text)
+            ? { kind: 'positioned' }
+            : { kind: 'unpositioned', detail: e.message.slice(0, 200) };
         }
         const migrated = migrate(raw);
         if (migrated.ok) return { kind: 'accepted' };
@@ -474,7 +602,9 @@ export function targets(): Target[] {
         const file = 'import.json';
         const result = parseImport(text, file);
         if (result.ok) return { kind: 'accepted' };
-        return positionedMessage(result.message, file, text) ? { kind: 'positioned' } : { kind: 'unpositioned', detail: result.message.slice(0, 200) };
+        return positionedMessage(result.message, file, text)
+          ? { kind: 'positioned' }
+          : { kind: 'unpositioned', detail: result.message.slice(0, 200) };
       },
     },
   ];
@@ -527,7 +657,11 @@ function withDefaultStackTraces<T>(fn: () => T): T {
 }
 
 /** Runs one input through a target and judges it. */
-export function judge(target: Target, text: string, hangMs = 2000): { outcome: Outcome | { kind: 'crash'; detail: string }; ms: number; hang: boolean } {
+export function judge(
+  target: Target,
+  text: string,
+  hangMs = 2000,
+): { outcome: Outcome | { kind: 'crash'; detail: string }; ms: number; hang: boolean } {
   return withDefaultStackTraces(() => {
     const started = performance.now();
     let outcome: Outcome | { kind: 'crash'; detail: string };
@@ -543,7 +677,19 @@ export function judge(target: Target, text: string, hangMs = 2000): { outcome: O
 
 /** Feeds `count` mutated inputs to a target and tallies the oracle's verdicts. */
 export function fuzz(target: Target, options: RunOptions): { stats: Stats; failures: Failure[] } {
-  const stats: Stats = { target: target.name, inputs: 0, accepted: 0, positioned: 0, reasoned: 0, crashes: 0, hangs: 0, unpositioned: 0, slowestMs: 0, slowestIndex: -1, totalMs: 0 };
+  const stats: Stats = {
+    target: target.name,
+    inputs: 0,
+    accepted: 0,
+    positioned: 0,
+    reasoned: 0,
+    crashes: 0,
+    hangs: 0,
+    unpositioned: 0,
+    slowestMs: 0,
+    slowestIndex: -1,
+    totalMs: 0,
+  };
   const failures: Failure[] = [];
   const from = options.from ?? 0;
   for (let index = from; index < from + options.count; index++) {
@@ -555,7 +701,8 @@ export function fuzz(target: Target, options: RunOptions): { stats: Stats; failu
       stats.slowestMs = ms;
       stats.slowestIndex = index;
     }
-    const fail = (kind: Failure['kind'], detail: string) => failures.push({ target: target.name, seed: options.seed, index, kind, note: input.note, detail });
+    const fail = (kind: Failure['kind'], detail: string) =>
+      failures.push({ target: target.name, seed: options.seed, index, kind, note: input.note, detail });
     if (hang) {
       stats.hangs++;
       fail('hang', `${ms.toFixed(0)} ms`);
@@ -575,10 +722,35 @@ export function fuzz(target: Target, options: RunOptions): { stats: Stats; failu
 
 /** The counts as an aligned text table. */
 export function formatStats(all: readonly Stats[]): string {
-  const head = ['target', 'inputs', 'accepted', 'rejected line:col', 'rejected (reason)', 'unpositioned', 'crashes', 'hangs', 'slowest ms', 'total s'];
-  const rows = all.map((s) => [s.target, s.inputs, s.accepted, s.positioned, s.reasoned, s.unpositioned, s.crashes, s.hangs, `${s.slowestMs.toFixed(0)} (#${s.slowestIndex})`, (s.totalMs / 1000).toFixed(1)].map(String));
+  const head = [
+    'target',
+    'inputs',
+    'accepted',
+    'rejected line:col',
+    'rejected (reason)',
+    'unpositioned',
+    'crashes',
+    'hangs',
+    'slowest ms',
+    'total s',
+  ];
+  const rows = all.map((s) =>
+    [
+      s.target,
+      s.inputs,
+      s.accepted,
+      s.positioned,
+      s.reasoned,
+      s.unpositioned,
+      s.crashes,
+      s.hangs,
+      `${s.slowestMs.toFixed(0)} (#${s.slowestIndex})`,
+      (s.totalMs / 1000).toFixed(1),
+    ].map(String),
+  );
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

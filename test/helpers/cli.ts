@@ -24,4 +24,3 @@ export function runProcess(command: string, args: string[], cwd: string): Promis
 export function runCli(args: string[], cwd = repoRoot): Promise<ProcessRun> {
   return runProcess(process.execPath, [cli, ...args], cwd);
 }
-

@@ -137,7 +137,7 @@ export async function createHostileWorkspace(
   await write(path.join(sentinel, 'bashrc'), '# sentinel ~/.bashrc\nexport PATH="$HOME/bin:$PATH"\n');
   await write(path.join(sentinel, 'secret.txt'), `${hostileSecret}\n`);
   // Exists, so a scaffold through the link would be tempted to offer an overwrite.
-  await write(path.join(sentinel, 'outside', 'app.js'), '// sentinel: the learner\'s own app.js\n');
+  await write(path.join(sentinel, 'outside', 'app.js'), "// sentinel: the learner's own app.js\n");
   await write(path.join(sentinel, 'notes', 'keep.md'), '# sentinel notes\n');
   await write(path.join(sentinel, 'dir', 'keep.txt'), 'sentinel folder behind .vscode/backend-roadmap\n');
 

@@ -73,7 +73,9 @@ describe('Backend Roadmap in a real extension host', () => {
   it('opens one reused topic panel for successive topics', async () => {
     const { services } = await api();
     const topicTabs = () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.topicPanel));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.topicPanel));
     await vscode.commands.executeCommand(commands.openTopic, 'http-basics');
     await until(() => topicTabs().length === 1, 'the topic panel');
     await vscode.commands.executeCommand(commands.openTopic, 'rest-apis');
@@ -99,8 +101,14 @@ describe('Backend Roadmap in a real extension host', () => {
       all = await codeActions(doc.uri, range);
       if (source.some((a) => a.title === title) && all.some((a) => a.title === title)) break;
     }
-    assert.ok(source.some((a) => a.title === title && a.kind?.value === 'source.backendRoadmap.scaffold'), `source actions: ${source.map((a) => a.title).join(', ')}`);
-    assert.ok(all.some((a) => a.title === title && a.kind?.value === 'backendRoadmap.scaffold'), `lightbulb actions: ${all.map((a) => a.title).join(', ')}`);
+    assert.ok(
+      source.some((a) => a.title === title && a.kind?.value === 'source.backendRoadmap.scaffold'),
+      `source actions: ${source.map((a) => a.title).join(', ')}`,
+    );
+    assert.ok(
+      all.some((a) => a.title === title && a.kind?.value === 'backendRoadmap.scaffold'),
+      `lightbulb actions: ${all.map((a) => a.title).join(', ')}`,
+    );
   });
 
   it('scaffolds the Express exercise into exercises/<exercise-id> and opens its files at the first TODO', async () => {
@@ -113,7 +121,10 @@ describe('Backend Roadmap in a real extension host', () => {
     await until(() => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(target, 'src', 'books.js'), 'books.js to open');
     const editor = vscode.window.activeTextEditor;
     assert.match(editor?.document.lineAt(editor.selection.active.line).text ?? '', /TODO/, 'the cursor is on the first TODO');
-    assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.fsPath === path.join(target, 'README.md')), 'the README is open');
+    assert.ok(
+      vscode.workspace.textDocuments.some((d) => d.uri.fsPath === path.join(target, 'README.md')),
+      'the README is open',
+    );
   });
 
   it('suggests topics and exercises for the packages an open file imports', async () => {
@@ -128,7 +139,11 @@ describe('Backend Roadmap in a real extension host', () => {
       titles = (await codeActions(doc.uri, range)).map((a) => a.title);
       if (titles.some((t) => t.startsWith('Open roadmap topic'))) break;
     }
-    for (const want of ['Open roadmap topic: JSON Web Tokens (JWT)', 'Scaffold: JWT middleware (topic: JSON Web Tokens (JWT))', 'Open roadmap topic: Database migrations']) {
+    for (const want of [
+      'Open roadmap topic: JSON Web Tokens (JWT)',
+      'Scaffold: JWT middleware (topic: JSON Web Tokens (JWT))',
+      'Open roadmap topic: Database migrations',
+    ]) {
       assert.ok(titles.includes(want), `${want} in ${titles.join(' | ')}`);
     }
   });
@@ -210,7 +225,13 @@ describe('Backend Roadmap in a real extension host', () => {
   it('opens the dashboard, whose numbers follow progress, with history timestamps', async () => {
     const { services, dashboard } = await api();
     await vscode.commands.executeCommand(commands.showDashboard);
-    await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.dashboard)), 'the dashboard tab');
+    await until(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(views.dashboard)),
+      'the dashboard tab',
+    );
     const phaseOf = () => dashboard.view().phases.find((p) => p.id === 'internet-foundations');
     const before = phaseOf();
     await vscode.commands.executeCommand(commands.markDone, 'how-the-internet-works');
@@ -251,7 +272,11 @@ describe('Backend Roadmap in a real extension host', () => {
     assert.ok(item, 'express-route is in the Testing view');
     assert.equal(tests.controller.items.get('jwt-middleware'), undefined, 'exercises not scaffolded are not listed');
     await vscode.commands.executeCommand('testing.runAll');
-    await until(() => checks.state('express-route').last !== undefined && !checks.state('express-route').running, 'the check to finish', 200_000);
+    await until(
+      () => checks.state('express-route').last !== undefined && !checks.state('express-route').running,
+      'the check to finish',
+      200_000,
+    );
     assert.equal(checks.state('express-route').last?.outcome, 'failed', 'the starter fails');
     await until(() => item.children.size >= 18, 'one child per test');
   });

@@ -6,7 +6,11 @@ import Mocha from 'mocha';
 
 export async function run(reportPath: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'json', reporterOptions: { output: reportPath } });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, f));
   await mocha.loadFilesAsync();
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
 }

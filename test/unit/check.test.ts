@@ -29,12 +29,20 @@ describe('exercise check', () => {
   });
 
   it('passes when every test passes, and streams the runner output', async () => {
-    const dir = await make({ 'a.test.js': `${header}test('adds', () => assert.equal(1 + 1, 2));\ntest('concats', () => assert.equal('a' + 'b', 'ab'));\n` });
+    const dir = await make({
+      'a.test.js': `${header}test('adds', () => assert.equal(1 + 1, 2));\ntest('concats', () => assert.equal('a' + 'b', 'ab'));\n`,
+    });
     let output = '';
     const result = await checkExercise(dir, { onOutput: (t) => (output += t) });
     assert.equal(result.outcome, 'passed');
     assert.equal(result.summary, '2 passed, 0 failed');
-    assert.deepEqual(result.results.map((r) => [r.name, r.status]), [['adds', 'passed'], ['concats', 'passed']]);
+    assert.deepEqual(
+      result.results.map((r) => [r.name, r.status]),
+      [
+        ['adds', 'passed'],
+        ['concats', 'passed'],
+      ],
+    );
     assert.match(output, /adds/);
     assert.equal(result.installMs, undefined, 'nothing to install');
   });
@@ -51,7 +59,10 @@ describe('exercise check', () => {
     assert.equal(creates?.status, 'failed');
     assert.match(creates?.error ?? '', /POST \/books should answer 201/);
     // A file that does not even load is reported by its name, not hidden.
-    assert.ok(result.results.some((r) => r.name === 'b.test.js' && r.status === 'failed'), JSON.stringify(result.results));
+    assert.ok(
+      result.results.some((r) => r.name === 'b.test.js' && r.status === 'failed'),
+      JSON.stringify(result.results),
+    );
   });
 
   it('does not pass a run with no tests in it', async () => {
@@ -69,10 +80,16 @@ describe('exercise check', () => {
     await fs.mkdir(path.join(dir, 'test'));
     await fs.writeFile(path.join(dir, 'test', 'a.test.ts'), '// nothing yet\n');
     assert.equal((await checkExercise(dir)).outcome, 'failed');
-    await fs.writeFile(path.join(dir, 'test', 'a.test.ts'), "import { test } from 'node:test';\ntest('typed', () => { const n: number = 1; if (n !== 1) throw new Error('no'); });\n");
+    await fs.writeFile(
+      path.join(dir, 'test', 'a.test.ts'),
+      "import { test } from 'node:test';\ntest('typed', () => { const n: number = 1; if (n !== 1) throw new Error('no'); });\n",
+    );
     const typed = await checkExercise(dir);
     assert.equal(typed.outcome, 'passed', typed.summary);
-    assert.deepEqual(typed.results.map((r) => r.name), ['typed']);
+    assert.deepEqual(
+      typed.results.map((r) => r.name),
+      ['typed'],
+    );
   });
 
   it('honours cancellation, stopping the test process and what it started', async function () {
@@ -99,11 +116,17 @@ describe('exercise check', () => {
     dirs.push(empty);
     await assert.rejects(checkExercise(empty), (e: unknown) => e instanceof CheckError && /no test\/\*\.test\.js/.test(e.message));
     const dir = await make({ 'a.test.js': `${header}test('x', () => {});\n` });
-    await assert.rejects(checkExercise(dir, { env: { PATH: path.join(dir, 'no-tools-here') } }), (e: unknown) => e instanceof CheckError && /"node" was not found on PATH/.test(e.message));
+    await assert.rejects(
+      checkExercise(dir, { env: { PATH: path.join(dir, 'no-tools-here') } }),
+      (e: unknown) => e instanceof CheckError && /"node" was not found on PATH/.test(e.message),
+    );
   });
 
   it('knows which dependencies still need installing', async () => {
-    const dir = await make({ 'a.test.js': '' }, { name: 'x', dependencies: { express: '^5.1.0' }, devDependencies: { supertest: '^7.0.0' } });
+    const dir = await make(
+      { 'a.test.js': '' },
+      { name: 'x', dependencies: { express: '^5.1.0' }, devDependencies: { supertest: '^7.0.0' } },
+    );
     assert.deepEqual(await missingDependencies(dir), ['express', 'supertest']);
     await fs.mkdir(path.join(dir, 'node_modules', 'express'), { recursive: true });
     await fs.writeFile(path.join(dir, 'node_modules', 'express', 'package.json'), '{}');

@@ -21,7 +21,7 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /^jwt-middleware +JSON Web Tokens \(JWT\) \[jwt\]: /m);
     const json = await runCli(['list', '--json']);
-    const parsed = JSON.parse(json.stdout) as { exercises: Array<{ id: string; topic: { id: string; title: string } }> };
+    const parsed = JSON.parse(json.stdout) as { exercises: { id: string; topic: { id: string; title: string } }[] };
     assert.ok(parsed.exercises.length >= 12);
     assert.deepEqual(parsed.exercises.find((e) => e.id === 'sql-migration')?.topic.id, 'database-migrations');
   });
@@ -52,7 +52,10 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     assert.ok(existsSync(path.join(tmp, 'ts', 'src', 'books.ts')));
     const js = await runCli(['scaffold', 'pagination', path.join(tmp, 'js')]);
     assert.equal(js.code, 0, js.stderr);
-    assert.equal((JSON.parse(await fs.readFile(path.join(tmp, 'js', '.backend-roadmap-exercise.json'), 'utf8')) as { flavour: string }).flavour, 'javascript');
+    assert.equal(
+      (JSON.parse(await fs.readFile(path.join(tmp, 'js', '.backend-roadmap-exercise.json'), 'utf8')) as { flavour: string }).flavour,
+      'javascript',
+    );
 
     const none = await runCli(['scaffold', 'pagination', path.join(tmp, 'none'), '--ts']);
     assert.equal(none.code, 2);
@@ -97,7 +100,11 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     const dir = path.join(tmp, 'ex');
     await fs.mkdir(path.join(dir, 'test'), { recursive: true });
     await fs.writeFile(path.join(dir, 'package.json'), '{"name":"ex","private":true}');
-    const write = (body: string) => fs.writeFile(path.join(dir, 'test', 'a.test.js'), `const { test } = require('node:test');\nconst assert = require('node:assert/strict');\n${body}`);
+    const write = (body: string) =>
+      fs.writeFile(
+        path.join(dir, 'test', 'a.test.js'),
+        `const { test } = require('node:test');\nconst assert = require('node:assert/strict');\n${body}`,
+      );
     await write("test('sums', () => assert.equal(2 + 2, 5, 'two and two make four'));\n");
     const failing = await runCli(['check', dir]);
     assert.equal(failing.code, 1);

@@ -13,7 +13,12 @@ const roadmapsDir = path.join(repoRoot, 'roadmaps');
 // The seeds live in the workplace's shared folder beside the clone; CI has it there too.
 const seedsDir = path.join(repoRoot, '..', 'shared', 'seeds');
 
-const normalise = (s: string) => s.toLowerCase().replace(/[*_`#•✅⚡]/g, ' ').replace(/\s+/g, ' ').trim();
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[*_`#•✅⚡]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function topicTexts(t: Topic): string[] {
   return [t.title, t.summary, t.why, ...t.checklist.map((c) => c.text), ...t.questions.flatMap((q) => [q.question, q.answer, q.why])];
@@ -61,7 +66,10 @@ describe('bundled roadmap content', () => {
       for (const t of roadmap.phases.flatMap((p) => p.topics)) assert.equal(t, pool.get(t.id), `${roadmap.id}: ${t.id}`);
     }
     const junior = tracks.find((r) => r.roadmap.id === 'junior-job-ready')?.roadmap;
-    assert.ok(junior?.phases.every((p) => (p.estimatedHours ?? 0) > 0), 'the junior track keeps the seeds\' week estimates as hours');
+    assert.ok(
+      junior?.phases.every((p) => (p.estimatedHours ?? 0) > 0),
+      "the junior track keeps the seeds' week estimates as hours",
+    );
   });
 
   it('every topic has 2–4 sentences of summary, a why line, 2–6 checklist items, resources and hours', () => {
@@ -80,7 +88,11 @@ describe('bundled roadmap content', () => {
   it('has no placeholders or filler', () => {
     const placeholder = /\b(todo|tbd|tbc|lorem|ipsum|placeholder|fixme|xxx)\b|\.\.\.$|\?\?\?/i;
     const filler = /become proficient|master (it|this|the basics)|and much more|learn .{1,30} to become/i;
-    const bad = topics.flatMap((t) => topicTexts(t).filter((s) => placeholder.test(s) || filler.test(s)).map((s) => `${t.id}: ${s}`));
+    const bad = topics.flatMap((t) =>
+      topicTexts(t)
+        .filter((s) => placeholder.test(s) || filler.test(s))
+        .map((s) => `${t.id}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 
@@ -122,19 +134,31 @@ describe('bundled roadmap content', () => {
     for (const g of groups) for (const name of g) assert.ok(text.includes(name), `${name} is named`);
   });
 
-  it('turns the seeds\' job roles into career paths and their project ideas into projects', () => {
+  it("turns the seeds' job roles into career paths and their project ideas into projects", () => {
     assert.ok(backend.paths.length >= 6);
     for (const id of ['api-developer', 'devops-sre', 'database-administrator', 'security-engineer']) {
-      assert.ok(backend.paths.some((p) => p.id === id), `path ${id}`);
+      assert.ok(
+        backend.paths.some((p) => p.id === id),
+        `path ${id}`,
+      );
     }
     assert.ok(backend.projects.length >= 10);
     const titles = backend.projects.map((p) => p.title.toLowerCase()).join('\n');
-    for (const idea of ['to-do', 'url shortener', 'chat', 'e-commerce', 'job portal', 'file upload', 'api gateway', 'real-time data pipeline']) {
+    for (const idea of [
+      'to-do',
+      'url shortener',
+      'chat',
+      'e-commerce',
+      'job portal',
+      'file upload',
+      'api gateway',
+      'real-time data pipeline',
+    ]) {
       assert.ok(titles.includes(idea), `project "${idea}"`);
     }
   });
 
-  it('keeps the seeds\' interview questions as self-check questions on their topics', () => {
+  it("keeps the seeds' interview questions as self-check questions on their topics", () => {
     const asked = (topicId: string, pattern: RegExp) =>
       topics.find((t) => t.id === topicId)?.questions.some((q) => pattern.test(q.question)) ?? false;
     assert.ok(asked('graphql', /REST/i) || asked('rest-apis', /GraphQL/i), 'REST vs GraphQL');
@@ -147,7 +171,9 @@ describe('bundled roadmap content', () => {
 
   describe('against the seed roadmaps', () => {
     const seeds = existsSync(seedsDir)
-      ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => ({ file: f, text: normalise(readFileSync(path.join(seedsDir, f), 'utf8')) }))
+      ? readdirSync(seedsDir)
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => ({ file: f, text: normalise(readFileSync(path.join(seedsDir, f), 'utf8')) }))
       : [];
 
     before(function () {
@@ -160,8 +186,12 @@ describe('bundled roadmap content', () => {
       this.skip();
     });
 
-    it('maps every seed file\'s concepts to existing topics, paths or projects, quoting each concept from its seed', () => {
-      const map = parse(readFileSync(path.join(roadmapsDir, 'seed-map.yaml'), 'utf8')) as { seed: string; concept: string; covers: string }[];
+    it("maps every seed file's concepts to existing topics, paths or projects, quoting each concept from its seed", () => {
+      const map = parse(readFileSync(path.join(roadmapsDir, 'seed-map.yaml'), 'utf8')) as {
+        seed: string;
+        concept: string;
+        covers: string;
+      }[];
       const ids = new Set([...topics.map((t) => t.id), ...backend.paths.map((p) => p.id), ...backend.projects.map((p) => p.id)]);
       const bad: string[] = [];
       for (const e of map) {
@@ -178,13 +208,19 @@ describe('bundled roadmap content', () => {
     it('is written in our own words: no run of 8 words is copied from a seed', () => {
       const shingles = new Set<string>();
       for (const s of seeds) {
-        const words = s.text.replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+        const words = s.text
+          .replace(/[^a-z0-9 ]/g, ' ')
+          .split(/\s+/)
+          .filter(Boolean);
         for (let i = 0; i + 8 <= words.length; i++) shingles.add(words.slice(i, i + 8).join(' '));
       }
       const copied: string[] = [];
       for (const t of topics) {
         for (const text of topicTexts(t)) {
-          const words = normalise(text).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+          const words = normalise(text)
+            .replace(/[^a-z0-9 ]/g, ' ')
+            .split(/\s+/)
+            .filter(Boolean);
           for (let i = 0; i + 8 <= words.length; i++) {
             const run = words.slice(i, i + 8).join(' ');
             if (shingles.has(run)) copied.push(`${t.id}: "${run}"`);

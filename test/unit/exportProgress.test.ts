@@ -6,12 +6,29 @@ import * as ops from '../../src/domain/progress/ops';
 import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';
 
 const topic = (id: string, title: string): Topic => ({
-  id, title, summary: 's', why: 'w', estimatedHours: 1, prerequisites: [], exercises: [], questions: [],
-  checklist: [{ id: 'one', text: 'Write a *LEFT JOIN*' }, { id: 'two', text: 'Explain ACID' }],
+  id,
+  title,
+  summary: 's',
+  why: 'w',
+  estimatedHours: 1,
+  prerequisites: [],
+  exercises: [],
+  questions: [],
+  checklist: [
+    { id: 'one', text: 'Write a *LEFT JOIN*' },
+    { id: 'two', text: 'Explain ACID' },
+  ],
   resources: [{ title: 'r', url: 'https://example.org', type: 'docs' }],
 });
 const roadmap: Roadmap = {
-  schemaVersion: 1, kind: 'roadmap', id: 'r', title: 'Backend', description: 'd', renamed: {}, paths: [], projects: [],
+  schemaVersion: 1,
+  kind: 'roadmap',
+  id: 'r',
+  title: 'Backend',
+  description: 'd',
+  renamed: {},
+  paths: [],
+  projects: [],
   phases: [{ id: 'db', title: 'Databases', topics: [topic('sql', 'SQL basics'), topic('acid', 'Transactions'), topic('nosql', 'NoSQL')] }],
 };
 const at = '2026-11-21T00:00:00.000Z';
@@ -19,7 +36,11 @@ const at = '2026-11-21T00:00:00.000Z';
 describe('progress export', () => {
   const data = {
     ...emptyProgress(),
-    topics: { sql: { status: 'done' as const, checked: ['one', 'two'], updatedAt: at }, acid: { checked: ['two'], updatedAt: at }, nosql: { status: 'skipped' as const, checked: [], updatedAt: at } },
+    topics: {
+      sql: { status: 'done' as const, checked: ['one', 'two'], updatedAt: at },
+      acid: { checked: ['two'], updatedAt: at },
+      nosql: { status: 'skipped' as const, checked: [], updatedAt: at },
+    },
   };
 
   it('writes a Markdown checklist of phases, topics and items, escaping roadmap text', () => {

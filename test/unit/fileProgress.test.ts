@@ -142,12 +142,22 @@ describe('progress history and the dashboard numbers', () => {
     await store.update(ops.setItem('dns', 'b', true));
     await store.update(ops.setStatus('dns', 'done'));
     await store.update(ops.resetTopics(['dns']));
-    assert.deepEqual(store.data.history.map((e) => e.status), ['inProgress', 'done', 'notStarted']);
+    assert.deepEqual(
+      store.data.history.map((e) => e.status),
+      ['inProgress', 'done', 'notStarted'],
+    );
     for (const e of store.data.history) assert.ok(!Number.isNaN(Date.parse(e.at)));
   });
 
   it('migrates version 1 data, dating done topics by their last update', () => {
-    const v1 = { version: 1, topics: { dns: { status: 'done', checked: [], updatedAt: '2026-10-01T10:00:00.000Z' }, sql: { checked: ['x'], updatedAt: '2026-10-02T10:00:00.000Z' } }, exercises: {} };
+    const v1 = {
+      version: 1,
+      topics: {
+        dns: { status: 'done', checked: [], updatedAt: '2026-10-01T10:00:00.000Z' },
+        sql: { checked: ['x'], updatedAt: '2026-10-02T10:00:00.000Z' },
+      },
+      exercises: {},
+    };
     const result = migrate(v1);
     assert.ok(result.ok);
     assert.equal(result.data.version, 2);
@@ -156,7 +166,11 @@ describe('progress history and the dashboard numbers', () => {
 
   it('counts weekly completions once per topic, only while still done, plus passed exercises', () => {
     const data = emptyProgress();
-    data.topics = { a: { status: 'done', checked: [], updatedAt: '' }, b: { status: 'inProgress', checked: [], updatedAt: '' }, c: { status: 'done', checked: [], updatedAt: '' } };
+    data.topics = {
+      a: { status: 'done', checked: [], updatedAt: '' },
+      b: { status: 'inProgress', checked: [], updatedAt: '' },
+      c: { status: 'done', checked: [], updatedAt: '' },
+    };
     data.history = [
       { at: '2026-11-02T09:00:00.000Z', topicId: 'a', status: 'done' },
       { at: '2026-11-03T09:00:00.000Z', topicId: 'a', status: 'inProgress' },
@@ -176,7 +190,18 @@ describe('progress history and the dashboard numbers', () => {
   });
 
   it('sums the estimated hours left, leaving out done and skipped topics', () => {
-    const topic = (id: string, estimatedHours: number) => ({ id, title: id, summary: '', why: '', estimatedHours, prerequisites: [], checklist: [], resources: [], exercises: [], questions: [] });
+    const topic = (id: string, estimatedHours: number) => ({
+      id,
+      title: id,
+      summary: '',
+      why: '',
+      estimatedHours,
+      prerequisites: [],
+      checklist: [],
+      resources: [],
+      exercises: [],
+      questions: [],
+    });
     const roadmap = { phases: [{ id: 'p', title: 'P', topics: [topic('a', 4), topic('b', 6), topic('c', 2.5)] }] } as unknown as Roadmap;
     const data = emptyProgress();
     data.topics = { a: { status: 'done', checked: [], updatedAt: '' }, c: { status: 'skipped', checked: [], updatedAt: '' } };

@@ -64,13 +64,22 @@ describe('fuzzing the parsers (seeded)', () => {
     const { stats, failures } = fuzz(fake, { seed, count: 60, hangMs: 2 });
     assert.ok(stats.crashes > 0 && stats.hangs > 0 && stats.unpositioned > 0, JSON.stringify(stats));
     assert.equal(failures.length, stats.crashes + stats.hangs + stats.unpositioned);
-    assert.match(formatFailure(failures.find((f) => f.kind === 'crash') ?? failures[0] ?? assert.fail('no failure')), /^crash in fake: seed 20261201 index \d+ \(corpus #\d, .*\): TypeError: boom$/);
+    assert.match(
+      formatFailure(failures.find((f) => f.kind === 'crash') ?? failures[0] ?? assert.fail('no failure')),
+      /^crash in fake: seed 20261201 index \d+ \(corpus #\d, .*\): TypeError: boom$/,
+    );
   });
 
   it('accepts only positions that exist in the text', () => {
     const text = 'ab\ncde\n';
     assert.ok(isRealPosition(text, 1, 3) && isRealPosition(text, 2, 4) && isRealPosition(text, 3, 1));
-    assert.ok(!isRealPosition(text, 0, 1) && !isRealPosition(text, 1, 0) && !isRealPosition(text, 1, 4) && !isRealPosition(text, 4, 1) && !isRealPosition(text, 1.5, 1));
+    assert.ok(
+      !isRealPosition(text, 0, 1) &&
+        !isRealPosition(text, 1, 0) &&
+        !isRealPosition(text, 1, 4) &&
+        !isRealPosition(text, 4, 1) &&
+        !isRealPosition(text, 1.5, 1),
+    );
     assert.ok(positionedMessage('f.json:2:4: broken', 'f.json', text));
     assert.ok(!positionedMessage('f.json: broken', 'f.json', text));
     assert.ok(!positionedMessage('f.json:9:1: broken', 'f.json', text));

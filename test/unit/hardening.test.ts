@@ -38,7 +38,10 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
   it('refuses a link in any component, naming it, and allows names that merely start with ..', async () => {
     await fs.mkdir(path.join(root, 'a'));
     await fs.symlink(outside, path.join(root, 'a', 'b'));
-    await assert.rejects(assertInside(root, path.join(root, 'a', 'b', 'c', 'd.txt')), (e: unknown) => e instanceof UnsafePathError && e.relativePath === 'a/b' && /"a\/b" is a symbolic link/.test(e.message));
+    await assert.rejects(
+      assertInside(root, path.join(root, 'a', 'b', 'c', 'd.txt')),
+      (e: unknown) => e instanceof UnsafePathError && e.relativePath === 'a/b' && /"a\/b" is a symbolic link/.test(e.message),
+    );
     await assert.rejects(assertInside(root, path.join(root, '..', 'x')), /outside the workspace/);
     assert.equal(await assertInside(root, path.join(root, '..exercises', 'x')), path.join(root, '..exercises', 'x'));
     assert.equal(await resolveInsideWorkspace(root, '..exercises/express-route'), path.join(root, '..exercises', 'express-route'));
@@ -55,13 +58,19 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     const dir = path.join(root, '.vscode', 'backend-roadmap');
     await fs.mkdir(dir, { recursive: true });
     const file = path.join(dir, 'progress.json');
-    await fs.writeFile(file, JSON.stringify({ ...emptyProgress(), topics: { 'no-such-topic': { status: 'done', checked: [], updatedAt: '' } } }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ ...emptyProgress(), topics: { 'no-such-topic': { status: 'done', checked: [], updatedAt: '' } } }),
+    );
     await fs.symlink(path.join(outside, 'bashrc'), path.join(dir, '.progress.json.tmp'));
     const { store } = await ProgressStore.open(new FileProgressAdapter(root, file));
     await store.update(ops.setStatus('rest-apis', 'done'));
     await store.flush();
     assert.equal(await fs.readFile(path.join(outside, 'bashrc'), 'utf8'), 'export PS1=mine\n');
-    assert.equal((JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, { status: string }> }).topics['rest-apis']?.status, 'done');
+    assert.equal(
+      (JSON.parse(await fs.readFile(file, 'utf8')) as { topics: Record<string, { status: string }> }).topics['rest-apis']?.status,
+      'done',
+    );
     assert.ok((await fs.lstat(path.join(dir, '.progress.json.tmp'))).isSymbolicLink(), 'the planted link is left alone');
   });
 
@@ -92,7 +101,11 @@ describe('hardening: writes never follow a link or leave the workspace', () => {
     assert.match(warnings[0] ?? '', /progress\.json" is a symbolic link/);
     assert.doesNotMatch(warnings.join('\n'), /AKIA/);
     await store.update(ops.setStatus('dns', 'done'));
-    assert.deepEqual((await fs.readdir(dir)).filter((f) => f.includes('corrupt')), [], 'no backup copy of the secret');
+    assert.deepEqual(
+      (await fs.readdir(dir)).filter((f) => f.includes('corrupt')),
+      [],
+      'no backup copy of the secret',
+    );
     assert.equal(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8'), 'AKIA-TOP-SECRET not json');
   });
 
@@ -356,16 +369,26 @@ describe('hardening: the core against a hostile workspace fixture', () => {
         await opened.store.update(ops.setStatus('rest-apis', 'done'));
         assert.equal(opened.store.status('rest-apis'), 'done');
         const refused = layouts.find((l) => l === 'dirLink' || l === 'progressLink');
-        if (refused) assert.ok(warnings.some((w) => w.includes(`"${hostileLinks[refused]}" is a symbolic link`)), warnings.join('\n'));
+        if (refused)
+          assert.ok(
+            warnings.some((w) => w.includes(`"${hostileLinks[refused]}" is a symbolic link`)),
+            warnings.join('\n'),
+          );
         else assert.deepEqual(warnings, []);
         assert.doesNotMatch(warnings.join('\n'), new RegExp(hostileSecret.slice(0, 12)));
 
         if ((layouts as readonly string[]).includes('exerciseLink')) {
           const target = path.join(hw.workspace, 'exercises', 'express-route');
-          await assert.rejects(planScaffold(hw.workspace, target, exerciseFilesFor), new RegExp(`"${hostileLinks.exerciseLink}" is a symbolic link`));
+          await assert.rejects(
+            planScaffold(hw.workspace, target, exerciseFilesFor),
+            new RegExp(`"${hostileLinks.exerciseLink}" is a symbolic link`),
+          );
         }
         if ((layouts as readonly string[]).includes('notesLink')) {
-          await assert.rejects(writeFileInside(hw.workspace, path.join(hw.workspace, 'notes', 'rest-apis.md'), '# REST APIs\n', { exclusive: true }), /"notes" is a symbolic link/);
+          await assert.rejects(
+            writeFileInside(hw.workspace, path.join(hw.workspace, 'notes', 'rest-apis.md'), '# REST APIs\n', { exclusive: true }),
+            /"notes" is a symbolic link/,
+          );
         }
         // Deep nesting and a 300 KB line are reported, never thrown.
         const deep = await fs.readFile(path.join(hw.workspace, 'deep.json'), 'utf8');

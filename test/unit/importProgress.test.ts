@@ -3,12 +3,19 @@ import { mergeProgress, noteExcerpt, parseImport, previewImport, vanishedTopicId
 import { emptyProgress } from '../../src/domain/progress/progress';
 import type { ProgressData } from '../../src/domain/progress/progress';
 
-const progress = (topics: ProgressData['topics'], exercises: ProgressData['exercises'] = {}): ProgressData => ({ ...emptyProgress(), topics, exercises });
+const progress = (topics: ProgressData['topics'], exercises: ProgressData['exercises'] = {}): ProgressData => ({
+  ...emptyProgress(),
+  topics,
+  exercises,
+});
 const at = '2026-11-01T00:00:00.000Z';
 
 describe('progress import', () => {
   it('reads Export Progress JSON and bare stored data, migrating version 1', () => {
-    const exported = JSON.stringify({ exportedFrom: 'backend', progress: progress({ dns: { status: 'done', checked: [], updatedAt: at } }) });
+    const exported = JSON.stringify({
+      exportedFrom: 'backend',
+      progress: progress({ dns: { status: 'done', checked: [], updatedAt: at } }),
+    });
     const a = parseImport(exported, 'export.json');
     assert.ok(a.ok);
     assert.equal(a.data.topics.dns?.status, 'done');
@@ -50,15 +57,24 @@ describe('progress import', () => {
   });
 
   it('points at the value of the wrong type, through the export wrapper and dotted keys', () => {
-    const text = '{\n  "progress": {\n    "version": 2,\n    "topics": {"a.b": {"checked": [1], "updatedAt": "x"}},\n    "exercises": {},\n    "history": []\n  }\n}';
+    const text =
+      '{\n  "progress": {\n    "version": 2,\n    "topics": {"a.b": {"checked": [1], "updatedAt": "x"}},\n    "exercises": {},\n    "history": []\n  }\n}';
     const result = parseImport(text, 'w.json');
     assert.ok(!result.ok);
     const col = (text.split('\n')[3] ?? '').indexOf('[1]') + 2;
-    assert.equal(result.message, `w.json:4:${col}: not Backend Roadmap progress (topics.a.b.checked.0: Invalid input: expected string, received number)`);
+    assert.equal(
+      result.message,
+      `w.json:4:${col}: not Backend Roadmap progress (topics.a.b.checked.0: Invalid input: expected string, received number)`,
+    );
     const newer = parseImport('{\n  "version": 9\n}', 'n.json');
     assert.ok(!newer.ok);
     assert.match(newer.message, /^n\.json:2:14: not Backend Roadmap progress \(it was written by a newer version/);
-    for (const [text, where] of [['[]', '1:1'], ['"progress"', '1:1'], ['{"progress": 7}', '1:14'], ['{"version": 2, "topics": [], "exercises": {}, "history": []}', '1:26']] as const) {
+    for (const [text, where] of [
+      ['[]', '1:1'],
+      ['"progress"', '1:1'],
+      ['{"progress": 7}', '1:14'],
+      ['{"version": 2, "topics": [], "exercises": {}, "history": []}', '1:26'],
+    ] as const) {
       const wrong = parseImport(text, 't.json');
       assert.ok(!wrong.ok, text);
       assert.match(wrong.message, new RegExp(`^t\\.json:${where}: not Backend Roadmap progress`), text);
@@ -66,10 +82,14 @@ describe('progress import', () => {
   });
 
   it('keeps __proto__ and constructor keys from polluting anything', () => {
-    const data = '{"__proto__": {"polluted": true}, "version": 2, "topics": {"__proto__": {"checked": ["z"], "updatedAt": "x"}, "constructor": {"status": "done", "checked": [], "updatedAt": "x"}}, "exercises": {"__proto__": {"passedAt": "x"}}, "history": []}';
+    const data =
+      '{"__proto__": {"polluted": true}, "version": 2, "topics": {"__proto__": {"checked": ["z"], "updatedAt": "x"}, "constructor": {"status": "done", "checked": [], "updatedAt": "x"}}, "exercises": {"__proto__": {"passedAt": "x"}}, "history": []}';
     const result = parseImport(data, 'p.json');
     assert.ok(result.ok);
-    assert.deepEqual(Object.entries(result.data.topics).map(([id, t]) => [id, t.status]), [['constructor', 'done']]);
+    assert.deepEqual(
+      Object.entries(result.data.topics).map(([id, t]) => [id, t.status]),
+      [['constructor', 'done']],
+    );
     assert.equal(Object.getPrototypeOf(result.data.topics), Object.prototype);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(({} as Record<string, unknown>).checked, undefined);
@@ -89,7 +109,10 @@ describe('progress import', () => {
 
   it('merges without losing either side', () => {
     const mine = progress({ dns: { status: 'inProgress', checked: ['a'], updatedAt: at } }, { x: { passedAt: at } });
-    const theirs = progress({ dns: { status: 'done', checked: ['b'], updatedAt: at }, sql: { status: 'skipped', checked: [], updatedAt: at } }, { y: { passedAt: at } });
+    const theirs = progress(
+      { dns: { status: 'done', checked: ['b'], updatedAt: at }, sql: { status: 'skipped', checked: [], updatedAt: at } },
+      { y: { passedAt: at } },
+    );
     const merged = mergeProgress(mine, theirs);
     assert.equal(merged.topics.dns?.status, 'inProgress', 'an explicit status of mine wins');
     assert.deepEqual(merged.topics.dns?.checked, ['a', 'b']);
@@ -100,14 +123,21 @@ describe('progress import', () => {
 
 describe('vanished ids and notes', () => {
   it('reports stored topics no roadmap has, once', () => {
-    const data = progress({ dns: { checked: [], updatedAt: at }, gone: { checked: ['x'], updatedAt: at }, 'also-gone': { checked: [], updatedAt: at } });
+    const data = progress({
+      dns: { checked: [], updatedAt: at },
+      gone: { checked: ['x'], updatedAt: at },
+      'also-gone': { checked: [], updatedAt: at },
+    });
     assert.deepEqual(vanishedTopicIds(data, new Set(['dns'])), ['also-gone', 'gone']);
     data.vanishedReported = ['gone'];
     assert.deepEqual(vanishedTopicIds(data, new Set(['dns'])), ['also-gone']);
   });
 
   it('shows a note without its heading, shortened', () => {
-    assert.equal(noteExcerpt('# DNS\n\nA records map names\nto IPv4.\n\n## Later\nTTL matters.'), 'A records map names to IPv4. TTL matters.');
+    assert.equal(
+      noteExcerpt('# DNS\n\nA records map names\nto IPv4.\n\n## Later\nTTL matters.'),
+      'A records map names to IPv4. TTL matters.',
+    );
     assert.equal(noteExcerpt('# Empty\n'), '');
     assert.ok(noteExcerpt('x '.repeat(500), 20).endsWith('…'));
   });

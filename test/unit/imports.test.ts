@@ -24,7 +24,7 @@ describe('import-aware offers', () => {
   it('finds the packages a file imports, in every module syntax', () => {
     const source = [
       "import express from 'express';",
-      "import { Router } from \"express\";",
+      'import { Router } from "express";',
       "import * as jwt from 'jsonwebtoken';",
       "import type { Pool } from 'pg';",
       "import 'dotenv/config';",
@@ -39,7 +39,30 @@ describe('import-aware offers', () => {
 
   it('agrees with the regexes it replaced on random import-like text', () => {
     const rng = mulberry32(11);
-    const atoms = ['import', 'export', 'require', 'from', ' ', '\n', "'", '"', ';', '(', ')', '{', '}', 'a', 'b/c', '@s/p', '.', '_', '$', '\t', '*', ','];
+    const atoms = [
+      'import',
+      'export',
+      'require',
+      'from',
+      ' ',
+      '\n',
+      "'",
+      '"',
+      ';',
+      '(',
+      ')',
+      '{',
+      '}',
+      'a',
+      'b/c',
+      '@s/p',
+      '.',
+      '_',
+      '$',
+      '\t',
+      '*',
+      ',',
+    ];
     for (let n = 0; n < 20_000; n++) {
       let text = '';
       const len = Math.floor(rng() * 25);
@@ -81,7 +104,10 @@ describe('import-aware offers', () => {
   it('matches exercises by the packages they practise', () => {
     const ex = (id: string, imports: string[]) => ({ id, imports }) as unknown as Exercise;
     const library = [ex('jwt-middleware', ['jsonwebtoken']), ex('express-route', ['express']), ex('redis-cache', ['redis'])];
-    assert.deepEqual(exercisesForImports(library, ['jsonwebtoken', 'express']).map((e) => e.id), ['jwt-middleware', 'express-route']);
+    assert.deepEqual(
+      exercisesForImports(library, ['jsonwebtoken', 'express']).map((e) => e.id),
+      ['jwt-middleware', 'express-route'],
+    );
     assert.deepEqual(exercisesForImports(library, ['left-pad']), []);
   });
 });

@@ -95,7 +95,29 @@ describe('JSON error positions', () => {
 
   it('agrees with the recursive scanner it replaced on random JSON-like text', () => {
     const rng = mulberry32(7);
-    const atoms = ['{', '}', '[', ']', ',', ':', '"a"', '"b\\"c"', '"\\', '"x\ny"', '1', '-0.5e3', '-', '01', 'true', 'nul', 'null', ' ', '\n', '\t', 'x'];
+    const atoms = [
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"a"',
+      '"b\\"c"',
+      '"\\',
+      '"x\ny"',
+      '1',
+      '-0.5e3',
+      '-',
+      '01',
+      'true',
+      'nul',
+      'null',
+      ' ',
+      '\n',
+      '\t',
+      'x',
+    ];
     for (let n = 0; n < 5000; n++) {
       let text = '';
       const len = Math.floor(rng() * 30);

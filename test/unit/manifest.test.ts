@@ -35,9 +35,21 @@ describe('package.json contributions', () => {
 
   it('declares the view container, view and settings from ids.ts', () => {
     assert.equal(`${manifest.publisher}.${manifest.name}`, extensionId);
-    assert.deepEqual(manifest.contributes.viewsContainers.activitybar.map((c) => c.id), [views.container]);
-    assert.deepEqual(manifest.contributes.views[views.container]?.map((v) => v.id), [views.tree]);
-    assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).sort(), Object.values(settings).filter((s) => s !== settings.section).map((s) => `${settings.section}.${s}`).sort());
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c) => c.id),
+      [views.container],
+    );
+    assert.deepEqual(
+      manifest.contributes.views[views.container]?.map((v) => v.id),
+      [views.tree],
+    );
+    assert.deepEqual(
+      Object.keys(manifest.contributes.configuration.properties).sort(),
+      Object.values(settings)
+        .filter((s) => s !== settings.section)
+        .map((s) => `${settings.section}.${s}`)
+        .sort(),
+    );
   });
 
   it('activates lazily, never on *', () => {
@@ -51,7 +63,10 @@ describe('package.json contributions', () => {
     assert.equal(walkthrough?.id, views.walkthrough.split('.')[1]);
     const declared = new Set<string>(Object.values(commands));
     const ignored = readFileSync(path.join(__dirname, '..', '..', '.vscodeignore'), 'utf8');
-    assert.deepEqual(walkthrough?.steps.map((s) => s.id), ['openRoadmap', 'openTopic', 'tickItem', 'scaffoldExercise', 'openDashboard']);
+    assert.deepEqual(
+      walkthrough?.steps.map((s) => s.id),
+      ['openRoadmap', 'openTopic', 'tickItem', 'scaffoldExercise', 'openDashboard'],
+    );
     for (const step of walkthrough?.steps ?? []) {
       assert.ok(step.completionEvents.length > 0, step.id);
       for (const event of step.completionEvents) {
@@ -61,7 +76,8 @@ describe('package.json contributions', () => {
         else if (kind === 'onContext') assert.ok(Object.values(contextKeys).includes(target as never), `${step.id}: ${event}`);
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
-      for (const link of step.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(declared.has(link[1] ?? ''), `${step.id} links ${link[1]}`);
+      for (const link of step.description.matchAll(/\(command:([\w.]+)\)/g))
+        assert.ok(declared.has(link[1] ?? ''), `${step.id} links ${link[1]}`);
       const media = step.media.markdown ?? '';
       assert.ok(readFileSync(path.join(__dirname, '..', '..', media), 'utf8').startsWith('# '), `${step.id}: ${media}`);
       assert.match(ignored, /!media\/walkthrough\/\*\*/, 'walkthrough media ship in the VSIX');
@@ -69,6 +85,8 @@ describe('package.json contributions', () => {
   });
 
   it('offers exactly the exercise flavours in the exercise language setting', () => {
-    assert.deepEqual(manifest.contributes.configuration.properties[`${settings.section}.${settings.exerciseLanguage}`]?.enum, [...flavours]);
+    assert.deepEqual(manifest.contributes.configuration.properties[`${settings.section}.${settings.exerciseLanguage}`]?.enum, [
+      ...flavours,
+    ]);
   });
 });

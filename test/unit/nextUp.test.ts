@@ -12,14 +12,24 @@ const topic = (id: string, prerequisites: string[] = [], exercises: string[] = [
   why: 'w',
   estimatedHours: 1,
   prerequisites,
-  checklist: [{ id: 'i1', text: 'one' }, { id: 'i2', text: 'two' }],
+  checklist: [
+    { id: 'i1', text: 'one' },
+    { id: 'i2', text: 'two' },
+  ],
   resources: [{ title: 'r', url: 'https://example.org', type: 'docs' }],
   exercises,
   questions: [],
 });
 
 const roadmap: Roadmap = {
-  schemaVersion: 1, kind: 'roadmap', id: 'r', title: 'R', description: 'd', renamed: {}, paths: [], projects: [],
+  schemaVersion: 1,
+  kind: 'roadmap',
+  id: 'r',
+  title: 'R',
+  description: 'd',
+  renamed: {},
+  paths: [],
+  projects: [],
   phases: [
     { id: 'p1', title: 'P1', topics: [topic('a'), topic('b', ['a']), topic('c', ['a', 'b'])] },
     { id: 'p2', title: 'P2', topics: [topic('d'), topic('e', ['d'])] },
@@ -31,18 +41,24 @@ const data = (topics: ProgressData['topics']): ProgressData => ({ ...emptyProgre
 
 describe('next up', () => {
   it('starts with the topics that have no prerequisites, in roadmap order', () => {
-    assert.deepEqual(nextUp(roadmap, emptyProgress()).map((s) => [s.topic.id, s.reason]), [
-      ['a', 'Ready: no prerequisites'],
-      ['d', 'Ready: no prerequisites'],
-    ]);
+    assert.deepEqual(
+      nextUp(roadmap, emptyProgress()).map((s) => [s.topic.id, s.reason]),
+      [
+        ['a', 'Ready: no prerequisites'],
+        ['d', 'Ready: no prerequisites'],
+      ],
+    );
   });
 
   it('unlocks a topic once all its prerequisites are done or skipped, and says which', () => {
     const d = data({ a: { status: 'done', checked: [], updatedAt: at }, d: { status: 'skipped', checked: [], updatedAt: at } });
-    assert.deepEqual(nextUp(roadmap, d).map((s) => [s.topic.id, s.reason]), [
-      ['b', 'Ready: A is done'],
-      ['e', 'Ready: D is done'],
-    ]);
+    assert.deepEqual(
+      nextUp(roadmap, d).map((s) => [s.topic.id, s.reason]),
+      [
+        ['b', 'Ready: A is done'],
+        ['e', 'Ready: D is done'],
+      ],
+    );
   });
 
   it('puts topics in progress first and never suggests done or skipped ones', () => {
@@ -52,7 +68,10 @@ describe('next up', () => {
       e: { status: 'skipped', checked: [], updatedAt: at },
       d: { status: 'inProgress', checked: ['i1'], updatedAt: at },
     });
-    assert.deepEqual(nextUp(roadmap, d).map((s) => s.topic.id), ['d', 'c']);
+    assert.deepEqual(
+      nextUp(roadmap, d).map((s) => s.topic.id),
+      ['d', 'c'],
+    );
     assert.equal(nextUp(roadmap, d)[0]?.reason, 'In progress: 1 checklist item(s) left');
   });
 

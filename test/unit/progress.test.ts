@@ -18,10 +18,24 @@ const topic = (id: string, items = 2): Topic => ({
 });
 
 const phase: Phase = { id: 'p', title: 'P', topics: ['a', 'b', 'c', 'd'].map((id) => topic(id)) };
-const roadmap: Roadmap = { schemaVersion: 1, kind: 'roadmap', id: 'r', title: 'R', description: 'd', renamed: {}, paths: [], projects: [], phases: [phase, { id: 'q', title: 'Q', topics: [topic('e')] }] };
+const roadmap: Roadmap = {
+  schemaVersion: 1,
+  kind: 'roadmap',
+  id: 'r',
+  title: 'R',
+  description: 'd',
+  renamed: {},
+  paths: [],
+  projects: [],
+  phases: [phase, { id: 'q', title: 'Q', topics: [topic('e')] }],
+};
 
 const data = (topics: ProgressData['topics']): ProgressData => ({ ...emptyProgress(), topics });
-const t = (status?: ProgressData['topics'][string]['status'], checked: string[] = []) => ({ status, checked, updatedAt: '2026-01-01T00:00:00.000Z' });
+const t = (status?: ProgressData['topics'][string]['status'], checked: string[] = []) => ({
+  status,
+  checked,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
 
 describe('progress model', () => {
   it('derives status: nothing stored is not started, checked items mean in progress', () => {

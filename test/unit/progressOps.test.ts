@@ -80,7 +80,9 @@ describe('progress ops', () => {
     const r = run(ops.markExercisePassed('express-route'), progress());
     assert.deepEqual(r.change, {});
     assert.deepEqual(r.data.exercises, { 'express-route': { passedAt: t1 } });
-    assert.deepEqual(run(ops.markExercisePassed('express-route'), r.data, '2026-02-01T00:00:00.000Z').data.exercises['express-route'], { passedAt: '2026-02-01T00:00:00.000Z' });
+    assert.deepEqual(run(ops.markExercisePassed('express-route'), r.data, '2026-02-01T00:00:00.000Z').data.exercises['express-route'], {
+      passedAt: '2026-02-01T00:00:00.000Z',
+    });
   });
 
   it('setCurrentTopic changes only when the topic differs', () => {
@@ -140,17 +142,31 @@ describe('progress ops', () => {
   });
 
   it('mergeAll is mergeProgress applied to the draft, and changes nothing when there is nothing new', () => {
-    const mine = progress({ topics: { dns: { status: 'inProgress', checked: ['a'], updatedAt: t1 } }, exercises: { x: { passedAt: t0 } }, history: [{ at: t1, topicId: 'dns', status: 'inProgress' }] });
+    const mine = progress({
+      topics: { dns: { status: 'inProgress', checked: ['a'], updatedAt: t1 } },
+      exercises: { x: { passedAt: t0 } },
+      history: [{ at: t1, topicId: 'dns', status: 'inProgress' }],
+    });
     const theirs = progress({
       topics: { dns: { status: 'done', checked: ['b'], updatedAt: t0 }, sql: { status: 'skipped', checked: [], updatedAt: t0 } },
       exercises: { x: { passedAt: t1 }, y: { passedAt: t1 } },
-      history: [{ at: t0, topicId: 'sql', status: 'skipped' }, { at: t1, topicId: 'dns', status: 'inProgress' }],
+      history: [
+        { at: t0, topicId: 'sql', status: 'skipped' },
+        { at: t1, topicId: 'dns', status: 'inProgress' },
+      ],
     });
     const r = run(ops.mergeAll(theirs), mine);
     assert.deepEqual(r.change, {});
     assert.deepEqual(r.data, mergeProgress(mine, theirs));
     assert.deepEqual(r.data.exercises, { x: { passedAt: t0 }, y: { passedAt: t1 } }, 'a pass already recorded keeps its date');
-    assert.deepEqual(r.data.history, [{ at: t0, topicId: 'sql', status: 'skipped' }, { at: t1, topicId: 'dns', status: 'inProgress' }], 'sorted, without duplicates');
+    assert.deepEqual(
+      r.data.history,
+      [
+        { at: t0, topicId: 'sql', status: 'skipped' },
+        { at: t1, topicId: 'dns', status: 'inProgress' },
+      ],
+      'sorted, without duplicates',
+    );
     const again = run(ops.mergeAll(theirs), r.data);
     assert.equal(again.change, undefined);
   });

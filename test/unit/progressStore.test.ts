@@ -38,10 +38,17 @@ describe('progress store', () => {
     assert.ok(reopened.data.exercises['express-route']?.passedAt);
     assert.equal(reopened.data.currentTopic, 'rest-apis');
     assert.equal(reopened.data.version, 2);
-    assert.deepEqual(reopened.data.history.map((e) => [e.topicId, e.status]), [['http-basics', 'inProgress'], ['dns', 'done'], ['nodejs-runtime', 'skipped']]);
+    assert.deepEqual(
+      reopened.data.history.map((e) => [e.topicId, e.status]),
+      [
+        ['http-basics', 'inProgress'],
+        ['dns', 'done'],
+        ['nodejs-runtime', 'skipped'],
+      ],
+    );
   });
 
-  it('works over lowdb\'s Memory adapter', async () => {
+  it("works over lowdb's Memory adapter", async () => {
     const adapter = new MemoryProgressAdapter();
     const { store } = await ProgressStore.open(adapter);
     await store.update(ops.setStatus('a', 'done'));
@@ -93,7 +100,10 @@ describe('progress store', () => {
     memento.values.set('backendRoadmap.progress', JSON.stringify({ version: 1, topics: 'not a map' }));
     const { store, warnings } = await ProgressStore.open(new MementoAdapter(memento));
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0] ?? '', /could not be read \(topics: .*\)\. It was kept in workspace state key "backendRoadmap\.progress\.backup\./);
+    assert.match(
+      warnings[0] ?? '',
+      /could not be read \(topics: .*\)\. It was kept in workspace state key "backendRoadmap\.progress\.backup\./,
+    );
     const backupKey = [...memento.values.keys()].find((k) => k.startsWith('backendRoadmap.progress.backup.'));
     assert.ok(backupKey);
     assert.deepEqual(memento.get(backupKey), { version: 1, topics: 'not a map' });
@@ -122,7 +132,9 @@ describe('progress store', () => {
     await store.update(ops.setItem('new-b', 'y', true));
     await store.update(ops.setItem('first', 'z', true));
     await store.update(ops.setCurrentTopic('old-a'));
-    const moves = await store.update(ops.applyRenames({ 'old-a': 'new-a', 'old-b': 'new-b', first: 'second', second: 'third', loop: 'loop' }));
+    const moves = await store.update(
+      ops.applyRenames({ 'old-a': 'new-a', 'old-b': 'new-b', first: 'second', second: 'third', loop: 'loop' }),
+    );
     assert.deepEqual(moves, ['old-a -> new-a', 'old-b -> new-b', 'first -> third']);
     const reopened = (await ProgressStore.open(new MementoAdapter(memento))).store;
     assert.equal(reopened.status('new-a'), 'done');

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { topicHostMessageSchema as hostMessageSchema, topicPageMessageSchema as webviewMessageSchema, topicStateSchema as webviewStateSchema } from '../../src/features/topic/protocol';
+import {
+  topicHostMessageSchema as hostMessageSchema,
+  topicPageMessageSchema as webviewMessageSchema,
+  topicStateSchema as webviewStateSchema,
+} from '../../src/features/topic/protocol';
 
 describe('webview protocol', () => {
   it('accepts every well-formed webview message', () => {

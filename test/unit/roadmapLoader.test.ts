@@ -61,10 +61,18 @@ describe('roadmap loader', () => {
       const whole = await Promise.all(
         fromJson.roadmaps.map(async ({ roadmap }) => ({
           ...roadmap,
-          phases: await Promise.all(roadmap.phases.map(async (p) => ({ ...p, topics: await Promise.all(p.topics.map(async (t) => withDetails(t, (await details(t.id)) ?? assert.fail(t.id)))) }))),
+          phases: await Promise.all(
+            roadmap.phases.map(async (p) => ({
+              ...p,
+              topics: await Promise.all(p.topics.map(async (t) => withDetails(t, (await details(t.id)) ?? assert.fail(t.id)))),
+            })),
+          ),
         })),
       );
-      assert.deepEqual(whole, fromYaml.roadmaps.map((r) => r.roadmap));
+      assert.deepEqual(
+        whole,
+        fromYaml.roadmaps.map((r) => r.roadmap),
+      );
       assert.deepEqual(fromJson.exercises, fromYaml.exercises);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
@@ -145,15 +153,22 @@ describe('roadmap loader', () => {
   });
 
   it('reports duplicate ids, unknown prerequisites and unknown exercises', () => {
-    const text = minimal(
-      topic('a') + topic('a') + topic('b', '        prerequisites: [ghost]\n        exercises: [nope]\n'),
-    );
+    const text = minimal(topic('a') + topic('a') + topic('b', '        prerequisites: [ghost]\n        exercises: [nope]\n'));
     const result = loadRoadmap(text, 'refs.yaml', { knownExercises: new Set(['express-route']) });
     assert.equal(result.ok, false);
     const messages = !result.ok ? result.problems.map((p) => p.message) : [];
-    assert.ok(messages.some((m) => /duplicate id "a"/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /unknown topic id "ghost"/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /unknown exercise id "nope"/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /duplicate id "a"/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /unknown topic id "ghost"/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /unknown exercise id "nope"/.test(m)),
+      messages.join('\n'),
+    );
   });
 
   it('rejects a renamed id that is still in use', () => {
@@ -169,7 +184,10 @@ describe('roadmap loader', () => {
       await fs.copyFile(path.join(roadmapsDir, 'backend.yaml'), path.join(dir, 'backend.yaml'));
       await fs.writeFile(path.join(dir, 'broken.yaml'), 'schemaVersion: 1\nid: broken\n  title: : :\n');
       const catalog = await loadCatalog(dir);
-      assert.deepEqual(catalog.roadmaps.map((r) => r.roadmap.id), ['backend']);
+      assert.deepEqual(
+        catalog.roadmaps.map((r) => r.roadmap.id),
+        ['backend'],
+      );
       assert.ok(catalog.problems.length > 0);
       assert.ok(catalog.problems.every((p) => p.file.endsWith('broken.yaml')));
       assert.match(formatProblem(catalog.problems[0] ?? assert.fail('a problem')), /broken\.yaml:\d+:\d+: /);
@@ -208,7 +226,7 @@ projects:
       assert.equal(problems[0]?.line, line);
     });
 
-    it('resolves a track into a roadmap made of its base roadmap\'s topics', () => {
+    it("resolves a track into a roadmap made of its base roadmap's topics", () => {
       const text = `schemaVersion: 1
 kind: track
 id: fast
@@ -224,7 +242,10 @@ phases:
       const result = loadRoadmap(text, 'fast.yaml', { bases: new Map([['demo', base()]]) });
       assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
       assert.equal(result.value.id, 'fast');
-      assert.deepEqual(result.value.phases[0]?.topics.map((t) => t.id), ['c', 'a']);
+      assert.deepEqual(
+        result.value.phases[0]?.topics.map((t) => t.id),
+        ['c', 'a'],
+      );
       assert.equal(result.value.phases[0]?.estimatedHours, 20);
       // Topics come whole from the base, under the same ids, so progress is shared with it.
       assert.equal(result.value.phases[0]?.topics[1]?.summary, 'Summary of a.');
@@ -246,14 +267,18 @@ phases:
       const result = loadRoadmap(text, 'fast.yaml', { bases: new Map([['demo', base()]]) });
       assert.equal(result.ok, false);
       const problems = !result.ok ? result.problems : [];
-      assert.deepEqual(problems.map((p) => [p.line, p.message]), [
-        [10, 'phases[0].topics[1]: unknown topic id "nope" (not in roadmap "demo")'],
-        [10, 'phases[0].topics[2]: topic "a" is already in this track'],
-      ]);
+      assert.deepEqual(
+        problems.map((p) => [p.line, p.message]),
+        [
+          [10, 'phases[0].topics[1]: unknown topic id "nope" (not in roadmap "demo")'],
+          [10, 'phases[0].topics[2]: topic "a" is already in this track'],
+        ],
+      );
     });
 
     it('reports a track whose base roadmap does not exist', () => {
-      const text = 'schemaVersion: 1\nkind: track\nid: t\ntitle: T\ndescription: D.\nbasedOn: missing\nphases:\n  - id: p\n    title: P\n    topics: [a]\n';
+      const text =
+        'schemaVersion: 1\nkind: track\nid: t\ntitle: T\ndescription: D.\nbasedOn: missing\nphases:\n  - id: p\n    title: P\n    topics: [a]\n';
       const result = loadRoadmap(text, 't.yaml', { bases: new Map() });
       assert.equal(result.ok, false);
       assert.deepEqual(!result.ok && [result.problems[0]?.line, result.problems[0]?.message], [6, 'basedOn: unknown roadmap "missing"']);
@@ -275,7 +300,12 @@ phases:
 
     it('refuses a "billion laughs" document at the alias where expansion passes the limit', () => {
       const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-      for (let k = 1; k <= 9; k++) lines.push(`l${k}: &l${k} [${Array(10).fill(`*l${k - 1}`).join(', ')}]`);
+      for (let k = 1; k <= 9; k++)
+        lines.push(
+          `l${k}: &l${k} [${Array(10)
+            .fill(`*l${k - 1}`)
+            .join(', ')}]`,
+        );
       const [p] = rejected(`${lines.join('\n')}\n`);
       // Line 5's aliases each add 11,110 nodes; the 8th takes the total past the limit.
       assert.equal(maxAliasExpansion, 100_000);
@@ -285,8 +315,14 @@ phases:
     });
 
     it('reports aliases without an anchor before them', () => {
-      assert.deepEqual(rejected('schemaVersion: 1\nid: *nope\n').map((p) => [p.line, p.col, p.message]), [[2, 5, 'YAML: alias *nope has no anchor &nope before it']]);
-      assert.deepEqual(rejected('a: *x\nb: &x 1\n').map((p) => [p.line, p.col]), [[1, 4]]);
+      assert.deepEqual(
+        rejected('schemaVersion: 1\nid: *nope\n').map((p) => [p.line, p.col, p.message]),
+        [[2, 5, 'YAML: alias *nope has no anchor &nope before it']],
+      );
+      assert.deepEqual(
+        rejected('a: *x\nb: &x 1\n').map((p) => [p.line, p.col]),
+        [[1, 4]],
+      );
     });
 
     it('reads an alias inside its own anchor (a cycle) without looping', () => {
@@ -305,7 +341,10 @@ phases:
       };
       for (const [style, text] of Object.entries(styles)) {
         const problems = rejected(text);
-        assert.ok(problems.every((p) => /^YAML: nested (too deeply to read|more than 100 levels deep)/.test(p.message)), `${style}: ${problems.map(formatProblem).join('\n')}`);
+        assert.ok(
+          problems.every((p) => /^YAML: nested (too deeply to read|more than 100 levels deep)/.test(p.message)),
+          `${style}: ${problems.map(formatProblem).join('\n')}`,
+        );
       }
       // Unclosed, it is a syntax error first.
       assert.match(rejected(`phases: ${'['.repeat(n)}\n`)[0]?.message ?? '', /^YAML: /);
@@ -314,13 +353,22 @@ phases:
     it(`points at the first collection nested more than ${maxYamlDepth} levels deep`, () => {
       // The root map is level 1, so the 100th bracket (column 8 + 100) is level 101.
       const text = `schemaVersion: 1\nphases: ${'['.repeat(150)}${']'.repeat(150)}\n`;
-      assert.deepEqual(rejected(text).map((p) => [p.line, p.col, p.message]), [[2, 8 + maxYamlDepth, `YAML: nested more than ${maxYamlDepth} levels deep`]]);
+      assert.deepEqual(
+        rejected(text).map((p) => [p.line, p.col, p.message]),
+        [[2, 8 + maxYamlDepth, `YAML: nested more than ${maxYamlDepth} levels deep`]],
+      );
     });
 
     it('reports lines right after a token yaml recovered from', () => {
       // yaml's LineCounter misses the newline inside the broken token and put this at 2:16.
       const problems = rejected('id: x\ntitle: {{a}"\n{\n');
-      assert.deepEqual(problems.map((p) => [p.line, p.col]), [[2, 12], [4, 1]]);
+      assert.deepEqual(
+        problems.map((p) => [p.line, p.col]),
+        [
+          [2, 12],
+          [4, 1],
+        ],
+      );
     });
 
     it('reads 50,000 map keys in linear time, reporting the first problems and how many more', function () {
@@ -341,9 +389,15 @@ phases:
     });
 
     it('keeps __proto__ and constructor keys as plain data', () => {
-      const ok = loadRoadmap(minimal(topic('constructor') + topic('b', '        prerequisites: [constructor]\n'), 'renamed:\n  to-string: b\n  __proto__: b\n'), 'p.yaml');
+      const ok = loadRoadmap(
+        minimal(topic('constructor') + topic('b', '        prerequisites: [constructor]\n'), 'renamed:\n  to-string: b\n  __proto__: b\n'),
+        'p.yaml',
+      );
       assert.ok(ok.ok, JSON.stringify(!ok.ok && ok.problems));
-      assert.deepEqual(ok.value.phases[0]?.topics.map((t) => t.id), ['constructor', 'b']);
+      assert.deepEqual(
+        ok.value.phases[0]?.topics.map((t) => t.id),
+        ['constructor', 'b'],
+      );
       const bad = rejected(`__proto__: {polluted: true}\n${minimal(topic('a'))}`);
       assert.match(bad[0]?.message ?? '', /__proto__/);
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
@@ -361,7 +415,13 @@ phases:
       checklist: [{ id: 'item', text: 't' }],
       resources: [{ title: 'd', url: 'https://example.org', type: 'docs' }],
     });
-    const rawRoadmap = (topics: unknown[]) => ({ schemaVersion: 1, id: 'r', title: 'R', description: 'D', phases: [{ id: 'p', title: 'P', topics }] });
+    const rawRoadmap = (topics: unknown[]) => ({
+      schemaVersion: 1,
+      id: 'r',
+      title: 'R',
+      description: 'D',
+      phases: [{ id: 'p', title: 'P', topics }],
+    });
     // Where each problem points: line = topic index + 1.
     const locate = (path: readonly (string | number)[]) => ({ line: Number(path[3] ?? 0) + 1, col: 1 });
 
@@ -377,7 +437,8 @@ phases:
         for (const next of graph.get(id)?.prereqs ?? []) {
           if (!graph.has(next)) continue;
           const s = state.get(next);
-          if (s === 'visiting') out.push(`${graph.get(id)?.line}: prerequisite cycle: ${[...stack.slice(stack.indexOf(next)), next].join(' -> ')}`);
+          if (s === 'visiting')
+            out.push(`${graph.get(id)?.line}: prerequisite cycle: ${[...stack.slice(stack.indexOf(next)), next].join(' -> ')}`);
           else if (s === undefined) visit(next);
         }
         stack.pop();
@@ -394,7 +455,9 @@ phases:
         const count = 1 + Math.floor(rng() * ids.length);
         const topics = ids.slice(0, count).map((id) => ({ id, prerequisites: ids.filter(() => rng() < 0.3) }));
         const result = validateRoadmap(rawRoadmap(topics.map((t) => rawTopic(t.id, t.prerequisites))), 'r.json', {}, locate);
-        const cycles = result.ok ? [] : result.problems.filter((p) => p.message.includes('cycle')).map((p) => `${p.line}: ${p.message.replace(/^[^:]*: /, '')}`);
+        const cycles = result.ok
+          ? []
+          : result.problems.filter((p) => p.message.includes('cycle')).map((p) => `${p.line}: ${p.message.replace(/^[^:]*: /, '')}`);
         assert.deepEqual(cycles, recursiveCycles(topics), JSON.stringify(topics));
       }
     });
@@ -407,20 +470,43 @@ phases:
       chain[n - 1] = rawTopic(`t${n - 1}`, ['t0']);
       const result = validateRoadmap(rawRoadmap(chain), 'r.json', {}, locate);
       assert.ok(!result.ok);
-      assert.deepEqual(result.problems.map((p) => [p.line, p.message]), [
-        [n, `phases[0].topics[${n - 1}].prerequisites: prerequisite cycle: t0 -> t1 -> t2 -> t3 -> t4 -> … (${n + 1 - 10} more) -> t9996 -> t9997 -> t9998 -> t9999 -> t0`],
-      ]);
+      assert.deepEqual(
+        result.problems.map((p) => [p.line, p.message]),
+        [
+          [
+            n,
+            `phases[0].topics[${n - 1}].prerequisites: prerequisite cycle: t0 -> t1 -> t2 -> t3 -> t4 -> … (${n + 1 - 10} more) -> t9996 -> t9997 -> t9998 -> t9999 -> t0`,
+          ],
+        ],
+      );
     });
 
     it('never throws on values of the wrong type', () => {
-      for (const raw of [null, undefined, 0, 'x', [], [[]], { kind: 'track' }, { kind: 'track', basedOn: 'nope' }, { phases: [null] }, { __proto__: null }, rawRoadmap([null, 1, 'x', []])]) {
+      for (const raw of [
+        null,
+        undefined,
+        0,
+        'x',
+        [],
+        [[]],
+        { kind: 'track' },
+        { kind: 'track', basedOn: 'nope' },
+        { phases: [null] },
+        { __proto__: null },
+        rawRoadmap([null, 1, 'x', []]),
+      ]) {
         const result = validateRoadmap(raw, 'r.json');
         assert.equal(result.ok, false, JSON.stringify(raw));
       }
     });
 
     it(`reports at most ${maxProblems} problems, then how many more`, () => {
-      const topics = [rawTopic('a', Array.from({ length: 150 }, (_, i) => `ghost-${i}`))];
+      const topics = [
+        rawTopic(
+          'a',
+          Array.from({ length: 150 }, (_, i) => `ghost-${i}`),
+        ),
+      ];
       const result = validateRoadmap(rawRoadmap(topics), 'r.json');
       assert.ok(!result.ok);
       assert.equal(result.problems.length, maxProblems + 1);

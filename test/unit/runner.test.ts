@@ -27,7 +27,8 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
   const writeMarker = (content: string) => fs.writeFile(path.join(dir, markerFileName), content);
   const markerPath = () => path.join(dir, markerFileName);
   /** A CheckError whose message names the marker file and matches `pattern`. */
-  const namingMarker = (pattern: RegExp) => (e: unknown) => e instanceof CheckError && e.message.includes(markerPath()) && pattern.test(e.message);
+  const namingMarker = (pattern: RegExp) => (e: unknown) =>
+    e instanceof CheckError && e.message.includes(markerPath()) && pattern.test(e.message);
 
   it('reads the marker: exercise, runner and flavour, and checks with the runner it names', async () => {
     await nodeProject();
@@ -43,7 +44,9 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
   });
 
   it('ignores keys it does not know, so a marker with more in it still reads', async () => {
-    await writeMarker(JSON.stringify({ version: 1, exercise: 'jwt-middleware', runner: 'node', flavour: 'javascript', note: 'added by hand' }));
+    await writeMarker(
+      JSON.stringify({ version: 1, exercise: 'jwt-middleware', runner: 'node', flavour: 'javascript', note: 'added by hand' }),
+    );
     assert.equal((await readMarker(dir))?.exercise, 'jwt-middleware');
   });
 
@@ -67,7 +70,14 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
     assert.equal(await isScaffoldedFolder(dir), false, 'empty folder');
     await nodeProject();
     assert.equal(await isScaffoldedFolder(dir), false, 'package.json without a mark');
-    for (const junk of ['{ not json', 'null', '[]', '{"backendRoadmap": 7}', '{"backendRoadmap": {"exercise": 42}}', '{"backendRoadmap": {"exercise": ""}}']) {
+    for (const junk of [
+      '{ not json',
+      'null',
+      '[]',
+      '{"backendRoadmap": 7}',
+      '{"backendRoadmap": {"exercise": 42}}',
+      '{"backendRoadmap": {"exercise": ""}}',
+    ]) {
       await fs.writeFile(path.join(dir, 'package.json'), junk);
       assert.equal(await isScaffoldedFolder(dir), false, junk);
     }
@@ -101,7 +111,9 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
   it('reports an unknown runner id clearly, naming the file and the runners it knows', async () => {
     await nodeProject();
     await writeMarker(JSON.stringify({ version: 1, exercise: 'express-route', runner: 'python', flavour: 'javascript' }));
-    const unknown = namingMarker(/runner "python" is not one this version of Backend Roadmap knows \(it knows: node\); update the extension/);
+    const unknown = namingMarker(
+      /runner "python" is not one this version of Backend Roadmap knows \(it knows: node\); update the extension/,
+    );
     await assert.rejects(readMarker(dir), unknown);
     await assert.rejects(checkExercise(dir), unknown);
     // Looked up as an own key: Object's own properties are not runners.
@@ -112,7 +124,7 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
   });
 
   it('turns a junk marker into a clear error naming the file, never a crash', async () => {
-    const cases: Array<[string, RegExp]> = [
+    const cases: [string, RegExp][] = [
       ['', /not valid JSON/],
       ['{ "version": 1, ', /not valid JSON/],
       ['null', /marker: /],
@@ -121,9 +133,15 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
       [JSON.stringify({ version: 1, runner: 'node', flavour: 'javascript' }), /exercise: /],
       [JSON.stringify({ version: 1, exercise: '../../etc', runner: 'node', flavour: 'javascript' }), /exercise: must be a lowercase slug/],
       [JSON.stringify({ version: 1, exercise: 'a', runner: 7, flavour: 'javascript' }), /runner: /],
-      [JSON.stringify({ version: 1, exercise: 'a', runner: 'node', flavour: 'cobol' }), /flavour "cobol" is not one this version of Backend Roadmap knows \(it knows: javascript, typescript\)/],
+      [
+        JSON.stringify({ version: 1, exercise: 'a', runner: 'node', flavour: 'cobol' }),
+        /flavour "cobol" is not one this version of Backend Roadmap knows \(it knows: javascript, typescript\)/,
+      ],
       [JSON.stringify({ version: 0, exercise: 'a', runner: 'node', flavour: 'javascript' }), /version 0 is not one Backend Roadmap writes/],
-      [JSON.stringify({ version: 2, exercise: 'a', runner: 'node', flavour: 'javascript' }), /written by a newer Backend Roadmap \(marker version 2\)/],
+      [
+        JSON.stringify({ version: 2, exercise: 'a', runner: 'node', flavour: 'javascript' }),
+        /written by a newer Backend Roadmap \(marker version 2\)/,
+      ],
       [JSON.stringify({ version: '1', exercise: 'a', runner: 'node', flavour: 'javascript' }), /version: /],
       [`{"version": 1, "exercise": "a", "runner": "node", "flavour": "javascript", "pad": "${'x'.repeat(20_000)}"}`, /larger than 16 KB/],
     ];
@@ -141,7 +159,10 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
     await nodeProject();
     const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'runner-test-outside-'));
     try {
-      await fs.writeFile(path.join(elsewhere, 'marker.json'), markerContent({ exercise: 'express-route', runner: 'node', flavour: 'javascript' }));
+      await fs.writeFile(
+        path.join(elsewhere, 'marker.json'),
+        markerContent({ exercise: 'express-route', runner: 'node', flavour: 'javascript' }),
+      );
       await fs.symlink(path.join(elsewhere, 'marker.json'), markerPath());
       await assert.rejects(readMarker(dir), namingMarker(/is a symbolic link; it is not followed/));
       await assert.rejects(checkExercise(dir, { expected: 'express-route' }), namingMarker(/symbolic link/));
@@ -154,7 +175,13 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
   });
 
   it('without marker or mark, checks a folder the one fitting runner recognises, and says why none fits', async () => {
-    await assert.rejects(checkExercise(dir), (e: unknown) => e instanceof CheckError && e.message.includes(`it has no ${markerFileName}`) && /node: no package\.json and no test\/\*\.test\.js \(or \.ts\) files/.test(e.message));
+    await assert.rejects(
+      checkExercise(dir),
+      (e: unknown) =>
+        e instanceof CheckError &&
+        e.message.includes(`it has no ${markerFileName}`) &&
+        /node: no package\.json and no test\/\*\.test\.js \(or \.ts\) files/.test(e.message),
+    );
     await nodeProject();
     const found = await resolveExerciseFolder(dir, 'anything');
     assert.deepEqual([found.runner.id, found.exercise, found.source], ['node', undefined, 'detected']);
@@ -176,7 +203,11 @@ describe('runCheck: what every runner shares', () => {
     manualCommand: 'node run.js',
     missingToolHint: 'Install the lines tool.',
     detect: async (d) => (existsSync(path.join(d, 'run.js')) ? { ok: true } : { ok: false, missing: 'no run.js' }),
-    test: async (_d, { resultsFile }) => ({ message: 'Running run.js', command: { command: process.execPath, args: ['run.js', resultsFile] }, requires: [] }),
+    test: async (_d, { resultsFile }) => ({
+      message: 'Running run.js',
+      command: { command: process.execPath, args: ['run.js', resultsFile] },
+      requires: [],
+    }),
     install: async () => undefined,
     parseResults: (raw) =>
       raw
@@ -188,20 +219,37 @@ describe('runCheck: what every runner shares', () => {
         }),
     ...over,
   });
-  const script = (body: string) => fs.writeFile(path.join(dir, 'run.js'), `const fs = require('node:fs');\nconst out = process.argv[2];\n${body}\n`);
+  const script = (body: string) =>
+    fs.writeFile(path.join(dir, 'run.js'), `const fs = require('node:fs');\nconst out = process.argv[2];\n${body}\n`);
 
   it('runs any runner: phases, streamed output, parsed results, summary and outcome', async () => {
-    await script(`console.log('hello from lines'); fs.writeFileSync(out, 'passed a\\nfailed b ${'e'.repeat(20_000)}\\nskipped c\\n'); process.exitCode = 1;`);
+    await script(
+      `console.log('hello from lines'); fs.writeFileSync(out, 'passed a\\nfailed b ${'e'.repeat(20_000)}\\nskipped c\\n'); process.exitCode = 1;`,
+    );
     let output = '';
     const phases: string[] = [];
-    const result = await runCheck(linesRunner(), dir, { onOutput: (t) => (output += t), onPhase: (phase, message) => phases.push(`${phase}: ${message}`) });
+    const result = await runCheck(linesRunner(), dir, {
+      onOutput: (t) => (output += t),
+      onPhase: (phase, message) => phases.push(`${phase}: ${message}`),
+    });
     assert.equal(result.outcome, 'failed');
     assert.equal(result.summary, '1 passed, 1 failed, 1 skipped');
     assert.equal(result.exitCode, 1);
     assert.deepEqual(phases, ['test: Running run.js']);
     assert.match(output, /hello from lines/);
-    assert.deepEqual(result.results.map((r) => [r.name, r.status]), [['a', 'passed'], ['b', 'failed'], ['c', 'skipped']]);
-    assert.match(result.results[1]?.error ?? '', /\n\[cut: \d+ more characters\]$/, 'error text shortened for the page whatever the runner');
+    assert.deepEqual(
+      result.results.map((r) => [r.name, r.status]),
+      [
+        ['a', 'passed'],
+        ['b', 'failed'],
+        ['c', 'skipped'],
+      ],
+    );
+    assert.match(
+      result.results[1]?.error ?? '',
+      /\n\[cut: \d+ more characters\]$/,
+      'error text shortened for the page whatever the runner',
+    );
     assert.ok((result.results[1]?.error?.length ?? 0) < 9_000);
     assert.equal(result.installMs, undefined);
 
@@ -211,7 +259,11 @@ describe('runCheck: what every runner shares', () => {
 
   it('runs the install step first, with its own phase, and reports its failure by name', async () => {
     await script("fs.writeFileSync(out, 'passed a\\n');");
-    const install = (code: number) => async () => ({ message: 'Installing lines', name: 'lines install', command: { command: process.execPath, args: ['-e', `process.exit(${code})`] } });
+    const install = (code: number) => async () => ({
+      message: 'Installing lines',
+      name: 'lines install',
+      command: { command: process.execPath, args: ['-e', `process.exit(${code})`] },
+    });
     const phases: string[] = [];
     const ok = await runCheck(linesRunner({ install: install(0) }), dir, { onPhase: (phase) => phases.push(phase) });
     assert.equal(ok.outcome, 'passed');
@@ -228,14 +280,36 @@ describe('runCheck: what every runner shares', () => {
         test: async (_d, { resultsFile }) => ({
           message: 'Running run.js',
           command: { command: process.execPath, args: ['run.js', resultsFile] },
-          requires: [{ name: 'Lines', probe: { command: process.execPath, args: ['-e', `console.log(${JSON.stringify(printed)})`] }, version: (o) => { const m = /^lines (\d+)\.(\d+)/.exec(o.trim()); return m ? [Number(m[1]), Number(m[2])] : undefined; }, minimum }],
+          requires: [
+            {
+              name: 'Lines',
+              probe: { command: process.execPath, args: ['-e', `console.log(${JSON.stringify(printed)})`] },
+              version: (o) => {
+                const m = /^lines (\d+)\.(\d+)/.exec(o.trim());
+                return m ? [Number(m[1]), Number(m[2])] : undefined;
+              },
+              minimum,
+            },
+          ],
         }),
       });
     assert.equal((await runCheck(requiring('lines 2.3', [2, 1]), dir)).outcome, 'passed');
-    await assert.rejects(runCheck(requiring('lines 2.0', [2, 1]), dir), (e: unknown) => e instanceof CheckError && e.message === 'Lines 2.1 or newer is needed to run the tests; found lines 2.0.');
-    await assert.rejects(runCheck(requiring('garbage', [2, 1]), dir), (e: unknown) => e instanceof CheckError && /found garbage/.test(e.message));
-    const missing = linesRunner({ test: async () => ({ message: 'm', command: { command: 'no-such-tool-for-backend-roadmap', args: [] }, requires: [] }) });
-    await assert.rejects(runCheck(missing, dir), (e: unknown) => e instanceof CheckError && e.message === '"no-such-tool-for-backend-roadmap" was not found on PATH. Install the lines tool.');
+    await assert.rejects(
+      runCheck(requiring('lines 2.0', [2, 1]), dir),
+      (e: unknown) => e instanceof CheckError && e.message === 'Lines 2.1 or newer is needed to run the tests; found lines 2.0.',
+    );
+    await assert.rejects(
+      runCheck(requiring('garbage', [2, 1]), dir),
+      (e: unknown) => e instanceof CheckError && /found garbage/.test(e.message),
+    );
+    const missing = linesRunner({
+      test: async () => ({ message: 'm', command: { command: 'no-such-tool-for-backend-roadmap', args: [] }, requires: [] }),
+    });
+    await assert.rejects(
+      runCheck(missing, dir),
+      (e: unknown) =>
+        e instanceof CheckError && e.message === '"no-such-tool-for-backend-roadmap" was not found on PATH. Install the lines tool.',
+    );
   });
 
   it('cancels and times out the same way for every runner', async function () {

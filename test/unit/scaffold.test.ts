@@ -30,7 +30,10 @@ describe('scaffold rendering', () => {
       const marker = JSON.parse(starter.find((f) => f.path === markerFileName)?.content ?? '{}') as { exercise?: string };
       assert.equal(marker.exercise, exercise.id, `${exercise.id}: the marker file records the exercise`);
       for (const open of exercise.open.map((f) => (flavour === 'typescript' ? f.replace(/\.js$/, '.ts') : f))) {
-        assert.ok(starter.some((f) => f.path === open), `${exercise.id} (${flavour}): ${open} is scaffolded`);
+        assert.ok(
+          starter.some((f) => f.path === open),
+          `${exercise.id} (${flavour}): ${open} is scaffolded`,
+        );
       }
       // The solution differs from the starter in at least one file, and never ships in the starter.
       const changed = solved.filter((f) => starter.find((s) => s.path === f.path)?.content !== f.content);
@@ -124,7 +127,10 @@ describe('the marker file a scaffold writes', () => {
       await writeScaffold(await planScaffold(root, target, files), false);
       assert.deepEqual(await readMarker(target), { version: 1, exercise: 'express-route', runner: 'node', flavour });
       const written = JSON.parse(await fs.readFile(path.join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
-      const template = JSON.parse(await fs.readFile(path.join(flavourDirs(exercise, flavour).template, 'package.json'), 'utf8')) as Record<string, unknown>;
+      const template = JSON.parse(await fs.readFile(path.join(flavourDirs(exercise, flavour).template, 'package.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       assert.equal(written.backendRoadmap, undefined, 'package.json is no longer marked');
       assert.deepEqual(Object.keys(written), Object.keys(template));
     }
@@ -140,7 +146,16 @@ describe('exercise manifests', () => {
     await fs.rm(root, { recursive: true, force: true });
   });
 
-  const base = { id: 'ex', title: 'Ex', topic: 'rest-apis', description: 'One line.', languages: ['javascript'], open: ['README.md', 'src/a.js'], runner: 'node', flavours: ['javascript'] };
+  const base = {
+    id: 'ex',
+    title: 'Ex',
+    topic: 'rest-apis',
+    description: 'One line.',
+    languages: ['javascript'],
+    open: ['README.md', 'src/a.js'],
+    runner: 'node',
+    flavours: ['javascript'],
+  };
   async function exercise(manifest: object, folders: string[]): Promise<string> {
     const dir = path.join(root, 'ex');
     await fs.mkdir(dir, { recursive: true });
@@ -149,7 +164,11 @@ describe('exercise manifests', () => {
     return path.join(dir, 'exercise.json');
   }
   const rejects = (file: string, pattern: RegExp) =>
-    assert.rejects(loadExercises(root), (e: unknown) => e instanceof Error && e.message.startsWith(`${file}: `) && pattern.test(e.message), String(pattern));
+    assert.rejects(
+      loadExercises(root),
+      (e: unknown) => e instanceof Error && e.message.startsWith(`${file}: `) && pattern.test(e.message),
+      String(pattern),
+    );
 
   it('load with their runner, their flavours in order, and their folder', async () => {
     await exercise({ ...base, flavours: ['javascript', 'typescript'] }, ['template', 'solution', 'template-ts', 'solution-ts']);
@@ -157,7 +176,10 @@ describe('exercise manifests', () => {
     assert.equal(loaded?.runner, 'node');
     assert.deepEqual(loaded?.flavours, ['javascript', 'typescript']);
     assert.equal(loaded?.dir, path.join(root, 'ex'));
-    assert.deepEqual(loaded && flavourDirs(loaded, 'typescript'), { template: path.join(root, 'ex', 'template-ts'), solution: path.join(root, 'ex', 'solution-ts') });
+    assert.deepEqual(loaded && flavourDirs(loaded, 'typescript'), {
+      template: path.join(root, 'ex', 'template-ts'),
+      solution: path.join(root, 'ex', 'solution-ts'),
+    });
   });
 
   it('reject a listed flavour whose template or solution folder is missing, naming the file', async () => {

@@ -59,7 +59,13 @@ describe('webview page discovery', () => {
     writeFileSync(path.join(root, 'tsconfig.json'), '{}');
     assert.deepEqual(webviewPages(root), [
       { name: 'quiz', entry: path.join(root, 'quiz', 'main.ts'), stylesheet: undefined, script: 'quiz.js', css: 'quiz.css' },
-      { name: 'topic', entry: path.join(root, 'topic', 'main.ts'), stylesheet: path.join(root, 'topic', 'style.css'), script: 'topic.js', css: 'topic.css' },
+      {
+        name: 'topic',
+        entry: path.join(root, 'topic', 'main.ts'),
+        stylesheet: path.join(root, 'topic', 'style.css'),
+        script: 'topic.js',
+        css: 'topic.css',
+      },
     ]);
   });
 

@@ -44,14 +44,22 @@ function header(view: DashboardView): HTMLElement {
     { class: 'dash-header' },
     h('p', { class: 'muted eyebrow' }, 'Dashboard'),
     h('h1', {}, view.roadmapTitle),
-    h('div', { class: 'stats' },
-      h('p', { class: 'stat', 'data-stat': 'percent' },
-        icon('pass-filled'), ' ',
+    h(
+      'div',
+      { class: 'stats' },
+      h(
+        'p',
+        { class: 'stat', 'data-stat': 'percent' },
+        icon('pass-filled'),
+        ' ',
         h('strong', {}, `${percent}% done`),
         h('span', { class: 'muted' }, ` — ${done} of ${plural(counted, 'topic')}`),
       ),
-      h('p', { class: 'stat', 'data-stat': 'hours' },
-        icon('watch'), ' ',
+      h(
+        'p',
+        { class: 'stat', 'data-stat': 'hours' },
+        icon('watch'),
+        ' ',
         h('strong', {}, `About ${hours(view.hoursLeft)} left`),
         h('span', { class: 'muted' }, ` of ${hours(view.hoursTotal)}`),
       ),
@@ -61,7 +69,9 @@ function header(view: DashboardView): HTMLElement {
 }
 
 function overallBar(percent: number, label: string): SVGElement {
-  return s('svg', { class: 'bar overall', width: '100%', height: 6, role: 'img', 'aria-label': label, 'data-chart': 'overall' },
+  return s(
+    'svg',
+    { class: 'bar overall', width: '100%', height: 6, role: 'img', 'aria-label': label, 'data-chart': 'overall' },
     s('rect', { class: 'track', x: 0, y: 0, width: '100%', height: 6, rx: 3 }),
     percent > 0 && s('rect', { class: 'fill-done', x: 0, y: 0, width: `${percent}%`, height: 6, rx: 3, 'data-percent': percent }),
   );
@@ -75,7 +85,12 @@ const BAR_H = 6;
 
 function phaseChart(view: DashboardView): HTMLElement {
   if (view.phases.length === 0) return h('p', { class: 'muted' }, 'This roadmap has no phases.');
-  const svg = s('svg', { class: 'phases', width: '100%', height: view.phases.length * ROW - (ROW - BAR_Y - BAR_H), 'data-chart': 'phases' });
+  const svg = s('svg', {
+    class: 'phases',
+    width: '100%',
+    height: view.phases.length * ROW - (ROW - BAR_Y - BAR_H),
+    'data-chart': 'phases',
+  });
   view.phases.forEach((phase, i) => {
     const done = count(phase.done);
     const counted = count(phase.counted);
@@ -87,17 +102,38 @@ function phaseChart(view: DashboardView): HTMLElement {
     const tip = label + (inProgress > 0 ? `, ${inProgress} in progress` : '');
     const y = i * ROW;
     const title = s('text', { class: 'label', x: 0, y: y + 14 }, phase.title);
-    const g = s('g', { class: 'phase-bar', 'data-phase': phase.id, role: 'img', 'aria-label': label },
+    const g = s(
+      'g',
+      { class: 'phase-bar', 'data-phase': phase.id, role: 'img', 'aria-label': label },
       s('title', {}, tip),
       title,
-      s('text', { class: 'value', x: '100%', y: y + 14, 'text-anchor': 'end' },
+      s(
+        'text',
+        { class: 'value', x: '100%', y: y + 14, 'text-anchor': 'end' },
         s('tspan', { class: 'count' }, `${done}/${counted}`),
         s('tspan', { class: 'pct', dx: 8 }, `${percent}%`),
       ),
       s('rect', { class: 'track', x: 0, y: y + BAR_Y, width: '100%', height: BAR_H, rx: BAR_H / 2 }),
       // Drawn from the left edge under the done part, so both ends keep the track's rounding.
-      progressPercent > 0 && s('rect', { class: 'fill-progress', x: 0, y: y + BAR_Y, width: `${percent + progressPercent}%`, height: BAR_H, rx: BAR_H / 2, 'data-in-progress': inProgress }),
-      s('rect', { class: 'fill-done', x: 0, y: y + BAR_Y, width: `${percent}%`, height: BAR_H, rx: percent > 0 ? BAR_H / 2 : 0, 'data-percent': percent }),
+      progressPercent > 0 &&
+        s('rect', {
+          class: 'fill-progress',
+          x: 0,
+          y: y + BAR_Y,
+          width: `${percent + progressPercent}%`,
+          height: BAR_H,
+          rx: BAR_H / 2,
+          'data-in-progress': inProgress,
+        }),
+      s('rect', {
+        class: 'fill-done',
+        x: 0,
+        y: y + BAR_Y,
+        width: `${percent}%`,
+        height: BAR_H,
+        rx: percent > 0 ? BAR_H / 2 : 0,
+        'data-percent': percent,
+      }),
     );
     svg.append(g);
   });
@@ -151,7 +187,9 @@ function weeklySummary(view: DashboardView): { total: number; text: string; labe
     return { total, text: 'No completions yet', label: `Weekly completions over ${span}: no completions yet` };
   }
   let best = 0;
-  totals.forEach((t, i) => { if (t > (totals[best] ?? 0)) best = i; });
+  totals.forEach((t, i) => {
+    if (t > (totals[best] ?? 0)) best = i;
+  });
   const bestWeek = weeks[best];
   const text = `${plural(total, 'completion')} in ${span}`;
   const label =
@@ -171,7 +209,17 @@ function weeklyChart(view: DashboardView, width: number): SVGElement {
   const slot = weeks.length > 0 ? plotW / weeks.length : plotW;
   const barW = Math.max(2, Math.min(36, slot * 0.62));
 
-  const svg = s('svg', { class: 'weekly', width, height: CHART_H, viewBox: `0 0 ${width} ${CHART_H}`, role: 'img', 'aria-label': label, 'data-chart': 'weekly' },
+  const svg = s(
+    'svg',
+    {
+      class: 'weekly',
+      width,
+      height: CHART_H,
+      viewBox: `0 0 ${width} ${CHART_H}`,
+      role: 'img',
+      'aria-label': label,
+      'data-chart': 'weekly',
+    },
     s('title', {}, label),
   );
 
@@ -182,9 +230,7 @@ function weeklyChart(view: DashboardView, width: number): SVGElement {
       s('text', { class: 'tick', x: PAD.left - 6, y: y(v), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, String(v)),
     );
   }
-  grid.append(
-    s('text', { class: 'tick', x: PAD.left - 6, y: y(0), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, '0'),
-  );
+  grid.append(s('text', { class: 'tick', x: PAD.left - 6, y: y(0), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, '0'));
   svg.append(grid);
 
   // Label at most six weeks, and none closer than 52 px, counted back from the newest so the
@@ -200,9 +246,19 @@ function weeklyChart(view: DashboardView, width: number): SVGElement {
     const col = s('g', { class: 'week', 'data-week': w.weekStart, 'data-total': topics + exercises }, s('title', {}, tip));
     // A full-height hit area so the tooltip works on empty weeks too.
     col.append(s('rect', { class: 'hit', x: PAD.left + slot * i, y: PAD.top, width: slot, height: plotH }));
-    if (topics > 0) col.append(s('rect', { class: 'seg-topics', x, y: y(topics), width: barW, height: y(0) - y(topics), 'data-value': topics }));
+    if (topics > 0)
+      col.append(s('rect', { class: 'seg-topics', x, y: y(topics), width: barW, height: y(0) - y(topics), 'data-value': topics }));
     if (exercises > 0) {
-      col.append(s('rect', { class: 'seg-exercises', x, y: y(topics + exercises), width: barW, height: y(topics) - y(topics + exercises), 'data-value': exercises }));
+      col.append(
+        s('rect', {
+          class: 'seg-exercises',
+          x,
+          y: y(topics + exercises),
+          width: barW,
+          height: y(topics) - y(topics + exercises),
+          'data-value': exercises,
+        }),
+      );
     }
     if ((weeks.length - 1 - i) % every === 0) {
       col.append(s('text', { class: 'tick', x: cx, y: CHART_H - 6, 'text-anchor': 'middle' }, weekLabel(w.weekStart)));
@@ -212,7 +268,20 @@ function weeklyChart(view: DashboardView, width: number): SVGElement {
   svg.append(columns);
   svg.append(s('line', { class: 'axis', x1: PAD.left, x2: PAD.left + plotW, y1: y(0), y2: y(0), 'aria-hidden': 'true' }));
   if (totals.every((t) => t === 0)) {
-    svg.append(s('text', { class: 'empty', x: PAD.left + plotW / 2, y: PAD.top + plotH * 0.375, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'aria-hidden': 'true' }, 'No completions yet'));
+    svg.append(
+      s(
+        'text',
+        {
+          class: 'empty',
+          x: PAD.left + plotW / 2,
+          y: PAD.top + plotH * 0.375,
+          'text-anchor': 'middle',
+          'dominant-baseline': 'middle',
+          'aria-hidden': 'true',
+        },
+        'No completions yet',
+      ),
+    );
   }
   return svg;
 }
@@ -221,8 +290,12 @@ function weeklySection(view: DashboardView): HTMLElement {
   const { text } = weeklySummary(view);
   // Drawn by redrawWeekly once the holder is in the page and has a width.
   const holder = h('div', { class: 'chart', 'data-holder': 'weekly' });
-  return h('div', {},
-    h('div', { class: 'legend', 'aria-hidden': 'true' },
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'legend', 'aria-hidden': 'true' },
       h('span', {}, h('span', { class: 'swatch seg-topics' }), 'Topics done'),
       h('span', {}, h('span', { class: 'swatch seg-exercises' }), 'Exercises passed'),
     ),
@@ -241,9 +314,17 @@ function chartWidth(): number {
 
 function nextUpList(view: DashboardView): HTMLElement {
   if (view.nextUp.length === 0) return h('p', { class: 'muted', 'data-empty': 'next-up' }, 'Nothing left to suggest');
-  return h('ol', { class: 'plain next-up' },
+  return h(
+    'ol',
+    { class: 'plain next-up' },
     ...view.nextUp.map((item) => {
-      const link = h('button', { class: 'link', type: 'button', 'data-key': `next-${item.id}`, 'data-topic': item.id }, icon('arrow-right'), ' ', item.title);
+      const link = h(
+        'button',
+        { class: 'link', type: 'button', 'data-key': `next-${item.id}`, 'data-topic': item.id },
+        icon('arrow-right'),
+        ' ',
+        item.title,
+      );
       link.addEventListener('click', () => send({ type: 'openTopic', topicId: item.id }));
       return h('li', {}, link, h('span', { class: 'muted reason' }, ` — ${item.reason}`));
     }),
@@ -261,7 +342,9 @@ function render(view: DashboardView): void {
   const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
   current = view;
 
-  const legendPhases = h('div', { class: 'legend', 'aria-hidden': 'true' },
+  const legendPhases = h(
+    'div',
+    { class: 'legend', 'aria-hidden': 'true' },
     h('span', {}, h('span', { class: 'swatch fill-done' }), 'Done'),
     h('span', {}, h('span', { class: 'swatch fill-progress' }), 'In progress'),
   );

@@ -41,7 +41,11 @@ function render(topic: TopicView): void {
   const statusButtons = (['inProgress', 'done', 'skipped', 'notStarted'] as const)
     .filter((s) => s !== topic.status)
     .map((s) => {
-      const b = h('vscode-button', { secondary: s !== 'done', 'data-key': `status-${s}` }, s === 'notStarted' ? 'Reset to not started' : `Mark ${statusLabels[s].toLowerCase()}`);
+      const b = h(
+        'vscode-button',
+        { secondary: s !== 'done', 'data-key': `status-${s}` },
+        s === 'notStarted' ? 'Reset to not started' : `Mark ${statusLabels[s].toLowerCase()}`,
+      );
       b.addEventListener('click', () => send({ type: 'setStatus', topicId: topic.id, status: s }));
       return b;
     });
@@ -55,7 +59,13 @@ function render(topic: TopicView): void {
   });
 
   const resources = topic.resources.map((r, index) => {
-    const link = h('button', { class: 'link', type: 'button', title: r.url, 'data-key': `resource-${index}` }, icon(resourceIcon[r.type] ?? 'link-external'), ' ', r.title);
+    const link = h(
+      'button',
+      { class: 'link', type: 'button', title: r.url, 'data-key': `resource-${index}` },
+      icon(resourceIcon[r.type] ?? 'link-external'),
+      ' ',
+      r.title,
+    );
     link.addEventListener('click', () => send({ type: 'openResource', topicId: topic.id, index }));
     return h('li', {}, link, ' ', h('span', { class: 'muted' }, `(${r.type})`));
   });
@@ -85,17 +95,31 @@ function render(topic: TopicView): void {
     return h(
       'li',
       { class: 'exercise', 'data-exercise-item': ex.id },
-      h('div', { class: 'exercise-head' },
-        h('div', {}, h('strong', {}, ex.title), ex.passed ? h('span', { class: 'passed' }, ' ', icon('pass-filled'), ' passed') : null, h('p', { class: 'muted' }, ex.description)),
+      h(
+        'div',
+        { class: 'exercise-head' },
+        h(
+          'div',
+          {},
+          h('strong', {}, ex.title),
+          ex.passed ? h('span', { class: 'passed' }, ' ', icon('pass-filled'), ' passed') : null,
+          h('p', { class: 'muted' }, ex.description),
+        ),
         h('div', { class: 'exercise-actions' }, scaffold, check),
       ),
       ex.check && checkResults(ex.check),
     );
   });
 
-  const notesButton = h('vscode-button', { secondary: true, 'data-key': 'notes', 'data-notes': topic.notes.exists ? 'open' : 'create' }, topic.notes.exists ? 'Open notes' : 'Start notes');
+  const notesButton = h(
+    'vscode-button',
+    { secondary: true, 'data-key': 'notes', 'data-notes': topic.notes.exists ? 'open' : 'create' },
+    topic.notes.exists ? 'Open notes' : 'Start notes',
+  );
   notesButton.addEventListener('click', () => send({ type: 'openNotes', topicId: topic.id }));
-  const notes = h('section', { 'aria-labelledby': 'notes-h', class: 'notes' },
+  const notes = h(
+    'section',
+    { 'aria-labelledby': 'notes-h', class: 'notes' },
     h('h2', { id: 'notes-h' }, 'Your notes'),
     topic.notes.exists
       ? h('p', { 'data-notes-excerpt': '' }, topic.notes.excerpt || h('span', { class: 'muted' }, 'Empty so far.'))
@@ -106,10 +130,14 @@ function render(topic: TopicView): void {
   const page = h(
     'article',
     { 'data-topic': topic.id },
-    h('header', {},
+    h(
+      'header',
+      {},
       h('p', { class: 'muted phase' }, topic.phaseTitle),
       h('h1', {}, topic.title),
-      h('p', { class: 'meta' },
+      h(
+        'p',
+        { class: 'meta' },
         h('vscode-badge', { variant: 'counter', 'data-status': topic.status }, statusLabels[topic.status]),
         h('span', { class: 'muted' }, ` About ${topic.estimatedHours} h`),
       ),
@@ -118,13 +146,22 @@ function render(topic: TopicView): void {
     h('section', { 'aria-labelledby': 'why-h' }, h('h2', { id: 'why-h' }, 'Why it matters'), h('p', {}, topic.why)),
     h('div', { class: 'actions', role: 'group', 'aria-label': 'Topic status' }, ...statusButtons),
     h('vscode-divider', {}),
-    h('section', { 'aria-labelledby': 'checklist-h' },
-      h('h2', { id: 'checklist-h' }, `Checklist `, h('span', { class: 'muted', 'data-count': 'checklist' }, `${checkedCount}/${topic.checklist.length}`)),
+    h(
+      'section',
+      { 'aria-labelledby': 'checklist-h' },
+      h(
+        'h2',
+        { id: 'checklist-h' },
+        `Checklist `,
+        h('span', { class: 'muted', 'data-count': 'checklist' }, `${checkedCount}/${topic.checklist.length}`),
+      ),
       h('ul', { class: 'checklist' }, ...checklist),
     ),
-    prerequisites.length > 0 && h('section', { 'aria-labelledby': 'pre-h' }, h('h2', { id: 'pre-h' }, 'Before this'), h('ul', { class: 'plain' }, ...prerequisites)),
+    prerequisites.length > 0 &&
+      h('section', { 'aria-labelledby': 'pre-h' }, h('h2', { id: 'pre-h' }, 'Before this'), h('ul', { class: 'plain' }, ...prerequisites)),
     h('section', { 'aria-labelledby': 'res-h' }, h('h2', { id: 'res-h' }, 'Resources'), h('ul', { class: 'plain' }, ...resources)),
-    exercises.length > 0 && h('section', { 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Exercises'), h('ul', { class: 'plain' }, ...exercises)),
+    exercises.length > 0 &&
+      h('section', { 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Exercises'), h('ul', { class: 'plain' }, ...exercises)),
     notes,
   );
   app.replaceChildren(page);
@@ -143,14 +180,21 @@ const testIcon: Record<CheckView['results'][number]['status'], string> = {
 function checkResults(check: CheckView): HTMLElement | null {
   if (!check.outcome) return null;
   const order = { failed: 0, todo: 1, skipped: 2, passed: 3 } as const;
-  const rows = [...check.results].sort((a, b) => order[a.status] - order[b.status]).map((r) =>
-    h('li', { class: 'test', 'data-test-status': r.status },
-      icon(testIcon[r.status]), ' ',
-      h('span', {}, [...r.suite, r.name].join(' › ')),
-      r.error ? h('pre', { class: 'error' }, r.error) : null,
-    ),
-  );
-  return h('div', { class: 'check', role: 'status', 'data-outcome': check.outcome },
+  const rows = [...check.results]
+    .sort((a, b) => order[a.status] - order[b.status])
+    .map((r) =>
+      h(
+        'li',
+        { class: 'test', 'data-test-status': r.status },
+        icon(testIcon[r.status]),
+        ' ',
+        h('span', {}, [...r.suite, r.name].join(' › ')),
+        r.error ? h('pre', { class: 'error' }, r.error) : null,
+      ),
+    );
+  return h(
+    'div',
+    { class: 'check', role: 'status', 'data-outcome': check.outcome },
     h('p', { class: `outcome ${check.outcome}` }, icon(check.outcome === 'passed' ? 'pass-filled' : 'error'), ' ', check.summary ?? ''),
     rows.length > 0 ? h('ul', { class: 'plain tests' }, ...rows) : null,
   );

@@ -70,7 +70,9 @@ async function find(dir: string): Promise<ExerciseFolder> {
   const [only] = fitting;
   if (fitting.length === 1 && only) return { runner: only.runner, source: 'detected' };
   if (fitting.length > 1) {
-    throw new CheckError(`${dir} could be checked by ${fitting.map((d) => d.runner.id).join(' or ')}; a ${markerFileName} naming the runner says which.`);
+    throw new CheckError(
+      `${dir} could be checked by ${fitting.map((d) => d.runner.id).join(' or ')}; a ${markerFileName} naming the runner says which.`,
+    );
   }
   const why = detections.map(({ runner, detection }) => (detection.ok ? '' : `${runner.id}: ${detection.missing}`)).filter(Boolean);
   throw new CheckError(`${dir} is not an exercise folder: it has no ${markerFileName}, and no runner recognises it (${why.join('; ')}).`);

@@ -34,7 +34,7 @@ export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 
 export interface Exercise extends Omit<ExerciseManifest, 'runner' | 'flavours'> {
   imports: string[];
-  services: Array<'postgres' | 'redis'>;
+  services: ('postgres' | 'redis')[];
   runner: RunnerId;
   /** The default (the one `open` names files in) first. */
   flavours: Flavour[];
@@ -59,14 +59,22 @@ export function openFiles(exercise: Pick<Exercise, 'open' | 'flavours'>, flavour
 }
 
 /** Starter files, or starter with the reference solution laid over it, rendered for writing; the marker file last. */
-export async function exerciseFiles(exercise: Exercise, topicTitle: string, withSolution: boolean, flavour: Flavour = exercise.flavours[0] ?? flavours[0]): Promise<TemplateFile[]> {
+export async function exerciseFiles(
+  exercise: Exercise,
+  topicTitle: string,
+  withSolution: boolean,
+  flavour: Flavour = exercise.flavours[0] ?? flavours[0],
+): Promise<TemplateFile[]> {
   if (!exercise.flavours.includes(flavour)) throw new Error(`${exercise.id} has no ${flavour} flavour`);
   const dirs = flavourDirs(exercise, flavour);
   const byPath = new Map((await readTemplateFiles(dirs.template)).map((f) => [f.path, f]));
   if (withSolution) for (const f of await readTemplateFiles(dirs.solution)) byPath.set(f.path, f);
   if (byPath.has(markerFileName)) throw new Error(`${exercise.id}: a template must not ship its own ${markerFileName}`);
   const vars = { exerciseId: exercise.id, exerciseTitle: exercise.title, topicId: exercise.topic, topicTitle };
-  const files = renderFiles([...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)), vars);
+  const files = renderFiles(
+    [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)),
+    vars,
+  );
   // Last, so a scaffold cut short does not look finished.
   return [...files, { path: markerFileName, content: markerContent({ exercise: exercise.id, runner: exercise.runner, flavour }) }];
 }
@@ -82,7 +90,7 @@ export async function loadExercises(root: string): Promise<Exercise[]> {
     try {
       json = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
     } catch (e) {
-      throw new Error(`${manifestPath}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`${manifestPath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     const parsed = exerciseManifestSchema.safeParse(json);
     if (!parsed.success) {
@@ -129,12 +137,17 @@ async function folderProblem(dir: string, listed: readonly Flavour[]): Promise<s
     }),
   );
   for (const { flavour, there, missing } of found) {
-    if (listed.includes(flavour) && missing.length > 0) return `flavour "${flavour}" needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} missing`;
-    if (!listed.includes(flavour) && there.length > 0) return `${there.join(' and ')} ${there.length > 1 ? 'hold' : 'holds'} the ${flavour} flavour, which "flavours" does not list`;
+    if (listed.includes(flavour) && missing.length > 0)
+      return `flavour "${flavour}" needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} missing`;
+    if (!listed.includes(flavour) && there.length > 0)
+      return `${there.join(' and ')} ${there.length > 1 ? 'hold' : 'holds'} the ${flavour} flavour, which "flavours" does not list`;
   }
   return undefined;
 }
 
 function isDir(p: string): Promise<boolean> {
-  return fs.stat(p).then((s) => s.isDirectory(), () => false);
+  return fs.stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

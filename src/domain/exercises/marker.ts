@@ -41,7 +41,10 @@ export function markerContent(marker: Omit<ExerciseMarker, 'version'>): string {
 
 /** True when something is at the marker's place, even something unreadable: then a check says what is wrong with it. */
 export async function markerExists(dir: string): Promise<boolean> {
-  return fs.lstat(path.join(dir, markerFileName)).then(() => true, () => false);
+  return fs.lstat(path.join(dir, markerFileName)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -57,12 +60,18 @@ export async function readMarker(dir: string): Promise<ExerciseMarker | undefine
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     if (e instanceof UnsafePathError) {
-      const link = await fs.lstat(file).then((s) => s.isSymbolicLink(), () => false);
-      throw new CheckError(`${file} is ${link ? 'a symbolic link; it is not followed' : 'not a file'}. Delete it and scaffold the exercise again.`);
+      const link = await fs.lstat(file).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      );
+      throw new CheckError(
+        `${file} is ${link ? 'a symbolic link; it is not followed' : 'not a file'}. Delete it and scaffold the exercise again.`,
+      );
     }
     throw new CheckError(`${file} cannot be read (${code ?? (e instanceof Error ? e.message : String(e))}).`);
   }
-  if (Buffer.byteLength(text) > maxMarkerBytes) throw new CheckError(`${file} is larger than ${maxMarkerBytes / 1024} KB; it is not an exercise marker.`);
+  if (Buffer.byteLength(text) > maxMarkerBytes)
+    throw new CheckError(`${file} is larger than ${maxMarkerBytes / 1024} KB; it is not an exercise marker.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -71,17 +80,25 @@ export async function readMarker(dir: string): Promise<ExerciseMarker | undefine
   }
   const version = json && typeof json === 'object' ? (json as { version?: unknown }).version : undefined;
   if (typeof version === 'number' && version > markerVersion) {
-    throw new CheckError(`${file} was written by a newer Backend Roadmap (marker version ${version}); update the extension to check this exercise.`);
+    throw new CheckError(
+      `${file} was written by a newer Backend Roadmap (marker version ${version}); update the extension to check this exercise.`,
+    );
   }
   const parsed = markerSchema.safeParse(json);
-  if (!parsed.success) throw new CheckError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'marker'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new CheckError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'marker'}: ${i.message}`).join('; ')}`);
   const { exercise, runner, flavour } = parsed.data;
-  if (parsed.data.version !== markerVersion) throw new CheckError(`${file}: version ${parsed.data.version} is not one Backend Roadmap writes (${markerVersion}).`);
+  if (parsed.data.version !== markerVersion)
+    throw new CheckError(`${file}: version ${parsed.data.version} is not one Backend Roadmap writes (${markerVersion}).`);
   if (!isRunnerId(runner)) {
-    throw new CheckError(`${file}: runner "${runner}" is not one this version of Backend Roadmap knows (it knows: ${runnerIds.join(', ')}); update the extension or scaffold the exercise again.`);
+    throw new CheckError(
+      `${file}: runner "${runner}" is not one this version of Backend Roadmap knows (it knows: ${runnerIds.join(', ')}); update the extension or scaffold the exercise again.`,
+    );
   }
   if (!isFlavour(flavour)) {
-    throw new CheckError(`${file}: flavour "${flavour}" is not one this version of Backend Roadmap knows (it knows: ${flavours.join(', ')}).`);
+    throw new CheckError(
+      `${file}: flavour "${flavour}" is not one this version of Backend Roadmap knows (it knows: ${flavours.join(', ')}).`,
+    );
   }
   return { version: markerVersion, exercise, runner, flavour };
 }

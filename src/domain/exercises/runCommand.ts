@@ -89,10 +89,17 @@ export function runCommand({ command, args }: Command, cwd: string, options: Run
     const forward = (t: string) => {
       if (kept >= maxOutputChars) return;
       kept += t.length;
-      options.onOutput?.(kept <= maxOutputChars ? t : `${t.slice(0, t.length - (kept - maxOutputChars))}\n[output cut: the check printed more than ${maxOutputChars / 1024 / 1024} MB; the rest was not kept]\n`);
+      options.onOutput?.(
+        kept <= maxOutputChars
+          ? t
+          : `${t.slice(0, t.length - (kept - maxOutputChars))}\n[output cut: the check printed more than ${maxOutputChars / 1024 / 1024} MB; the rest was not kept]\n`,
+      );
     };
     // While the run goes on, processes it left behind as orphans are reaped (Linux).
-    const reaper = process.platform === 'linux' && child.pid !== undefined ? setInterval(() => void killOrphans(marker, child.pid ?? 0), 500) : undefined;
+    const reaper =
+      process.platform === 'linux' && child.pid !== undefined
+        ? setInterval(() => void killOrphans(marker, child.pid ?? 0), 500)
+        : undefined;
     child.stdout.setEncoding('utf8').on('data', forward);
     child.stderr.setEncoding('utf8').on('data', forward);
     const finish = (code: number | null) => {

@@ -107,7 +107,9 @@ const maxErrorChars = 8 * 1024;
 
 /** A runner's results with each error shortened for the page. */
 export function readResults(runner: ExerciseRunner, raw: string): TestResult[] {
-  return runner.parseResults(raw).map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
+  return runner
+    .parseResults(raw)
+    .map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
 }
 
 function shorten(text: string): string {
@@ -120,9 +122,21 @@ function shorten(text: string): string {
  */
 export async function runCheck(runner: ExerciseRunner, dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const started = Date.now();
-  const cancelled = (): CheckResult => ({ outcome: 'cancelled', exitCode: null, results: [], summary: 'cancelled', durationMs: Date.now() - started });
+  const cancelled = (): CheckResult => ({
+    outcome: 'cancelled',
+    exitCode: null,
+    results: [],
+    summary: 'cancelled',
+    durationMs: Date.now() - started,
+  });
   const run = (command: Command, cwd: string, timeoutMs: number, onOutput = options.onOutput) =>
-    runCommand(command, cwd, { signal: options.signal, env: options.env, onOutput, timeoutMs, missingHint: runner.missingToolHint } satisfies RunOptions);
+    runCommand(command, cwd, {
+      signal: options.signal,
+      env: options.env,
+      onOutput,
+      timeoutMs,
+      missingHint: runner.missingToolHint,
+    } satisfies RunOptions);
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-check-'));
   const resultsFile = path.join(tmp, 'results');
@@ -136,7 +150,9 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
       const have = tool.version(printed);
       const [major, minor] = tool.minimum;
       if (probe.exitCode !== 0 || !have || have[0] < major || (have[0] === major && have[1] < minor)) {
-        throw new CheckError(`${tool.name} ${major}.${minor} or newer is needed to run the tests; found ${printed.trim() || 'an unreadable version'}.`);
+        throw new CheckError(
+          `${tool.name} ${major}.${minor} or newer is needed to run the tests; found ${printed.trim() || 'an unreadable version'}.`,
+        );
       }
     }
 
@@ -149,7 +165,12 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
       installMs = Date.now() - t0;
       if (proc.cancelled || proc.timedOut || proc.exitCode !== 0) {
         const outcome: CheckOutcome = proc.cancelled ? 'cancelled' : proc.timedOut ? 'timedOut' : 'failed';
-        const why = outcome === 'failed' ? `${install.name} exited with ${proc.exitCode}` : outcome === 'cancelled' ? 'install cancelled' : 'install timed out';
+        const why =
+          outcome === 'failed'
+            ? `${install.name} exited with ${proc.exitCode}`
+            : outcome === 'cancelled'
+              ? 'install cancelled'
+              : 'install timed out';
         return { outcome, exitCode: proc.exitCode, results: [], summary: why, durationMs: Date.now() - started, installMs };
       }
     }

@@ -83,7 +83,13 @@ export async function planScaffold(root: string, targetDir: string, files: reado
   const existing: string[] = [];
   for (const f of files) {
     const abs = await guarded(assertInside(root, safeJoin(targetDir, f.path)));
-    if (await fs.lstat(abs).then(() => true, () => false)) existing.push(f.path);
+    if (
+      await fs.lstat(abs).then(
+        () => true,
+        () => false,
+      )
+    )
+      existing.push(f.path);
   }
   return { root, targetDir, files: [...files], existing };
 }

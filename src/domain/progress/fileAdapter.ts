@@ -51,7 +51,9 @@ export class FileProgressAdapter implements ProgressAdapter {
   async write(data: unknown): Promise<void> {
     const dir = path.dirname(this.filePath);
     // progress.json is for git; the lock and backups beside it are not. An existing file is left alone.
-    await writeFileInside(this.root, path.join(dir, '.gitignore'), '*.lock\n*.lock.stale-*\n*.corrupt-*\n.*.tmp\n', { exclusive: true }).catch((e: NodeJS.ErrnoException) => {
+    await writeFileInside(this.root, path.join(dir, '.gitignore'), '*.lock\n*.lock.stale-*\n*.corrupt-*\n.*.tmp\n', {
+      exclusive: true,
+    }).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'EEXIST') throw e;
     });
     await atomicWriteInside(this.root, this.filePath, `${JSON.stringify(data, null, 2)}\n`);
@@ -78,7 +80,8 @@ export class FileProgressAdapter implements ProgressAdapter {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         if (await this.breakIfStale(lock, token)) continue;
-        if (Date.now() > deadline) throw new Error(`${lock} is held by another writer; try again, or delete the file if no other window is open.`, { cause: e });
+        if (Date.now() > deadline)
+          throw new Error(`${lock} is held by another writer; try again, or delete the file if no other window is open.`, { cause: e });
         await new Promise((r) => setTimeout(r, wait));
       }
     }
@@ -103,7 +106,13 @@ export class FileProgressAdapter implements ProgressAdapter {
     const judged = seen.text;
     await this.options.beforeBreakingLock?.();
     const aside = `${lock}.stale-${token}`;
-    if (!(await renameInside(this.root, lock, aside).then(() => true, () => false))) return false;
+    if (
+      !(await renameInside(this.root, lock, aside).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return false;
     const moved = await readFileInside(this.root, aside).catch(() => undefined);
     if (moved === judged) {
       await fs.rm(aside, { force: true });
@@ -122,6 +131,9 @@ export function parseProgressJson(text: string, file: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (e) {
     const { line, col } = jsonErrorPosition(text, e instanceof Error ? e.message : '');
-    throw new CorruptDataError(`${file}:${line}:${col}: progress file is not valid JSON (${e instanceof Error ? e.message : String(e)})`, text);
+    throw new CorruptDataError(
+      `${file}:${line}:${col}: progress file is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+      text,
+    );
   }
 }

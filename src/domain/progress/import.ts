@@ -100,7 +100,9 @@ export function mergeProgress(current: ProgressData, incoming: ProgressData): Pr
 /** Stored topic ids that no loaded roadmap has any more and that were not reported yet. */
 export function vanishedTopicIds(data: ProgressData, known: ReadonlySet<string>): string[] {
   const reported = new Set(data.vanishedReported ?? []);
-  return Object.keys(data.topics).filter((id) => !known.has(id) && !reported.has(id)).sort();
+  return Object.keys(data.topics)
+    .filter((id) => !known.has(id) && !reported.has(id))
+    .sort();
 }
 
 /** A note's first words, without its heading, for the topic page. */

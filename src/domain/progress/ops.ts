@@ -111,7 +111,7 @@ export function replaceAll(data: ProgressData): ProgressOp {
   const copy = structuredClone(data);
   return (d) => {
     const before = JSON.stringify(d);
-    for (const key of Object.keys(d) as Array<keyof ProgressData>) delete d[key];
+    for (const key of Object.keys(d) as (keyof ProgressData)[]) delete d[key];
     Object.assign(d, structuredClone(copy));
     return JSON.stringify(d) === before ? unchanged : changed();
   };
@@ -146,7 +146,9 @@ export function mergeInto(into: ProgressData, incoming: ProgressData): void {
   for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(into, id)) into.exercises[id] = structuredClone(e);
   const key = (e: HistoryEntry) => `${e.at}|${e.topicId}|${e.status}`;
   const seen = new Set(into.history.map(key));
-  into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) => a.at.localeCompare(b.at));
+  into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) =>
+    a.at.localeCompare(b.at),
+  );
 }
 
 /** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */

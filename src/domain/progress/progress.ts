@@ -107,7 +107,6 @@ export function allTopics(roadmap: RoadmapOutline): TopicOutline[] {
   return roadmap.phases.flatMap((p) => p.topics);
 }
 
-
 /** Estimated hours of the topics not yet done or skipped, and of all topics. */
 export function hoursLeft(roadmap: RoadmapOutline, data: ProgressData): { left: number; total: number } {
   let left = 0;

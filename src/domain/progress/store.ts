@@ -155,7 +155,9 @@ export class ProgressStore {
         const existing = corrupt ? undefined : data;
         const notes: string[] = [...warnings];
         if (existing && (Object.keys(existing.topics).length > 0 || Object.keys(existing.exercises).length > 0)) {
-          notes.push(`The progress ${adapter.description ?? 'the new storage'} held was kept in ${await adapter.backup(existing)} before copying.`);
+          notes.push(
+            `The progress ${adapter.description ?? 'the new storage'} held was kept in ${await adapter.backup(existing)} before copying.`,
+          );
         }
         // The copy is a queued change like any other: a refused write keeps it, and the next write carries it.
         this.unpersisted.push(replayOf(replaceAll(this.data_), new Date().toISOString()));
@@ -262,7 +264,9 @@ function replayOf<R>(op: ProgressOp<R>, now: string): Replay {
 }
 
 /** Reads and migrates; unreadable data is backed up and reported, and empty progress is used. */
-async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; warnings: string[]; corrupt: boolean; refused?: UnsafePathError }> {
+async function load(
+  adapter: ProgressAdapter,
+): Promise<{ data: ProgressData; warnings: string[]; corrupt: boolean; refused?: UnsafePathError }> {
   let raw: unknown;
   try {
     raw = await adapter.read();
@@ -271,12 +275,20 @@ async function load(adapter: ProgressAdapter): Promise<{ data: ProgressData; war
     if (e instanceof UnsafePathError) return { data: emptyProgress(), corrupt: true, refused: e, warnings: [refusal(e)] };
     if (!(e instanceof CorruptDataError)) throw e;
     const where = await adapter.backup(e.raw);
-    return { data: emptyProgress(), corrupt: true, warnings: [`${e.message}. The file was copied to ${where}; it is not read until it is fixed, and the next change replaces it.`] };
+    return {
+      data: emptyProgress(),
+      corrupt: true,
+      warnings: [`${e.message}. The file was copied to ${where}; it is not read until it is fixed, and the next change replaces it.`],
+    };
   }
   const migrated = migrate(raw);
   if (migrated.ok) return { data: migrated.data, warnings: [], corrupt: false };
   const where = await adapter.backup(raw);
-  return { data: emptyProgress(), corrupt: true, warnings: [`Saved progress could not be read (${migrated.reason}). It was kept in ${where}; starting from empty progress.`] };
+  return {
+    data: emptyProgress(),
+    corrupt: true,
+    warnings: [`Saved progress could not be read (${migrated.reason}). It was kept in ${where}; starting from empty progress.`],
+  };
 }
 
 function refusal(e: UnsafePathError): string {

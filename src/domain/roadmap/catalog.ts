@@ -50,14 +50,18 @@ export interface CompiledDetails {
 export const compiledFiles = { index: 'roadmaps.json', details: 'topics.json' } as const;
 
 /** Splits a validated catalog into the index and the details; topic ids are global, so one id has one content. */
-export function compileCatalog(catalog: Catalog<Roadmap>, relativeFile: (file: string) => string): { index: CompiledIndex; details: CompiledDetails } {
+export function compileCatalog(
+  catalog: Catalog<Roadmap>,
+  relativeFile: (file: string) => string,
+): { index: CompiledIndex; details: CompiledDetails } {
   const topics: Record<string, TopicDetails> = {};
   const seen = new Map<string, string>();
   for (const { roadmap } of catalog.roadmaps) {
     for (const topic of roadmap.phases.flatMap((p) => p.topics)) {
       const json = JSON.stringify(topic);
       const before = seen.get(topic.id);
-      if (before !== undefined && before !== json) throw new Error(`topic id "${topic.id}" is defined twice with different content (in ${roadmap.id} and before it)`);
+      if (before !== undefined && before !== json)
+        throw new Error(`topic id "${topic.id}" is defined twice with different content (in ${roadmap.id} and before it)`);
       seen.set(topic.id, json);
       topics[topic.id] = detailsOf(topic);
     }
@@ -93,7 +97,11 @@ export async function loadCompiledCatalog(indexFile: string, exercisesDir: strin
       problems: [],
     };
   } catch (e) {
-    return { roadmaps: [], exercises: [], problems: [{ file: indexFile, line: 1, col: 1, message: e instanceof Error ? e.message : String(e) }] };
+    return {
+      roadmaps: [],
+      exercises: [],
+      problems: [{ file: indexFile, line: 1, col: 1, message: e instanceof Error ? e.message : String(e) }],
+    };
   }
 }
 
@@ -103,7 +111,8 @@ export function compiledDetailsLoader(detailsFile: string): (topicId: string) =>
   return async (topicId) => {
     table ??= fs.readFile(detailsFile, 'utf8').then((text) => {
       const compiled = JSON.parse(text) as Partial<CompiledDetails>;
-      if (compiled.version !== 3 || typeof compiled.topics !== 'object' || compiled.topics === null) throw new Error(`${detailsFile}: unknown format; rebuild with npm run build`);
+      if (compiled.version !== 3 || typeof compiled.topics !== 'object' || compiled.topics === null)
+        throw new Error(`${detailsFile}: unknown format; rebuild with npm run build`);
       return compiled.topics;
     });
     const topics = await table.catch((e: unknown) => {
@@ -141,7 +150,11 @@ export function assemble(sources: Source[], exercises: Exercise[]): Catalog<Road
 }
 
 /** Finds a topic in the preferred roadmap, else in any loaded one (tracks and paths share topics). */
-export function findTopicIn<R extends RoadmapOutline>(catalog: Catalog<R>, topicId: string, preferred?: RoadmapOutline): TopicHit<R['phases'][number]> | undefined {
+export function findTopicIn<R extends RoadmapOutline>(
+  catalog: Catalog<R>,
+  topicId: string,
+  preferred?: RoadmapOutline,
+): TopicHit<R['phases'][number]> | undefined {
   return findTopic([preferred as R | undefined, ...catalog.roadmaps.map((r) => r.roadmap)], topicId);
 }
 
@@ -162,7 +175,15 @@ export function roadmapChoices<R extends RoadmapOutline>(catalog: Catalog<R>): R
         .filter((phase) => phase.topics.length > 0);
       choices.push({
         kind: 'path',
-        roadmap: { ...roadmap, id: `${roadmap.id}--${p.id}`, title: `${p.title} (career path)`, description: p.summary, phases, paths: [], projects: [] },
+        roadmap: {
+          ...roadmap,
+          id: `${roadmap.id}--${p.id}`,
+          title: `${p.title} (career path)`,
+          description: p.summary,
+          phases,
+          paths: [],
+          projects: [],
+        },
       });
     }
   }

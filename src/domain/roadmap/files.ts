@@ -35,4 +35,3 @@ export async function compileRoadmaps(roadmapsDir: string): Promise<{ index: Com
   // Stored relative to the extension root, where the YAML files ship beside dist/.
   return compileCatalog(catalog, (file) => path.posix.join('roadmaps', path.basename(file)));
 }
-

@@ -10,7 +10,10 @@ export interface TopicHit<P extends PhaseLike> {
   phase: P;
 }
 
-export function findTopic<P extends PhaseLike>(roadmaps: Iterable<{ phases: readonly P[] } | undefined>, topicId: string): TopicHit<P> | undefined {
+export function findTopic<P extends PhaseLike>(
+  roadmaps: Iterable<{ phases: readonly P[] } | undefined>,
+  topicId: string,
+): TopicHit<P> | undefined {
   for (const roadmap of roadmaps) {
     if (!roadmap) continue;
     for (const phase of roadmap.phases) {

@@ -5,9 +5,7 @@ import * as z from 'zod/mini';
 // slightly wordier schema syntax.
 
 // Stable slugs: progress is keyed by them, so they must survive edits to titles.
-export const slugSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "rest-apis"'));
+export const slugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "rest-apis"'));
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const atLeastOne = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item).check(z.minLength(1, `needs at least one ${what}`));

@@ -21,7 +21,12 @@ export type Locate = (path: Path) => { line: number; col: number };
  * Validates already-parsed roadmap or track data: the schema, then ids and references. The build
  * validates the bundled YAML with positions first, so compiled data normally passes here.
  */
-export function validateRoadmap(raw: unknown, file: string, options: LoadOptions = {}, locate: Locate = () => ({ line: 1, col: 1 })): Result<Roadmap> {
+export function validateRoadmap(
+  raw: unknown,
+  file: string,
+  options: LoadOptions = {},
+  locate: Locate = () => ({ line: 1, col: 1 }),
+): Result<Roadmap> {
   const at: At = (path, message) => ({ file, ...locate(path), message: `${describePath(path)}: ${message}` });
   const isTrack = typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'track';
   if (isTrack) return loadTrack(raw, at, options);
@@ -181,7 +186,10 @@ function findCycles(roadmap: Roadmap): { ids: string[]; path: Path }[] {
   const topics = new Map<string, { prereqs: string[]; path: Path }>();
   roadmap.phases.forEach((phase, p) =>
     phase.topics.forEach((topic, t) =>
-      topics.set(topic.id, { prereqs: topic.prerequisites.filter((x) => x !== topic.id), path: ['phases', p, 'topics', t, 'prerequisites'] }),
+      topics.set(topic.id, {
+        prereqs: topic.prerequisites.filter((x) => x !== topic.id),
+        path: ['phases', p, 'topics', t, 'prerequisites'],
+      }),
     ),
   );
   const done = new Set<string>();
@@ -224,4 +232,3 @@ export function describePath(path: Path): string {
   if (path.length === 0) return 'roadmap';
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key), '');
 }
-

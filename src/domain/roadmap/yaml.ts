@@ -40,7 +40,12 @@ export function loadRoadmap(text: string, file: string, options: LoadOptions = {
       return {
         ok: false,
         problems: capped(errors, (e) =>
-          problem(e.pos[0], e.code === 'RESOURCE_EXHAUSTION' ? `YAML: nested too deeply to read (${firstLine(e.message)})` : `YAML: ${firstLine(e.message)}`),
+          problem(
+            e.pos[0],
+            e.code === 'RESOURCE_EXHAUSTION'
+              ? `YAML: nested too deeply to read (${firstLine(e.message)})`
+              : `YAML: ${firstLine(e.message)}`,
+          ),
         ),
       };
     }
@@ -87,7 +92,10 @@ function checkStructure(doc: Document): Structural[] {
     const { node, depth } = item;
     if (item.exit) {
       const children: unknown[] = isPair(node) ? [node.key, node.value] : isCollection(node) ? node.items : [];
-      sizes.set(node, children.reduce<number>((sum, child) => sum + (sizes.get(child) ?? 0), isPair(node) ? 0 : 1));
+      sizes.set(
+        node,
+        children.reduce<number>((sum, child) => sum + (sizes.get(child) ?? 0), isPair(node) ? 0 : 1),
+      );
       continue;
     }
     if (isPair(node)) {
@@ -97,7 +105,8 @@ function checkStructure(doc: Document): Structural[] {
     if (!isNode(node)) continue;
     if (isAlias(node)) {
       lookups += refs++;
-      if (lookups > maxAliasLookups) report(node, `YAML: too many anchors and aliases to resolve (over ${maxAliasLookups} lookups by here)`, 'lookups');
+      if (lookups > maxAliasLookups)
+        report(node, `YAML: too many anchors and aliases to resolve (over ${maxAliasLookups} lookups by here)`, 'lookups');
       const target = anchors.get(node.source);
       if (!target) {
         report(node, `YAML: alias *${node.source} has no anchor &${node.source} before it`);
@@ -108,7 +117,8 @@ function checkStructure(doc: Document): Structural[] {
       const size = sizes.get(target) ?? 1;
       sizes.set(node, size);
       expansion += size - 1;
-      if (expansion > maxAliasExpansion) report(node, `YAML: aliases expand to more than ${maxAliasExpansion} extra nodes (a "billion laughs" document?)`, 'expansion');
+      if (expansion > maxAliasExpansion)
+        report(node, `YAML: aliases expand to more than ${maxAliasExpansion} extra nodes (a "billion laughs" document?)`, 'expansion');
       continue;
     }
     if (node.anchor) {

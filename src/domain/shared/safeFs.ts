@@ -77,7 +77,8 @@ export async function mkdirInside(root: string, dir: string): Promise<void> {
     // Checked after the mkdir, so a link planted between the check above and now is still caught.
     const stat = await fs.lstat(current);
     if (stat.isSymbolicLink()) throw linkError(base, current);
-    if (!stat.isDirectory()) throw new UnsafePathError(`"${posix(path.relative(base, current))}" is not a folder.`, posix(path.relative(base, current)));
+    if (!stat.isDirectory())
+      throw new UnsafePathError(`"${posix(path.relative(base, current))}" is not a folder.`, posix(path.relative(base, current)));
   }
 }
 
@@ -137,7 +138,11 @@ export interface ReadOptions {
  * Reads a file inside `root` without following a link anywhere on its path. Content and modification
  * time come from one open handle, so they describe the same file.
  */
-export async function readFileWithStatInside(root: string, file: string, options: ReadOptions = {}): Promise<{ text: string; mtimeMs: number }> {
+export async function readFileWithStatInside(
+  root: string,
+  file: string,
+  options: ReadOptions = {},
+): Promise<{ text: string; mtimeMs: number }> {
   const base = path.resolve(root);
   const abs = await assertInside(base, file);
   let handle: fs.FileHandle;

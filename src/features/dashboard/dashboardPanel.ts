@@ -22,7 +22,15 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
     actions: DashboardActions,
   ) {
     this.host = new WebviewPanelHost(
-      { viewType: views.dashboard, title: 'Roadmap Dashboard', icon: 'graph', page: 'dashboard', protocol: dashboardProtocol, extensionUri: services.extensionUri, log: services.log },
+      {
+        viewType: views.dashboard,
+        title: 'Roadmap Dashboard',
+        icon: 'graph',
+        page: 'dashboard',
+        protocol: dashboardProtocol,
+        extensionUri: services.extensionUri,
+        log: services.log,
+      },
       {
         view: () => ({ type: 'showDashboard', view: this.view() }),
         receive: (message) => actions.openTopic(message.topicId),
@@ -61,7 +69,11 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
       weeks: weeklyActivity(data, now, 12, ids),
       hoursLeft: hours.left,
       hoursTotal: hours.total,
-      nextUp: nextUp(roadmap, data, 5, (id) => this.services.titleOf(id)).map((s) => ({ id: s.topic.id, title: s.topic.title, reason: s.reason })),
+      nextUp: nextUp(roadmap, data, 5, (id) => this.services.titleOf(id)).map((s) => ({
+        id: s.topic.id,
+        title: s.topic.title,
+        reason: s.reason,
+      })),
     };
   }
 

@@ -18,10 +18,15 @@ export const dashboardViewSchema = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 
-export const dashboardHostMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('showDashboard'), view: dashboardViewSchema })]);
+export const dashboardHostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('showDashboard'), view: dashboardViewSchema }),
+]);
 export type DashboardHostMessage = z.infer<typeof dashboardHostMessageSchema>;
 
-export const dashboardPageMessageSchema = z.discriminatedUnion('type', [readyMessageSchema, z.object({ type: z.literal('openTopic'), topicId: id })]);
+export const dashboardPageMessageSchema = z.discriminatedUnion('type', [
+  readyMessageSchema,
+  z.object({ type: z.literal('openTopic'), topicId: id }),
+]);
 export type DashboardPageMessage = z.infer<typeof dashboardPageMessageSchema>;
 
 /** No state: after a reload the dashboard is drawn from fresh numbers. */

@@ -50,7 +50,6 @@ export class ExerciseChecks implements vscode.Disposable {
     return (await this.scaffoldedFolder(exerciseId)) !== undefined;
   }
 
-
   /** `token` lets a caller such as the Testing view cancel the check too. */
   async check(exerciseId: string, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {
     const exercise = this.services.catalog.exercise(exerciseId);
@@ -79,7 +78,11 @@ export class ExerciseChecks implements vscode.Disposable {
     }
   }
 
-  private async run(exerciseId: string, exercise: { id: string; title: string; topic: string }, external?: vscode.CancellationToken): Promise<CheckResult | undefined> {
+  private async run(
+    exerciseId: string,
+    exercise: { id: string; title: string; topic: string },
+    external?: vscode.CancellationToken,
+  ): Promise<CheckResult | undefined> {
     let dir: vscode.Uri | undefined;
     try {
       dir = await this.folderOf(exerciseId);
@@ -106,7 +109,10 @@ export class ExerciseChecks implements vscode.Disposable {
       target = await resolveExerciseFolder(dir.fsPath, exercise.id);
     } catch (e) {
       if (!(e instanceof CheckError)) throw e;
-      const message = e instanceof ExerciseMismatchError ? `${vscode.workspace.asRelativePath(dir)} holds the "${e.recorded}" exercise, not "${e.expected}"; not checking it.` : e.message;
+      const message =
+        e instanceof ExerciseMismatchError
+          ? `${vscode.workspace.asRelativePath(dir)} holds the "${e.recorded}" exercise, not "${e.expected}"; not checking it.`
+          : e.message;
       this.services.log.error(`Check ${exercise.id}: ${message}`);
       void vscode.window.showErrorMessage(`Backend Roadmap: ${message}`);
       return undefined;
@@ -146,20 +152,28 @@ export class ExerciseChecks implements vscode.Disposable {
       );
       const seconds = (result.durationMs / 1000).toFixed(1);
       output.appendLine(`${result.outcome === 'passed' ? '✔' : '✘'} ${exercise.title}: ${result.summary} (${seconds} s)\n`);
-      this.services.log.info(`Check ${exercise.id}: ${result.outcome}, ${result.summary}, ${seconds} s${result.installMs !== undefined ? `, install ${result.installMs} ms` : ''}`);
+      this.services.log.info(
+        `Check ${exercise.id}: ${result.outcome}, ${result.summary}, ${seconds} s${result.installMs !== undefined ? `, install ${result.installMs} ms` : ''}`,
+      );
       this.setState(exerciseId, { running: false, last: { ...result, at: Date.now() } });
       if (result.outcome === 'passed') {
         const { store } = this.services;
         await store.update(ops.markExercisePassed(exercise.id));
         // Passing tests are proof, unlike a ticked box: a topic whose exercises all pass is done.
         const topic = this.services.topic(exercise.topic)?.topic;
-        const topicDone = topic !== undefined && isProvenByExercises(topic, store.data) && !['done', 'skipped'].includes(store.status(topic.id));
+        const topicDone =
+          topic !== undefined && isProvenByExercises(topic, store.data) && !['done', 'skipped'].includes(store.status(topic.id));
         if (topic && topicDone) await store.update(ops.setStatus(topic.id, 'done'));
         void vscode.window.showInformationMessage(
           `✔ "${exercise.title}" passes: ${result.summary}.${topic && topicDone ? ` Topic "${topic.title}" is done.` : ' Exercise marked done.'}`,
         );
       } else {
-        const why = result.outcome === 'cancelled' ? 'Check cancelled' : result.outcome === 'timedOut' ? `Check timed out after ${timeoutSeconds} s` : `"${exercise.title}" is not passing yet: ${result.summary}`;
+        const why =
+          result.outcome === 'cancelled'
+            ? 'Check cancelled'
+            : result.outcome === 'timedOut'
+              ? `Check timed out after ${timeoutSeconds} s`
+              : `"${exercise.title}" is not passing yet: ${result.summary}`;
         void vscode.window.showWarningMessage(`Backend Roadmap: ${why}.`, 'Show Output').then((c) => c && output.show());
       }
       return result;

@@ -76,6 +76,9 @@ export function currentOffer(services: Services, languageId: string): { topic: T
     const exercises = fitting(current);
     if (exercises.length > 0) return { topic: current, exercises };
   }
-  const candidates = roadmap.phases.flatMap((p) => p.topics).map((topic) => ({ topic, exercises: fitting(topic) })).filter((c) => c.exercises.length > 0);
+  const candidates = roadmap.phases
+    .flatMap((p) => p.topics)
+    .map((topic) => ({ topic, exercises: fitting(topic) }))
+    .filter((c) => c.exercises.length > 0);
   return candidates.length === 1 ? candidates[0] : undefined;
 }

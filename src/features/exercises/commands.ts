@@ -7,14 +7,21 @@ import type { ExerciseChecks } from './checks';
 import { scaffoldExercise } from './scaffolder';
 
 /** Scaffold and Check: from the palette, a tree row's menu, the topic page or a code action. */
-export function registerExerciseCommands(services: Services, checks: ExerciseChecks, currentTopicId: () => string | undefined): vscode.Disposable[] {
+export function registerExerciseCommands(
+  services: Services,
+  checks: ExerciseChecks,
+  currentTopicId: () => string | undefined,
+): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(commands.scaffoldExercise, async (topicArg?: TopicArg, exerciseId?: string) => {
       const picked = await resolveExercise(services, topicArg, exerciseId, currentTopicId());
       return picked ? scaffoldExercise(services, picked.topicId, picked.exerciseId) : undefined;
     }),
     vscode.commands.registerCommand(commands.checkExercise, async (arg?: TopicArg) => {
-      const exerciseId = typeof arg === 'string' && services.catalog.exercises.some((e) => e.id === arg) ? arg : await pickExerciseToCheck(services, checks, arg);
+      const exerciseId =
+        typeof arg === 'string' && services.catalog.exercises.some((e) => e.id === arg)
+          ? arg
+          : await pickExerciseToCheck(services, checks, arg);
       return exerciseId ? checks.check(exerciseId) : undefined;
     }),
   ];
@@ -28,7 +35,9 @@ async function pickExerciseToCheck(services: Services, checks: ExerciseChecks, a
   const candidates = topic ? withState : withState.filter((c) => c.scaffolded);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(
-      topic ? `Backend Roadmap: "${topic.title}" has no exercises.` : 'Backend Roadmap: no exercise is scaffolded in this workspace yet. Use Scaffold Exercise… first.',
+      topic
+        ? `Backend Roadmap: "${topic.title}" has no exercises.`
+        : 'Backend Roadmap: no exercise is scaffolded in this workspace yet. Use Scaffold Exercise… first.',
     );
     return undefined;
   }
@@ -60,12 +69,23 @@ async function resolveExercise(
     .flatMap((t) => t.exercises.map((id) => ({ topic: t, exercise: services.catalog.exercises.find((e) => e.id === id) })))
     .filter((c) => c.exercise !== undefined);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(topicId ? 'Backend Roadmap: this topic has no exercises yet.' : 'Backend Roadmap: no exercises are available.');
+    void vscode.window.showInformationMessage(
+      topicId ? 'Backend Roadmap: this topic has no exercises yet.' : 'Backend Roadmap: no exercises are available.',
+    );
     return undefined;
   }
   const items = candidates
     .sort((a, b) => Number(b.topic.id === currentTopicId) - Number(a.topic.id === currentTopicId))
-    .map((c) => ({ label: c.exercise?.title ?? '', description: `topic: ${c.topic.title}`, detail: c.exercise?.description, topicId: c.topic.id, exerciseId: c.exercise?.id ?? '' }));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Scaffold an exercise', placeHolder: 'Pick an exercise to write into the workspace' });
+    .map((c) => ({
+      label: c.exercise?.title ?? '',
+      description: `topic: ${c.topic.title}`,
+      detail: c.exercise?.description,
+      topicId: c.topic.id,
+      exerciseId: c.exercise?.id ?? '',
+    }));
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Scaffold an exercise',
+    placeHolder: 'Pick an exercise to write into the workspace',
+  });
   return pick ? { topicId: pick.topicId, exerciseId: pick.exerciseId } : undefined;
 }

@@ -14,15 +14,25 @@ export interface ExercisesFeature {
 }
 
 /** Checks, the Testing view, the lightbulb offers, and the Scaffold and Check commands. */
-export function registerExercises(context: vscode.ExtensionContext, services: Services, currentTopicId: () => string | undefined): ExercisesFeature {
+export function registerExercises(
+  context: vscode.ExtensionContext,
+  services: Services,
+  currentTopicId: () => string | undefined,
+): ExercisesFeature {
   const checks = new ExerciseChecks(services);
   const tests = new ExerciseTests(services, checks);
   void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e));
   context.subscriptions.push(
     checks,
     tests,
-    services.catalog.onDidChange(() => void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e))),
-    vscode.languages.registerCodeActionsProvider(ScaffoldCodeActionProvider.selector, new ScaffoldCodeActionProvider(services), ScaffoldCodeActionProvider.metadata),
+    services.catalog.onDidChange(
+      () => void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e)),
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      ScaffoldCodeActionProvider.selector,
+      new ScaffoldCodeActionProvider(services),
+      ScaffoldCodeActionProvider.metadata,
+    ),
     ...registerExerciseCommands(services, checks, currentTopicId),
   );
   return {

@@ -51,7 +51,12 @@ export async function scaffoldExercise(services: Services, topicId: string, exer
     await openExercise(target, openFiles(exercise, flavour));
     void vscode.commands.executeCommand('setContext', contextKeys.scaffoldedExercise, true);
     const label = (f: Flavour) => flavourInfo[f].label;
-    const note = flavour !== wanted ? ` It has no ${label(wanted)} flavour yet, so this is the ${label(flavour)} one.` : flavour !== exercise.flavours[0] ? ` (${label(flavour)})` : '';
+    const note =
+      flavour !== wanted
+        ? ` It has no ${label(wanted)} flavour yet, so this is the ${label(flavour)} one.`
+        : flavour !== exercise.flavours[0]
+          ? ` (${label(flavour)})`
+          : '';
     void vscode.window.showInformationMessage(
       `Scaffolded "${exercise.title}" into ${relative}.${note} Make its tests pass, then run Check Exercise.`,
     );
@@ -71,7 +76,10 @@ async function openExercise(target: string, files: readonly string[]): Promise<v
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(target, file)));
     const editor = await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: !last });
     if (!last) continue;
-    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.includes('TODO'));
+    const line = doc
+      .getText()
+      .split(/\r?\n/)
+      .findIndex((l) => l.includes('TODO'));
     if (line >= 0) {
       const col = doc.lineAt(line).text.indexOf('TODO');
       const at = new vscode.Position(line, col);

@@ -24,8 +24,14 @@ export class ExerciseTests implements vscode.Disposable {
     const root = localWorkspaceFolder();
     if (root) {
       // The marker, and package.json for folders a 0.1 scaffold marked there.
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.exercisesFolder)}/*/{${markerFileName},package.json}`));
-      this.disposables.push(watcher, watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()));
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(root, `${settingFolder(settings.exercisesFolder)}/*/{${markerFileName},package.json}`),
+      );
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate(() => this.refresh()),
+        watcher.onDidDelete(() => this.refresh()),
+      );
     }
     this.disposables.push(this.controller);
   }
@@ -65,7 +71,11 @@ export class ExerciseTests implements vscode.Disposable {
           continue;
         }
         const children = result.results.map((r) => {
-          const child = this.controller.createTestItem(`${item.id}/${[...r.suite, r.name].join('/')}`, [...r.suite, r.name].join(' › '), item.uri);
+          const child = this.controller.createTestItem(
+            `${item.id}/${[...r.suite, r.name].join('/')}`,
+            [...r.suite, r.name].join(' › '),
+            item.uri,
+          );
           return { child, r };
         });
         item.children.replace(children.map((c) => c.child));

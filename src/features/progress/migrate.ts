@@ -10,7 +10,11 @@ import type { RoadmapOutline } from '../../domain/roadmap/schema';
  * checkout, a lock held too long) does not stop activation: changes stay in memory and go out with
  * the next write.
  */
-export async function migrateProgress(roadmaps: readonly RoadmapOutline[], store: ProgressStore, log: vscode.LogOutputChannel): Promise<void> {
+export async function migrateProgress(
+  roadmaps: readonly RoadmapOutline[],
+  store: ProgressStore,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   // Tracks share their base roadmap's renamed map, so each distinct map is applied once.
   for (const renamed of new Set(roadmaps.map((r) => r.renamed))) {
     const moves = await store.update(ops.applyRenames(renamed)).catch((e: unknown) => {

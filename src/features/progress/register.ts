@@ -6,5 +6,9 @@ import { registerProgressStorage } from './storage';
 
 /** Storage switching and file watching, the status bar item, and export, reset and import. */
 export function registerProgress(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(...registerProgressStorage(context, services.store, services.log), new ProgressStatusBar(services), ...registerProgressCommands(services));
+  context.subscriptions.push(
+    ...registerProgressStorage(context, services.store, services.log),
+    new ProgressStatusBar(services),
+    ...registerProgressCommands(services),
+  );
 }

@@ -17,7 +17,9 @@ export function storageMode(): StorageMode {
 export function adapterFor(mode: StorageMode, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ProgressAdapter {
   const folder = mode === 'file' ? localWorkspaceFolder() : undefined;
   if (mode === 'file' && !folder) log.warn('Progress storage is set to "file", but no local folder is open; using workspace state.');
-  return folder ? new FileProgressAdapter(folder.uri.fsPath, vscode.Uri.joinPath(folder.uri, progressFileRelative).fsPath) : new MementoAdapter(context.workspaceState);
+  return folder
+    ? new FileProgressAdapter(folder.uri.fsPath, vscode.Uri.joinPath(folder.uri, progressFileRelative).fsPath)
+    : new MementoAdapter(context.workspaceState);
 }
 
 function describe(mode: StorageMode): string {
@@ -28,7 +30,11 @@ function describe(mode: StorageMode): string {
  * File mode: follows outside changes to the progress file (a git pull, another window). Switching the
  * setting moves the store to the other storage, offering to copy the progress across.
  */
-export function registerProgressStorage(context: vscode.ExtensionContext, store: ProgressStore, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerProgressStorage(
+  context: vscode.ExtensionContext,
+  store: ProgressStore,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const warn = (w: string) => {
     log.warn(w);
     void vscode.window.showWarningMessage(`Backend Roadmap: ${w}`);
@@ -40,7 +46,11 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
     const folder = localWorkspaceFolder();
     if (storageMode() !== 'file' || !folder) return;
     const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, progressFileRelative));
-    const reload = () => void store.reload().then((ws) => ws.forEach(warn), (e: unknown) => log.error('Reloading progress failed', e));
+    const reload = () =>
+      void store.reload().then(
+        (ws) => ws.forEach(warn),
+        (e: unknown) => log.error('Reloading progress failed', e),
+      );
     watcher = vscode.Disposable.from(w, w.onDidChange(reload), w.onDidCreate(reload));
   };
   watch();
@@ -49,10 +59,14 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
   // One switch at a time: a second settings change waits for the first dialog and move to finish.
   let switching: Promise<void> = Promise.resolve();
   const queueSwitch = () => {
-    switching = switching.then(() => switchStorage()).catch((err: unknown) => {
-      log.error('Switching progress storage failed', err);
-      void vscode.window.showErrorMessage(`Backend Roadmap: switching progress storage failed: ${err instanceof Error ? err.message : String(err)}`);
-    });
+    switching = switching
+      .then(() => switchStorage())
+      .catch((err: unknown) => {
+        log.error('Switching progress storage failed', err);
+        void vscode.window.showErrorMessage(
+          `Backend Roadmap: switching progress storage failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      });
   };
   const onConfig = onDidChangeSetting('progressStorage', queueSwitch);
   // Trusting the folder may turn file mode on: the same switch, with the same offer to copy.
@@ -64,7 +78,10 @@ export function registerProgressStorage(context: vscode.ExtensionContext, store:
     mode = next;
     const copy = await vscode.window.showInformationMessage(
       `Backend Roadmap now keeps progress in ${describe(next)}. Copy your progress from ${describe(from)} there?`,
-      { modal: true, detail: `Copying replaces whatever ${describe(next)} holds. Not copying shows the progress already stored there; nothing in ${describe(from)} is deleted.` },
+      {
+        modal: true,
+        detail: `Copying replaces whatever ${describe(next)} holds. Not copying shows the progress already stored there; nothing in ${describe(from)} is deleted.`,
+      },
       'Copy Progress',
       'Use What Is There',
     );

@@ -17,7 +17,12 @@ export interface TopicPage {
   readonly currentTopicId: string | undefined;
 }
 
-export function registerRoadmapCommands(services: Services, panel: TopicPage, tree: RoadmapTreeProvider, treeView: vscode.TreeView<RoadmapNode>): vscode.Disposable[] {
+export function registerRoadmapCommands(
+  services: Services,
+  panel: TopicPage,
+  tree: RoadmapTreeProvider,
+  treeView: vscode.TreeView<RoadmapNode>,
+): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
     if (topicId) await services.store.update(ops.setStatus(topicId, status));
@@ -47,14 +52,21 @@ export function registerRoadmapCommands(services: Services, panel: TopicPage, tr
       }
     }),
     vscode.commands.registerCommand(commands.filterTopics, async (filter?: string) => {
-      const chosen = typeof filter === 'string' ? topicFilters.find((f) => f === filter) : (await vscode.window.showQuickPick(
-        topicFilters.map((f) => ({ label: filterLabels[f], description: f === tree.filter ? 'current' : undefined, filter: f })),
-        { title: 'Show which topics?' },
-      ))?.filter;
+      const chosen =
+        typeof filter === 'string'
+          ? topicFilters.find((f) => f === filter)
+          : (
+              await vscode.window.showQuickPick(
+                topicFilters.map((f) => ({ label: filterLabels[f], description: f === tree.filter ? 'current' : undefined, filter: f })),
+                { title: 'Show which topics?' },
+              )
+            )?.filter;
       if (!chosen) return;
       tree.setFilter(chosen);
     }),
-    vscode.commands.registerCommand(commands.showRoadmap, () => vscode.commands.executeCommand(`workbench.view.extension.${views.container}`)),
+    vscode.commands.registerCommand(commands.showRoadmap, () =>
+      vscode.commands.executeCommand(`workbench.view.extension.${views.container}`),
+    ),
     vscode.commands.registerCommand(commands.selectRoadmap, async (id?: string) => {
       if (typeof id === 'string') {
         if (!(await services.selectRoadmap(id))) void vscode.window.showErrorMessage(`Backend Roadmap: unknown roadmap id "${id}".`);
@@ -70,7 +82,11 @@ export function registerRoadmapCommands(services: Services, panel: TopicPage, tr
           id: c.roadmap.id,
         };
       });
-      const pick = await vscode.window.showQuickPick(items, { title: 'Select a roadmap or career path', placeHolder: 'Progress is kept per topic, so it carries across roadmaps', matchOnDetail: true });
+      const pick = await vscode.window.showQuickPick(items, {
+        title: 'Select a roadmap or career path',
+        placeHolder: 'Progress is kept per topic, so it carries across roadmaps',
+        matchOnDetail: true,
+      });
       if (pick) await services.selectRoadmap(pick.id);
     }),
     vscode.commands.registerCommand(commands.openTopic, async (arg: TopicArg) => {

@@ -27,4 +27,3 @@ export async function resolveTopic(services: Services, arg: TopicArg, title: str
   const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type to filter topics', matchOnDetail: true });
   return pick?.topicId;
 }
-

@@ -95,7 +95,12 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     }
     switch (node.kind) {
       case 'nextUp':
-        return nextUp(roadmap, this.services.store.data, 5, (id) => this.services.titleOf(id)).map((s) => ({ kind: 'topic', topic: s.topic, parentId: 'next-up', reason: s.reason }));
+        return nextUp(roadmap, this.services.store.data, 5, (id) => this.services.titleOf(id)).map((s) => ({
+          kind: 'topic',
+          topic: s.topic,
+          parentId: 'next-up',
+          reason: s.reason,
+        }));
       case 'phase':
         return node.phase.topics
           .filter((topic) => matchesFilter(topic, this.services.store.data, this.currentFilter))
@@ -149,7 +154,12 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         item.iconPath = new vscode.ThemeIcon('project');
         item.description = project.level;
         const tooltip = new vscode.MarkdownString(undefined, false);
-        tooltip.appendMarkdown('**').appendText(project.title).appendMarkdown(`** — ${project.level}\n\n`).appendText(project.summary).appendMarkdown('\n\n');
+        tooltip
+          .appendMarkdown('**')
+          .appendText(project.title)
+          .appendMarkdown(`** — ${project.level}\n\n`)
+          .appendText(project.summary)
+          .appendMarkdown('\n\n');
         for (const m of project.milestones) tooltip.appendMarkdown('- ').appendText(m).appendMarkdown('\n');
         item.tooltip = tooltip;
         item.accessibilityInformation = { label: `${project.title}, ${project.level} project, practises ${project.topics.length} topics` };

@@ -6,7 +6,12 @@ import { TopicPanel } from './topicPanel';
 import type { TopicActions } from './topicPanel';
 
 /** The topic page: one reused panel, restored after a reload. */
-export function registerTopic(context: vscode.ExtensionContext, services: Services, checks: ExerciseChecks, actions: TopicActions): TopicPanel {
+export function registerTopic(
+  context: vscode.ExtensionContext,
+  services: Services,
+  checks: ExerciseChecks,
+  actions: TopicActions,
+): TopicPanel {
   const panel = new TopicPanel(services, checks, actions);
   context.subscriptions.push(panel, vscode.window.registerWebviewPanelSerializer(views.topicPanel, panel));
   return panel;

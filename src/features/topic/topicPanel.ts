@@ -33,7 +33,17 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     private readonly actions: TopicActions,
   ) {
     this.host = new WebviewPanelHost(
-      { viewType: views.topicPanel, title: 'Topic', icon: 'milestone', page: 'topic', protocol: topicProtocol, extensionUri: services.extensionUri, log: services.log, enableFindWidget: true, closeUnrevivedTabs: true },
+      {
+        viewType: views.topicPanel,
+        title: 'Topic',
+        icon: 'milestone',
+        page: 'topic',
+        protocol: topicProtocol,
+        extensionUri: services.extensionUri,
+        log: services.log,
+        enableFindWidget: true,
+        closeUnrevivedTabs: true,
+      },
       {
         view: () => this.message(),
         receive: (message) => this.handle(message),
@@ -50,7 +60,9 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     const subs = [services.store.onDidChange(refresh), checks.onDidChange(refresh), services.onDidChangeRoadmap(refresh)];
     // Notes are edited in the editor or outside it; the page shows whether they exist and their first words.
     const root = localWorkspaceFolder();
-    const notes = root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.notesFolder)}/*.md`)) : vscode.workspace.createFileSystemWatcher('**/notes/*.md');
+    const notes = root
+      ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${settingFolder(settings.notesFolder)}/*.md`))
+      : vscode.workspace.createFileSystemWatcher('**/notes/*.md');
     this.disposables.push(
       { dispose: () => subs.forEach((s) => s.dispose()) },
       vscode.workspace.onDidGrantWorkspaceTrust(refresh),
@@ -100,7 +112,9 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.topicId = topicId;
     this.missingTopicId = undefined;
     void vscode.commands.executeCommand('setContext', contextKeys.openedTopic, true);
-    void this.services.store.update(ops.setCurrentTopic(topicId)).catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
+    void this.services.store
+      .update(ops.setCurrentTopic(topicId))
+      .catch((e: unknown) => this.services.log.error('Saving the current topic failed', e));
     this.host.refresh();
   }
 
@@ -123,7 +137,8 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         await store.update(ops.setItem(message.topicId, message.itemId, message.checked));
         // The walkthrough's "tick an item" step completes on this.
         if (message.checked) void vscode.commands.executeCommand('setContext', contextKeys.tickedItem, true);
-        if (message.checked && isComplete(topic, store.data) && store.status(topic.id) !== 'done') void this.offerDone(topic.id, topic.title);
+        if (message.checked && isComplete(topic, store.data) && store.status(topic.id) !== 'done')
+          void this.offerDone(topic.id, topic.title);
         return;
       }
       case 'setStatus':
@@ -149,7 +164,8 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         return;
       }
       case 'check':
-        if (!this.services.catalog.exercises.some((e) => e.id === message.exerciseId)) return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
+        if (!this.services.catalog.exercises.some((e) => e.id === message.exerciseId))
+          return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
         await this.actions.check(message.exerciseId);
         return;
     }
@@ -204,14 +220,20 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       passed,
       scaffolded: await this.checks.isScaffolded(id),
       canCheck: vscode.workspace.isTrusted,
-      check: state.running || last
-        ? {
-            running: state.running,
-            outcome: last?.outcome,
-            summary: last?.summary,
-            results: (last?.results ?? []).map((r) => ({ name: r.name, suite: r.suite, status: r.status, error: r.error?.slice(0, 2000) })),
-          }
-        : undefined,
+      check:
+        state.running || last
+          ? {
+              running: state.running,
+              outcome: last?.outcome,
+              summary: last?.summary,
+              results: (last?.results ?? []).map((r) => ({
+                name: r.name,
+                suite: r.suite,
+                status: r.status,
+                error: r.error?.slice(0, 2000),
+              })),
+            }
+          : undefined,
     };
   }
 
@@ -220,4 +242,3 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.disposables.forEach((d) => d.dispose());
   }
 }
-

@@ -122,7 +122,11 @@ export class WebviewPanelHost<HostMessage extends { type: string }, PageMessage 
     this.ready = false;
     const { page } = this.config;
     panel.iconPath = new vscode.ThemeIcon(this.config.icon);
-    panel.webview.html = webviewHtml(panel.webview, this.root, { name: page, title: `Backend Roadmap ${page}`, loading: `Loading ${page}…` });
+    panel.webview.html = webviewHtml(panel.webview, this.root, {
+      name: page,
+      title: `Backend Roadmap ${page}`,
+      loading: `Loading ${page}…`,
+    });
     const subs = [
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         if (this.panel === panel) this.receive(raw);
@@ -153,10 +157,12 @@ export class WebviewPanelHost<HostMessage extends { type: string }, PageMessage 
       this.refresh();
       return;
     }
-    void new Promise<void>((resolve) => resolve(this.handlers.receive(message as Exclude<PageMessage, ReadyMessage>))).catch((e: unknown) => {
-      log.error(`Handling ${message.type} failed`, e);
-      void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    void new Promise<void>((resolve) => resolve(this.handlers.receive(message as Exclude<PageMessage, ReadyMessage>))).catch(
+      (e: unknown) => {
+        log.error(`Handling ${message.type} failed`, e);
+        void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
   }
 
   private closeUnrevivedTabs(): void {

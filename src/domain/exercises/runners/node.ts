@@ -15,7 +15,10 @@ const maxPackageJsonBytes = 1024 * 1024;
 /** test/*.test.js, or .ts for the TypeScript flavour (run through tsx, a dev dependency of those exercises). */
 export async function findTestFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(path.join(dir, 'test')).catch(() => [] as string[]);
-  return entries.filter((e) => testFilePattern.test(e)).sort().map((e) => `test/${e}`);
+  return entries
+    .filter((e) => testFilePattern.test(e))
+    .sort()
+    .map((e) => `test/${e}`);
 }
 
 /** Dependencies named in package.json that are not in node_modules yet. */
@@ -24,7 +27,10 @@ export async function missingDependencies(dir: string): Promise<string[]> {
   const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
   const missing: string[] = [];
   for (const name of names) {
-    const found = await fs.stat(path.join(dir, 'node_modules', name, 'package.json')).then(() => true, () => false);
+    const found = await fs.stat(path.join(dir, 'node_modules', name, 'package.json')).then(
+      () => true,
+      () => false,
+    );
     if (!found) missing.push(name);
   }
   return missing;
@@ -69,10 +75,16 @@ export const nodeRunner: ExerciseRunner = {
   missingToolHint: `Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`,
 
   async detect(dir: string): Promise<Detection> {
-    const hasPackageJson = await fs.lstat(path.join(dir, 'package.json')).then((s) => s.isFile(), () => false);
+    const hasPackageJson = await fs.lstat(path.join(dir, 'package.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     const hasTests = (await findTestFiles(dir)).length > 0;
     if (hasPackageJson && hasTests) return { ok: true };
-    return { ok: false, missing: [hasPackageJson ? '' : 'no package.json', hasTests ? '' : 'no test/*.test.js (or .ts) files'].filter(Boolean).join(' and ') };
+    return {
+      ok: false,
+      missing: [hasPackageJson ? '' : 'no package.json', hasTests ? '' : 'no test/*.test.js (or .ts) files'].filter(Boolean).join(' and '),
+    };
   },
 
   /** 0.1 wrote `"backendRoadmap": { "exercise": "<id>" }` into package.json; a junk file is simply no mark. */
@@ -86,7 +98,15 @@ export const nodeRunner: ExerciseRunner = {
     const files = await findTestFiles(dir);
     if (files.length === 0) throw new CheckError(`${dir} has no test/*.test.js (or .ts) files to run.`);
     const typescript = files.some((f) => /\.[cm]?ts$/.test(f));
-    const args = [...(typescript ? ['--import', 'tsx'] : []), '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${resultsFile}`, ...files];
+    const args = [
+      ...(typescript ? ['--import', 'tsx'] : []),
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${resultsFile}`,
+      ...files,
+    ];
     return {
       message: `Running ${files.length} test file${files.length === 1 ? '' : 's'}`,
       command: { command: 'node', args },
@@ -101,7 +121,10 @@ export const nodeRunner: ExerciseRunner = {
     return {
       message: `Installing dependencies (${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', …' : ''})`,
       name: 'npm install',
-      command: { command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['install', '--no-audit', '--no-fund', '--loglevel=error'] },
+      command: {
+        command: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+        args: ['install', '--no-audit', '--no-fund', '--loglevel=error'],
+      },
     };
   },
 
@@ -111,7 +134,13 @@ export const nodeRunner: ExerciseRunner = {
 /** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */
 export function parseTap(tap: string): TestResult[] {
   const lines = tap.split(/\r?\n/);
-  interface Node { depth: number; result: TestResult; descendants: TestResult[]; children: number; file: boolean }
+  interface Node {
+    depth: number;
+    result: TestResult;
+    descendants: TestResult[];
+    children: number;
+    file: boolean;
+  }
   const out: Node[] = [];
   // Children are reported before their parent; unclaimed ones wait here.
   let pending: Node[] = [];
