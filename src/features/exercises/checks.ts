@@ -8,7 +8,7 @@ import { CheckError, runCheck } from '../../domain/exercises/runner';
 import type { CheckResult } from '../../domain/exercises/runner';
 import { Emitter } from '../../domain/shared/emitter';
 import { ScaffoldError } from '../../domain/exercises/scaffold';
-import { commands, settings } from '../../app/ids';
+import { settings } from '../../app/ids';
 import type { Services } from '../../app/services';
 import { inSettingFolder } from '../../app/workspaceFolders';
 
@@ -28,7 +28,11 @@ export class ExerciseChecks implements vscode.Disposable {
   /** Exercises between "Check" and the end of their run, claimed synchronously so a double click runs one. */
   private readonly claimed = new Set<string>();
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    /** Offered when the exercise is not in the workspace yet. */
+    private readonly scaffold: (topicId: string, exerciseId: string) => Promise<unknown>,
+  ) {}
 
   state(exerciseId: string): CheckState {
     return this.states.get(exerciseId) ?? { running: false };
@@ -99,7 +103,7 @@ export class ExerciseChecks implements vscode.Disposable {
         `Backend Roadmap: "${exercise.title}" is not in ${vscode.workspace.asRelativePath(dir)} yet. Scaffold it first.`,
         'Scaffold',
       );
-      if (choice) await vscode.commands.executeCommand(commands.scaffoldExercise, exercise.topic, exercise.id);
+      if (choice) await this.scaffold(exercise.topic, exercise.id);
       return undefined;
     }
 

@@ -19,7 +19,8 @@ export function registerExercises(
   services: Services,
   currentTopicId: () => string | undefined,
 ): ExercisesFeature {
-  const checks = new ExerciseChecks(services);
+  const scaffold = (topicId: string, exerciseId: string) => scaffoldExercise(services, topicId, exerciseId);
+  const checks = new ExerciseChecks(services, scaffold);
   const tests = new ExerciseTests(services, checks);
   void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e));
   context.subscriptions.push(
@@ -38,7 +39,7 @@ export function registerExercises(
   return {
     checks,
     tests,
-    scaffold: (topicId, exerciseId) => scaffoldExercise(services, topicId, exerciseId),
+    scaffold,
     check: (exerciseId) => checks.check(exerciseId),
   };
 }
