@@ -8,9 +8,9 @@ import { formatProblem } from '../domain/shared/problems';
  * The bundled catalog: the build compiled and validated the YAML, so activation reads a small JSON
  * index; topic details are read when a topic page first opens.
  */
-export async function loadBundledCatalog(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<CatalogService> {
+export function loadBundledCatalog(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CatalogService {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
-  const catalog = await loadCompiledCatalog(
+  const catalog = loadCompiledCatalog(
     vscode.Uri.joinPath(dist, compiledFiles.index).fsPath,
     vscode.Uri.joinPath(context.extensionUri, 'roadmaps', 'exercises').fsPath,
   );

@@ -44,7 +44,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'list':
         allow('--json');
         if (args.length > 0) throw new UsageError('list takes no arguments');
-        return await list(await catalog(io), flags.has('--json'), io);
+        return await list(catalog(io), flags.has('--json'), io);
       case 'scaffold': {
         const named = [...flags].filter((f) => f.startsWith('--flavour=')).map((f) => f.slice('--flavour='.length));
         allow('--solution', '--ts', ...named.map((n) => `--flavour=${n}`));
@@ -54,7 +54,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const [flavour] = asked;
         if (flavour !== undefined && !isFlavour(flavour))
           throw new UsageError(`unknown flavour "${flavour}" (known: ${flavours.join(', ')})`);
-        return await scaffold(await catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flavour, io);
+        return await scaffold(catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flavour, io);
       }
       case 'check':
         allow();
@@ -79,7 +79,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function catalog(io: CliIo): Promise<Catalog> {
+function catalog(io: CliIo): Catalog {
   return loadCompiledCatalog(path.join(io.root, 'dist', 'roadmaps.json'), path.join(io.root, 'roadmaps', 'exercises'));
 }
 

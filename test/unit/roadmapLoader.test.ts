@@ -53,7 +53,7 @@ describe('roadmap loader', () => {
       const file = path.join(dir, 'roadmaps.json');
       await fs.writeFile(file, JSON.stringify(compiled.index));
       await fs.writeFile(path.join(dir, 'topics.json'), JSON.stringify(compiled.details));
-      const fromJson = await loadCompiledCatalog(file, path.join(roadmapsDir, 'exercises'));
+      const fromJson = loadCompiledCatalog(file, path.join(roadmapsDir, 'exercises'));
       const fromYaml = await loadCatalog(roadmapsDir);
       assert.deepEqual(fromJson.problems, []);
       // The outline plus the lazily read details is the very same topic.

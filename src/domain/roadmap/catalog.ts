@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Exercise } from '../exercises/manifest';
 import type { LoadOptions } from './validate';
 import type { Problem, Result } from '../shared/problems';
 import { detailsOf, outlineOf } from './schema';
-import type { Roadmap, RoadmapOutline, Topic, TopicDetails, TopicOutline } from './schema';
+import type { PhaseOutline, Roadmap, RoadmapOutline, Topic, TopicDetails, TopicOutline } from './schema';
 import { findTopic } from './lookup';
 import type { TopicHit } from './lookup';
 
@@ -37,9 +37,14 @@ export interface Source {
  */
 export interface CompiledIndex {
   version: 3;
-  roadmaps: { file: string; roadmap: RoadmapOutline }[];
+  roadmaps: { file: string; roadmap: CompiledRoadmap }[];
   exercises: Omit<Exercise, 'dir'>[];
 }
+
+/** A topic is written out once; later roadmaps (tracks, mostly) name it by id. */
+type CompiledRoadmap = Omit<RoadmapOutline, 'phases'> & {
+  phases: (Omit<PhaseOutline, 'topics'> & { topics: (TopicOutline | string)[] })[];
+};
 
 /** dist/topics.json: each topic's details by id, read on the first topic page. */
 export interface CompiledDetails {
@@ -56,6 +61,12 @@ export function compileCatalog(
 ): { index: CompiledIndex; details: CompiledDetails } {
   const topics: Record<string, TopicDetails> = {};
   const seen = new Map<string, string>();
+  const written = new Set<string>();
+  const compact = (topic: Topic): TopicOutline | string => {
+    if (written.has(topic.id)) return topic.id;
+    written.add(topic.id);
+    return outlineOf(topic);
+  };
   for (const { roadmap } of catalog.roadmaps) {
     for (const topic of roadmap.phases.flatMap((p) => p.topics)) {
       const json = JSON.stringify(topic);
@@ -72,7 +83,7 @@ export function compileCatalog(
       exercises: catalog.exercises.map(({ dir: _dir, ...rest }) => rest),
       roadmaps: catalog.roadmaps.map(({ roadmap, file }) => ({
         file: relativeFile(file),
-        roadmap: { ...roadmap, phases: roadmap.phases.map((p) => ({ ...p, topics: p.topics.map(outlineOf) })) },
+        roadmap: { ...roadmap, phases: roadmap.phases.map((p) => ({ ...p, topics: p.topics.map(compact) })) },
       })),
     },
     details: { version: 3, topics },
@@ -83,16 +94,27 @@ export function compileCatalog(
  * Loads the compiled index: no YAML, no schema pass at activation (the build validated the same
  * data). A missing or damaged file is a problem on the Problems panel, not a crash.
  */
-export async function loadCompiledCatalog(indexFile: string, exercisesDir: string): Promise<Catalog> {
+export function loadCompiledCatalog(indexFile: string, exercisesDir: string): Catalog {
   // Files are stored relative to the extension root (dist/..), so problems name real paths.
   const root = path.resolve(path.dirname(indexFile), '..');
   try {
-    const compiled = JSON.parse(await fs.readFile(indexFile, 'utf8')) as Partial<CompiledIndex>;
+    // Read synchronously: a small file, and activation does not yield to other extensions' work mid-way.
+    const compiled = JSON.parse(readFileSync(indexFile, 'utf8')) as Partial<CompiledIndex>;
     if (compiled.version !== 3 || !Array.isArray(compiled.roadmaps) || !Array.isArray(compiled.exercises)) {
       throw new Error(`unknown format (version ${String(compiled.version)}); rebuild with npm run build`);
     }
+    const outlines = new Map<string, TopicOutline>();
+    const resolve = (t: TopicOutline | string): TopicOutline => {
+      if (typeof t !== 'string') return outlines.set(t.id, t).get(t.id) ?? t;
+      const found = outlines.get(t);
+      if (!found) throw new Error(`topic "${t}" is named before it is written out; rebuild with npm run build`);
+      return found;
+    };
     return {
-      roadmaps: compiled.roadmaps.map(({ file, roadmap }) => ({ file: path.resolve(root, file), roadmap })),
+      roadmaps: compiled.roadmaps.map(({ file, roadmap }) => ({
+        file: path.resolve(root, file),
+        roadmap: { ...roadmap, phases: roadmap.phases.map((p) => ({ ...p, topics: p.topics.map(resolve) })) },
+      })),
       exercises: compiled.exercises.map((e) => ({ ...e, dir: path.join(exercisesDir, e.id) })),
       problems: [],
     };
