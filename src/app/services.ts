@@ -24,7 +24,8 @@ export class Services implements vscode.Disposable {
   ) {
     this.current = this.resolve(workspaceState.get<string>(selectedKey));
     this.catalogSub = catalog.onDidChange(() => {
-      this.current = this.resolve(this.current.id);
+      // A catalog left with no roadmap keeps showing the last one rather than nothing.
+      if (catalog.choices.length > 0) this.current = this.resolve(this.current.id);
       this.changed.fire(this.current);
     });
   }
