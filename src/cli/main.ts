@@ -1,4 +1,5 @@
 // `backend-roadmap`: the exercise library from a terminal, for teachers and CI. No vscode import.
+import { formatProblem } from '../domain/shared/problems';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import '../domain/shared/zodSetup';
@@ -79,8 +80,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The compiled catalog; a missing or damaged one is a setup error (exit 2) naming the file. */
 function catalog(io: CliIo): Catalog {
-  return loadCompiledCatalog(path.join(io.root, 'dist', 'roadmaps.json'), path.join(io.root, 'roadmaps', 'exercises'));
+  const loaded = loadCompiledCatalog(path.join(io.root, 'dist', 'roadmaps.json'), path.join(io.root, 'roadmaps', 'exercises'));
+  if (loaded.problems.length > 0) throw new Error(`${loaded.problems.map(formatProblem).join('\n')} (run npm run build)`);
+  return loaded;
 }
 
 async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {

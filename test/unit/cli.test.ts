@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cli, repoRoot, runCli } from '../helpers/cli';
+import { cli, repoRoot, runCli, runProcess } from '../helpers/cli';
 
 describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
   let tmp: string;
@@ -24,6 +24,15 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     const parsed = JSON.parse(json.stdout) as { exercises: { id: string; topic: { id: string; title: string } }[] };
     assert.ok(parsed.exercises.length >= 12);
     assert.deepEqual(parsed.exercises.find((e) => e.id === 'sql-migration')?.topic.id, 'database-migrations');
+  });
+
+  it('exits 2 naming the file when the compiled index is missing, instead of listing nothing', async () => {
+    // A copy of the CLI whose extension root (dist/..) has no compiled roadmaps.
+    await fs.mkdir(path.join(tmp, 'dist'));
+    await fs.copyFile(cli, path.join(tmp, 'dist', 'cli.js'));
+    const run = await runProcess(process.execPath, [path.join(tmp, 'dist', 'cli.js'), 'list'], tmp);
+    assert.equal(run.code, 2, run.stdout);
+    assert.match(run.stderr, /roadmaps\.json.*ENOENT|ENOENT.*roadmaps\.json/);
   });
 
   it('scaffolds the starter without the solution, and the solution only when asked', async () => {

@@ -1,6 +1,8 @@
 // Which exercise a folder holds and which runner checks it: its marker file, else the mark a 0.1
 // scaffold left in a runner's own files, else (a folder made by hand, checked from the CLI) the one
 // runner that recognises its files.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { Flavour } from './flavours';
 import { markerExists, markerFileName, readMarker } from './marker';
 import { CheckError, runCheck } from './runner';
@@ -37,9 +39,23 @@ async function legacyMark(dir: string): Promise<{ runner: ExerciseRunner; exerci
   return undefined;
 }
 
-/** True when the folder holds a scaffolded exercise: a marker file (or the mark a 0.1 scaffold left). */
+/**
+ * True when the folder holds a scaffolded exercise: a marker file, or (as 0.1 decided it) a runner's
+ * project file such as package.json. Only existence is checked: nothing is read, so it is safe in
+ * Restricted Mode; the check itself says what is wrong with the folder.
+ */
 export async function isScaffoldedFolder(dir: string): Promise<boolean> {
-  return (await markerExists(dir)) || (await legacyMark(dir)) !== undefined;
+  if (await markerExists(dir)) return true;
+  const files = allRunners().flatMap((r) => r.projectFiles);
+  const found = await Promise.all(
+    files.map((f) =>
+      fs.lstat(path.join(dir, f)).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    ),
+  );
+  return found.includes(true);
 }
 
 /**

@@ -90,6 +90,11 @@ export interface ExerciseRunner {
   readonly missingToolHint: string;
   /** Whether `folder` holds a project this runner can run; what is missing when not. Never throws. */
   detect(folder: string): Promise<Detection>;
+  /**
+   * Files whose presence alone (no reading) makes a folder without a marker count as scaffolded, as
+   * 0.1 decided it: cheap, and safe in Restricted Mode.
+   */
+  readonly projectFiles: readonly string[];
   /** The exercise id a folder scaffolded before marker files (0.1) recorded, if this runner had a place for one. */
   legacyExerciseId?(folder: string): Promise<string | undefined>;
   /** The test run; throws a CheckError when the folder has nothing to test. */

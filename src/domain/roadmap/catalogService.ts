@@ -1,7 +1,7 @@
 import { Emitter } from '../shared/emitter';
 import type { Exercise } from '../exercises/manifest';
 import type { Problem } from '../shared/problems';
-import { findTopicIn, roadmapChoices, withDetails } from './catalog';
+import { exerciseById, findTopicIn, roadmapChoices, withDetails } from './catalog';
 import type { Catalog, RoadmapChoice } from './catalog';
 import type { TopicHit } from './lookup';
 import { detailsOf } from './schema';
@@ -59,7 +59,7 @@ export class CatalogService {
   }
 
   exercise(exerciseId: string): Exercise | undefined {
-    return this.current.exercises.find((e) => e.id === exerciseId);
+    return exerciseById(this.current, exerciseId);
   }
 
   /** The whole topic, reading its details on first use; undefined for an unknown id. */

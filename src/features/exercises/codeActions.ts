@@ -67,9 +67,7 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
 export function currentOffer(services: Services, languageId: string): { topic: TopicOutline; exercises: Exercise[] } | undefined {
   const { catalog, roadmap, store } = services;
   const fitting = (topic: TopicOutline): Exercise[] =>
-    topic.exercises
-      .map((id) => catalog.exercises.find((e) => e.id === id))
-      .filter((e): e is Exercise => e !== undefined && e.languages.includes(languageId));
+    topic.exercises.map((id) => catalog.exercise(id)).filter((e): e is Exercise => e !== undefined && e.languages.includes(languageId));
 
   const current = store.data.currentTopic ? services.topic(store.data.currentTopic)?.topic : undefined;
   if (current) {

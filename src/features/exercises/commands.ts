@@ -19,9 +19,7 @@ export function registerExerciseCommands(
     }),
     vscode.commands.registerCommand(commands.checkExercise, async (arg?: TopicArg) => {
       const exerciseId =
-        typeof arg === 'string' && services.catalog.exercises.some((e) => e.id === arg)
-          ? arg
-          : await pickExerciseToCheck(services, checks, arg);
+        typeof arg === 'string' && services.catalog.exercise(arg) !== undefined ? arg : await pickExerciseToCheck(services, checks, arg);
       return exerciseId ? checks.check(exerciseId) : undefined;
     }),
   ];
@@ -66,7 +64,7 @@ async function resolveExercise(
   if (topicId && exerciseId) return { topicId, exerciseId };
   const candidates = allTopics(services.roadmap)
     .filter((t) => !topicId || t.id === topicId)
-    .flatMap((t) => t.exercises.map((id) => ({ topic: t, exercise: services.catalog.exercises.find((e) => e.id === id) })))
+    .flatMap((t) => t.exercises.map((id) => ({ topic: t, exercise: services.catalog.exercise(id) })))
     .filter((c) => c.exercise !== undefined);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(

@@ -15,8 +15,9 @@ export async function migrateProgress(
   store: ProgressStore,
   log: vscode.LogOutputChannel,
 ): Promise<void> {
-  // Tracks share their base roadmap's renamed map, so each distinct map is applied once.
-  for (const renamed of new Set(roadmaps.map((r) => r.renamed))) {
+  // Tracks carry their base roadmap's renamed map, so each distinct map is applied once.
+  const maps = new Map(roadmaps.map((r) => [JSON.stringify(r.renamed), r.renamed] as const));
+  for (const renamed of maps.values()) {
     const moves = await store.update(ops.applyRenames(renamed)).catch((e: unknown) => {
       log.error('Progress followed renamed topics in memory, but saving failed', e);
       return [] as string[];

@@ -121,8 +121,13 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   private async message(): Promise<TopicHostMessage | undefined> {
     if (this.missingTopicId) return { type: 'missingTopic', topicId: this.missingTopicId };
     if (!this.topicId) return undefined;
-    const topic = await this.topicView(this.topicId);
-    return topic && { type: 'showTopic', topic };
+    const topicId = this.topicId;
+    // A topic the catalog no longer has (or whose details cannot be read) is said, never left showing the last one.
+    const topic = await this.topicView(topicId).catch((e: unknown) => {
+      this.services.log.error(`Reading the details of topic "${topicId}" failed`, e);
+      return undefined;
+    });
+    return topic ? { type: 'showTopic', topic } : { type: 'missingTopic', topicId };
   }
 
   private async handle(message: Exclude<TopicPageMessage, ReadyMessage>): Promise<void> {
@@ -164,7 +169,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         return;
       }
       case 'check':
-        if (!this.services.catalog.exercises.some((e) => e.id === message.exerciseId))
+        if (!this.services.catalog.exercise(message.exerciseId))
           return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
         await this.actions.check(message.exerciseId);
         return;
@@ -203,7 +208,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       notes: await readNote(topic.id),
       exercises: await Promise.all(
         topic.exercises.flatMap((id) => {
-          const ex = catalog.exercises.find((e) => e.id === id);
+          const ex = catalog.exercise(id);
           return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id))] : [];
         }),
       ),

@@ -74,6 +74,8 @@ export const nodeRunner: ExerciseRunner = {
   manualCommand: 'npm install && npm test',
   missingToolHint: `Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`,
 
+  projectFiles: ['package.json'],
+
   async detect(dir: string): Promise<Detection> {
     const hasPackageJson = await fs.lstat(path.join(dir, 'package.json')).then(
       (s) => s.isFile(),
@@ -181,8 +183,10 @@ function readYamlBlock(lines: string[], start: number): Record<string, unknown> 
   // A loop, not Math.min(...lines): spreading 150,000 lines overflows the call stack.
   let indent = Infinity;
   for (const l of body) if (l.trim()) indent = Math.min(indent, l.length - l.trimStart().length);
+  // Loaded outside the try: a missing parser is a broken install, not a bad block, and must say so.
+  const parser = yaml();
   try {
-    const parsed: unknown = yaml().parse(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
+    const parsed: unknown = parser.parse(body.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n'));
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
