@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { flavourInfo } from '../../src/domain/exercises/flavours';
 import type { Flavour } from '../../src/domain/exercises/flavours';
-import { loadExercises } from '../../src/domain/exercises/manifest';
+import { loadExercises } from '../../src/domain/exercises/manifestLoader';
 import type { Exercise } from '../../src/domain/exercises/manifest';
 import { runCli, runProcess } from '../helpers/cli';
 

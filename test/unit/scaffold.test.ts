@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exerciseFiles, flavourDirs, loadExercises } from '../../src/domain/exercises/manifest';
+import { exerciseFiles, flavourDirs } from '../../src/domain/exercises/manifest';
+import { loadExercises } from '../../src/domain/exercises/manifestLoader';
 import { markerFileName, readMarker } from '../../src/domain/exercises/marker';
 import { planScaffold, renderTemplate, resolveInsideWorkspace, ScaffoldError, writeScaffold } from '../../src/domain/exercises/scaffold';
 

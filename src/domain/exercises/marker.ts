@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
-import { slugSchema } from '../roadmap/schema';
+import { slugSchema } from '../roadmap/slug';
 import { readFileInside, UnsafePathError } from '../shared/safeFs';
 import { flavours, isFlavour } from './flavours';
 import type { Flavour } from './flavours';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Exercise } from '../exercises/manifest';
 import type { LoadOptions } from './validate';
 import type { Problem, Result } from '../shared/problems';
-import { detailsOf, outlineOf } from './schema';
+import { detailsOf, outlineOf } from './outline';
 import type { PhaseOutline, Roadmap, RoadmapOutline, Topic, TopicDetails, TopicOutline } from './schema';
 import { findTopic } from './lookup';
 import type { TopicHit } from './lookup';

@@ -4,7 +4,7 @@ import type { Problem } from '../shared/problems';
 import { exerciseById, findTopicIn, roadmapChoices, withDetails } from './catalog';
 import type { Catalog, RoadmapChoice } from './catalog';
 import type { TopicHit } from './lookup';
-import { detailsOf } from './schema';
+import { detailsOf } from './outline';
 import type { PhaseOutline, Roadmap, RoadmapOutline, Topic, TopicDetails, TopicOutline } from './schema';
 
 export type DetailsReader = (topicId: string) => Promise<TopicDetails | undefined>;

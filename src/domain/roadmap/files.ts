@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { assemble, compileCatalog } from './catalog';
 import type { Catalog, CompiledDetails, CompiledIndex, Source } from './catalog';
 import type { Roadmap } from './schema';
-import { loadExercises } from '../exercises/manifest';
+import { loadExercises } from '../exercises/manifestLoader';
 import { formatProblem } from '../shared/problems';
 import { isTrackSource, loadRoadmap } from './yaml';
 

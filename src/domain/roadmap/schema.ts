@@ -1,11 +1,11 @@
 import '../shared/zodSetup';
 import * as z from 'zod/mini';
+import { slugSchema } from './slug';
+
+export { slugSchema };
 
 // zod/mini keeps the extension bundle small (the classic API is ~400 KB more) at the cost of a
 // slightly wordier schema syntax.
-
-// Stable slugs: progress is keyed by them, so they must survive edits to titles.
-export const slugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "rest-apis"'));
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const atLeastOne = <T extends z.ZodMiniType>(item: T, what: string) => z.array(item).check(z.minLength(1, `needs at least one ${what}`));
@@ -130,12 +130,3 @@ export type TopicOutline = Pick<Topic, 'id' | 'title' | 'summary' | 'estimatedHo
 export type TopicDetails = Pick<Topic, 'why' | 'checklist' | 'resources' | 'questions'>;
 export type PhaseOutline = Omit<Phase, 'topics'> & { topics: TopicOutline[] };
 export type RoadmapOutline = Omit<Roadmap, 'phases'> & { phases: PhaseOutline[] };
-
-export function outlineOf(topic: Topic): TopicOutline {
-  const { id, title, summary, estimatedHours, prerequisites, exercises } = topic;
-  return { id, title, summary, estimatedHours, prerequisites, exercises, checklist: topic.checklist.map((i) => ({ id: i.id })) };
-}
-
-export function detailsOf(topic: Topic): TopicDetails {
-  return { why: topic.why, checklist: topic.checklist, resources: topic.resources, questions: topic.questions };
-}

@@ -1,0 +1,107 @@
+// Reading and checking exercise manifests: the build, the tests and `npm run build`'s index use it;
+// the extension reads manifests from the compiled index, so it never builds this schema.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as z from 'zod/mini';
+import { slugSchema } from '../roadmap/slug';
+import { flavourInfo, flavours, isFlavour } from './flavours';
+import type { Flavour } from './flavours';
+import { flavourDirs } from './manifest';
+import type { Exercise } from './manifest';
+import { isRunnerId, runnerIds } from './runners';
+import type { RunnerId } from './runners';
+
+export const exerciseManifestSchema = z.strictObject({
+  id: slugSchema,
+  title: z.string().check(z.minLength(1)),
+  /** The topic this exercise practises; used to name the scaffold folder and pick offers. */
+  topic: slugSchema,
+  description: z.string().check(z.minLength(1)),
+  /** Editor language ids in which a code action offers this exercise. */
+  languages: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  /** Files opened after scaffolding, relative to the exercise folder. */
+  open: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  /** npm modules whose import in an open file makes the lightbulb suggest this exercise. */
+  imports: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Real servers the tests need. */
+  services: z.optional(z.array(z.enum(['postgres', 'redis']))),
+  /** The runner that checks every flavour of this exercise: "node". */
+  runner: z.string().check(z.minLength(1)),
+  /** The languages it comes in, the default first; each has its folders (see flavours.ts). */
+  flavours: z.array(z.string()).check(z.minLength(1)),
+});
+
+export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
+
+/** Reads every `<root>/<id>/exercise.json`; a bad manifest is an error, not a silent skip. */
+export async function loadExercises(root: string): Promise<Exercise[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true });
+  const exercises: Exercise[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const dir = path.join(root, entry.name);
+    const manifestPath = path.join(dir, 'exercise.json');
+    let json: unknown;
+    try {
+      json = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
+    } catch (e) {
+      throw new Error(`${manifestPath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+    const parsed = exerciseManifestSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new Error(`${manifestPath}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const manifest = parsed.data;
+    const problem = manifestProblem(manifest, entry.name) ?? (await folderProblem(dir, manifest.flavours as Flavour[]));
+    if (problem) throw new Error(`${manifestPath}: ${problem}`);
+    exercises.push({
+      ...manifest,
+      imports: manifest.imports ?? [],
+      services: manifest.services ?? [],
+      runner: manifest.runner as RunnerId,
+      flavours: manifest.flavours as Flavour[],
+      dir,
+    });
+  }
+  return exercises;
+}
+
+/** What is wrong with a manifest that parsed: its id, runner or flavours. */
+function manifestProblem(manifest: ExerciseManifest, folderName: string): string | undefined {
+  if (manifest.id !== folderName) return `id "${manifest.id}" must match its folder name "${folderName}"`;
+  if (!isRunnerId(manifest.runner)) return `runner "${manifest.runner}" is not known (known: ${runnerIds.join(', ')})`;
+  const seen = new Set<string>();
+  for (const flavour of manifest.flavours) {
+    if (!isFlavour(flavour)) return `flavour "${flavour}" is not known (known: ${flavours.join(', ')})`;
+    if (seen.has(flavour)) return `flavour "${flavour}" is listed twice`;
+    seen.add(flavour);
+    const { runner } = flavourInfo[flavour];
+    if (runner !== manifest.runner) return `flavour "${flavour}" is checked by the ${runner} runner, not ${manifest.runner}`;
+  }
+  return undefined;
+}
+
+/** Every listed flavour has both its folders, and no flavour's folders sit there unlisted (and so never tested). */
+async function folderProblem(dir: string, listed: readonly Flavour[]): Promise<string | undefined> {
+  const found = await Promise.all(
+    flavours.map(async (flavour) => {
+      const folders = Object.values(flavourDirs({ dir }, flavour));
+      const present = await Promise.all(folders.map(isDir));
+      const named = (want: boolean) => folders.filter((_, i) => present[i] === want).map((f) => `${path.basename(f)}/`);
+      return { flavour, there: named(true), missing: named(false) };
+    }),
+  );
+  for (const { flavour, there, missing } of found) {
+    if (listed.includes(flavour) && missing.length > 0)
+      return `flavour "${flavour}" needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} missing`;
+    if (!listed.includes(flavour) && there.length > 0)
+      return `${there.join(' and ')} ${there.length > 1 ? 'hold' : 'holds'} the ${flavour} flavour, which "flavours" does not list`;
+  }
+  return undefined;
+}
+
+function isDir(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
