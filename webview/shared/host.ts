@@ -35,7 +35,12 @@ export function connectToHost<HostMessage, PageMessage extends { type: string },
   const ready: ReadyMessage = { type: 'ready' };
   vscode.postMessage(ready);
   return {
-    send: (message) => vscode.postMessage(message),
+    send: (message) => {
+      // Checked on the way out too, as the host does, so a page bug shows here rather than as a drop.
+      const parsed = protocol.page.safeParse(message);
+      if (parsed.success) vscode.postMessage(parsed.data);
+      else console.error('Backend Roadmap: not sending an invalid message to the extension', message);
+    },
     getState: () => {
       const parsed = protocol.state?.safeParse(vscode.getState());
       return parsed?.success ? parsed.data : undefined;
