@@ -1,0 +1,113 @@
+// Starting the learner's program on a free loopback port, waiting until it answers, and stopping it
+// with everything it started.
+import { spawn } from 'node:child_process';
+import * as net from 'node:net';
+import { CheckError } from '../runCommand';
+import type { Command } from '../runCommand';
+
+export interface RunningProgram {
+  port: number;
+  /** What it printed so far (the tail), for a failure message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** How long it may take to start listening. */
+  readyTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+const outputTail = 4000;
+
+/** A port the kernel says is free now; the program gets it through PORT. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Starts `command` in `cwd` with PORT set, and resolves once something listens on that port. */
+export async function startProgram(command: Command, cwd: string, options: StartOptions = {}): Promise<RunningProgram> {
+  const port = await freePort();
+  // Its own process group, so stopping it also stops what it started (a reloader, `go run`'s binary).
+  const child = spawn(command.command, command.args, {
+    cwd,
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-outputTail);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited: string | undefined;
+  const exit = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = signal ? `was stopped by ${signal}` : `exited with code ${String(code)}`;
+      resolve();
+    });
+    child.once('error', (e) => {
+      exited = `could not start: ${e.message}`;
+      resolve();
+    });
+  });
+  const stop = async () => {
+    if (exited === undefined && child.pid !== undefined) {
+      try {
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      const killed = setTimeout(() => {
+        try {
+          if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }, 2000);
+      await exit;
+      clearTimeout(killed);
+    }
+  };
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
+  const shown = `${command.command} ${command.args.join(' ')}`;
+  for (;;) {
+    if (options.signal?.aborted) {
+      await stop();
+      throw new CheckError('Check cancelled');
+    }
+    if (exited !== undefined) {
+      throw new CheckError(`\`${shown}\` ${exited} before it listened on port ${port}.\n${output.trim()}`);
+    }
+    if (await answers(port)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new CheckError(
+        `\`${shown}\` did not listen on port ${port} (from the PORT environment variable) within ${Math.round((options.readyTimeoutMs ?? 15_000) / 1000)} s.\n${output.trim()}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { port, output: () => output, stop };
+}
