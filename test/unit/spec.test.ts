@@ -148,6 +148,8 @@ describe('behavioural specs', () => {
     assert.equal(resolve('/books/{{a.json.id}}', saved), '/books/7');
     assert.equal(match({ $type: 'integer' }, 1.5, saved, 'x')[0]?.expected, 'a value of type integer');
     assert.throws(() => resolve('{{nope.id}}', saved), /no earlier step saved/);
+    // A saved response without the field: a mismatch to show, not a broken spec.
+    assert.equal(match('/books/{{a.json.nope}}', '/books/7', saved, 'headers.location')[0]?.expected, '"/books/undefined"');
   });
 
   it('writes curl commands that survive any text', () => {

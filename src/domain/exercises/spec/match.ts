@@ -14,12 +14,16 @@ export interface Mismatch {
 const whole = /^\{\{\s*([a-zA-Z][\w]*(?:\.[\w-]+)*)\s*\}\}$/;
 const inline = /\{\{\s*([a-zA-Z][\w]*(?:\.[\w-]+)*)\s*\}\}/g;
 
-/** A saved value by dotted path (`created.json.id`); a missing one is an error naming it. */
+/**
+ * A saved value by dotted path (`created.json.id`). A name no step saved is a broken spec (an error);
+ * a saved response without that field is simply undefined, which then shows as a mismatch.
+ */
 export function lookup(saved: Saved, ref: string): unknown {
-  let value: unknown = saved;
-  for (const key of ref.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key))
-      throw new Error(`the spec names {{${ref}}}, which no earlier step saved`);
+  const [name = '', ...rest] = ref.split('.');
+  if (!Object.hasOwn(saved, name)) throw new Error(`the spec names {{${ref}}}, which no earlier step saved`);
+  let value: unknown = saved[name];
+  for (const key of rest) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;

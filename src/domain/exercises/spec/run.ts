@@ -147,7 +147,8 @@ function check(step: SpecStep, response: Response, saved: Saved): Mismatch[] {
   const { expect } = step;
   const out: Mismatch[] = [];
   if (expect.status !== undefined && response.status !== expect.status) {
-    out.push({ path: 'status', expected: String(expect.status), actual: String(response.status) });
+    // The wrong status says it all; field by field differences of an error body would only bury it.
+    return [{ path: 'status', expected: String(expect.status), actual: String(response.status) }];
   }
   for (const [name, want] of Object.entries(expect.headers ?? {})) {
     const key = name.toLowerCase();
