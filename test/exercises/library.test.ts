@@ -1,12 +1,16 @@
 // Every exercise in the library, through the real CLI on real services: the starter's check fails and
 // the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
 import * as assert from 'node:assert/strict';
-import { promises as fs, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { flavourInfo } from '../../src/domain/exercises/flavours';
 import type { Flavour } from '../../src/domain/exercises/flavours';
 import { loadExercises } from '../../src/domain/exercises/manifestLoader';
+import { startProgram } from '../../src/domain/exercises/spec/program';
+import { runSpec } from '../../src/domain/exercises/spec/run';
+import { specSchema } from '../../src/domain/exercises/spec/schema';
+import type { Spec } from '../../src/domain/exercises/spec/schema';
 import type { Exercise } from '../../src/domain/exercises/manifest';
 import { runCli, runProcess } from '../helpers/cli';
 
@@ -25,6 +29,27 @@ interface Row {
 
 const seconds = (stderr: string, which: 'in' | 'install') =>
   Number((which === 'in' ? / in ([\d.]+) s/ : /\(install ([\d.]+) s\)/).exec(stderr)?.[1] ?? NaN);
+
+/** An exercise's behavioural spec, if it has one. */
+async function specOf(id: string): Promise<Spec | undefined> {
+  const file = path.join(repoRoot, 'roadmaps', 'exercises', id, 'spec.json');
+  if (!existsSync(file)) return undefined;
+  return specSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+}
+
+/** Runs a spec against a Node flavour's program (`npm start`), each scenario on a fresh start. */
+async function runSpecOn(spec: Spec, dir: string): Promise<{ total: number; failed: number; report: string }> {
+  const results = await runSpec(spec, { start: () => startProgram({ command: 'npm', args: ['run', '--silent', 'start'] }, dir) });
+  const failed = results.filter((r) => r.status !== 'passed');
+  return {
+    total: results.length,
+    failed: failed.length,
+    report: failed
+      .map((r) => `✘ ${r.name}\n${r.error ?? ''}`)
+      .join('\n')
+      .slice(0, 6000),
+  };
+}
 
 describe('exercise library: every starter fails, every reference solution passes', function () {
   this.timeout(15 * 60_000);
@@ -92,6 +117,10 @@ describe('exercise library: every starter fails, every reference solution passes
         `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`,
       );
       assert.match(starter.stderr, /FAIL: \d+ passed, [1-9]\d* failed/);
+      // The behavioural spec, where the exercise has one, judges the running program the same way.
+      const spec = await specOf(id);
+      const starterSpec = spec && (await runSpecOn(spec, starterDir));
+      if (starterSpec) assert.ok(starterSpec.failed > 0, `the spec of ${id} must fail the starter:\n${starterSpec.report}`);
 
       assert.equal((await runCli(['scaffold', id, solutionDir, '--solution', ...flavour])).code, 0);
       // Same dependencies: reuse the starter's install, so the second check shows the cached case.
@@ -111,6 +140,8 @@ describe('exercise library: every starter fails, every reference solution passes
         `the reference solution of ${id} must pass (exit 0), got ${solution.code}:\n${solution.stderr}\n${solution.stdout.slice(-3000)}`,
       );
       assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
+      const solutionSpec = spec && (await runSpecOn(spec, solutionDir));
+      if (solutionSpec) assert.equal(solutionSpec.failed, 0, `the spec of ${id} must pass the solution:\n${solutionSpec.report}`);
 
       let note = exercise.services.join(', ');
       if (ts) {
@@ -131,7 +162,15 @@ describe('exercise library: every starter fails, every reference solution passes
         solution: `passes (${/PASS: ([^\n]+?) in/.exec(solution.stderr)?.[1] ?? '?'})`,
         installS: seconds(starter.stderr, 'in'),
         cachedS: seconds(solution.stderr, 'in'),
-        note: note || '—',
+        note:
+          [
+            note,
+            solutionSpec && starterSpec
+              ? `spec: starter fails ${starterSpec.failed}/${starterSpec.total}, solution passes ${solutionSpec.total}/${solutionSpec.total}`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('; ') || '—',
       });
     });
   }
