@@ -1,4 +1,5 @@
 // `backend-roadmap`: the exercise library from a terminal, for teachers and CI. No vscode import.
+import { readSpec } from '../domain/exercises/spec/load';
 import { formatProblem } from '../domain/shared/problems';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -134,7 +135,7 @@ async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean
     .join(', ');
   io.out(`Wrote ${result.written.length} files of ${exercise.id}${what ? ` (${what})` : ''} to ${target}\n`);
   io.out(
-    `Next: cd ${path.relative(process.cwd(), target) || '.'} && ${runners[exercise.runner].manualCommand}   (or: backend-roadmap check ${dir})\n`,
+    `Next: cd ${path.relative(process.cwd(), target) || '.'} && ${runners[flavourInfo[flavour].runner].manualCommand}   (or: backend-roadmap check ${dir})\n`,
   );
   return 0;
 }
@@ -150,12 +151,15 @@ async function check(dir: string, io: CliIo): Promise<number> {
   for (const s of signals) process.once(s, onSignal);
   try {
     const result = await checkExercise(target, {
+      specOf: (id) => (/^[a-z0-9-]+$/.test(id) ? readSpec(path.join(io.root, 'roadmaps', 'exercises', id)) : Promise.resolve(undefined)),
       signal: controller.signal,
       onOutput: (t) => io.out(t),
       onPhase: (_, message) => io.err(`== ${message}\n`),
     });
     for (const r of result.results.filter((x) => x.status === 'failed')) {
-      io.err(`✗ ${[...r.suite, r.name].join(' › ')}${r.error ? `\n    ${r.error.split('\n')[0]}` : ''}\n`);
+      // A test's first line says it; a spec's failure needs its request and the first difference.
+      const lines = r.error?.split('\n').filter((l) => l.trim() && !/^Step \d+ of \d+:$/.test(l)) ?? [];
+      io.err(`✗ ${[...r.suite, r.name].join(' › ')}${lines.length > 0 ? `\n    ${lines.slice(0, 4).join('\n    ')}` : ''}\n`);
     }
     io.err(
       `${result.outcome === 'passed' ? 'PASS' : 'FAIL'}: ${result.summary} in ${(result.durationMs / 1000).toFixed(1)} s${result.installMs !== undefined ? ` (install ${(result.installMs / 1000).toFixed(1)} s)` : ''}\n`,

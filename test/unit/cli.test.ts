@@ -71,7 +71,7 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     assert.match(none.stderr, /pagination has no typescript flavour \(it has: javascript\)/);
     const unknown = await runCli(['scaffold', 'pagination', path.join(tmp, 'none'), '--flavour=cobol']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown flavour "cobol" \(known: javascript, typescript\)/);
+    assert.match(unknown.stderr, /unknown flavour "cobol" \(known: javascript, typescript, python, go\)/);
     const two = await runCli(['scaffold', 'express-route', path.join(tmp, 'none'), '--flavour=javascript', '--ts']);
     assert.equal(two.code, 2);
     assert.match(two.stderr, /pick one flavour/);

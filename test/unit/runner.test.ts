@@ -104,9 +104,9 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
 
   it('reports an unknown runner id clearly, naming the file and the runners it knows', async () => {
     await nodeProject();
-    await writeMarker(JSON.stringify({ version: 1, exercise: 'express-route', runner: 'python', flavour: 'javascript' }));
+    await writeMarker(JSON.stringify({ version: 1, exercise: 'express-route', runner: 'cobol', flavour: 'javascript' }));
     const unknown = namingMarker(
-      /runner "python" is not one this version of Backend Roadmap knows \(it knows: node\); update the extension/,
+      /runner "cobol" is not one this version of Backend Roadmap knows \(it knows: node, python, go\); update the extension/,
     );
     await assert.rejects(readMarker(dir), unknown);
     await assert.rejects(checkExercise(dir), unknown);
@@ -114,7 +114,7 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
     await writeMarker(JSON.stringify({ version: 1, exercise: 'express-route', runner: 'constructor', flavour: 'javascript' }));
     await assert.rejects(readMarker(dir), namingMarker(/runner "constructor" is not one/));
     assert.equal(runnerById('toString'), undefined);
-    assert.deepEqual(runnerIds, ['node']);
+    assert.deepEqual(runnerIds, ['node', 'python', 'go']);
   });
 
   it('turns a junk marker into a clear error naming the file, never a crash', async () => {
@@ -129,7 +129,7 @@ describe('exercise folders: marker file, 0.1 package.json mark, detection', () =
       [JSON.stringify({ version: 1, exercise: 'a', runner: 7, flavour: 'javascript' }), /runner: /],
       [
         JSON.stringify({ version: 1, exercise: 'a', runner: 'node', flavour: 'cobol' }),
-        /flavour "cobol" is not one this version of Backend Roadmap knows \(it knows: javascript, typescript\)/,
+        /flavour "cobol" is not one this version of Backend Roadmap knows \(it knows: javascript, typescript, python, go\)/,
       ],
       [JSON.stringify({ version: 0, exercise: 'a', runner: 'node', flavour: 'javascript' }), /version 0 is not one Backend Roadmap writes/],
       [

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exerciseFiles, flavourDirs } from '../../src/domain/exercises/manifest';
+import { exerciseFiles, flavourDirs, openFiles } from '../../src/domain/exercises/manifest';
+import { flavourInfo } from '../../src/domain/exercises/flavours';
 import { loadExercises } from '../../src/domain/exercises/manifestLoader';
 import { markerFileName, readMarker } from '../../src/domain/exercises/marker';
 import { planScaffold, renderTemplate, resolveInsideWorkspace, ScaffoldError, writeScaffold } from '../../src/domain/exercises/scaffold';
@@ -30,7 +31,7 @@ describe('scaffold rendering', () => {
       for (const f of [...starter, ...solved]) assert.doesNotMatch(f.content, /(?<!\$)\{\{/, `${exercise.id}/${f.path}`);
       const marker = JSON.parse(starter.find((f) => f.path === markerFileName)?.content ?? '{}') as { exercise?: string };
       assert.equal(marker.exercise, exercise.id, `${exercise.id}: the marker file records the exercise`);
-      for (const open of exercise.open.map((f) => (flavour === 'typescript' ? f.replace(/\.js$/, '.ts') : f))) {
+      for (const open of openFiles(exercise, flavour)) {
         assert.ok(
           starter.some((f) => f.path === open),
           `${exercise.id} (${flavour}): ${open} is scaffolded`,
@@ -126,7 +127,9 @@ describe('the marker file a scaffold writes', () => {
       assert.equal(files.at(-1)?.path, markerFileName, 'the marker comes last, so a scaffold cut short does not look finished');
       const target = path.join(root, flavour);
       await writeScaffold(await planScaffold(root, target, files), false);
-      assert.deepEqual(await readMarker(target), { version: 1, exercise: 'express-route', runner: 'node', flavour });
+      assert.deepEqual(await readMarker(target), { version: 1, exercise: 'express-route', runner: flavourInfo[flavour].runner, flavour });
+      // Node flavours keep their package.json as the template has it; Python and Go have none.
+      if (flavourInfo[flavour].runner !== 'node') continue;
       const written = JSON.parse(await fs.readFile(path.join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
       const template = JSON.parse(await fs.readFile(path.join(flavourDirs(exercise, flavour).template, 'package.json'), 'utf8')) as Record<
         string,
@@ -199,11 +202,11 @@ describe('exercise manifests', () => {
 
   it('reject an unknown runner or flavour, a flavour listed twice, and a manifest without runner or flavours', async () => {
     const file = await exercise({ ...base, runner: 'cobol' }, ['template', 'solution']);
-    await rejects(file, /runner "cobol" is not known \(known: node\)/);
+    await rejects(file, /runner "cobol" is not known \(known: node, python, go\)/);
     await exercise({ ...base, runner: 'constructor' }, []);
     await rejects(file, /runner "constructor" is not known/);
     await exercise({ ...base, flavours: ['rust'] }, []);
-    await rejects(file, /flavour "rust" is not known \(known: javascript, typescript\)/);
+    await rejects(file, /flavour "rust" is not known \(known: javascript, typescript, python, go\)/);
     await exercise({ ...base, flavours: ['javascript', 'javascript'] }, []);
     await rejects(file, /flavour "javascript" is listed twice/);
     await exercise(Object.fromEntries(Object.entries(base).filter(([key]) => key !== 'runner')), []);

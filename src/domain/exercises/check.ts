@@ -7,6 +7,7 @@ import type { Flavour } from './flavours';
 import { markerExists, markerFileName, readMarker } from './marker';
 import { CheckError, runCheck } from './runner';
 import type { CheckOptions, CheckResult, ExerciseRunner } from './runner';
+import type { Spec } from './spec/schema';
 import { runnerById, runners } from './runners';
 
 export interface ExerciseFolder {
@@ -95,8 +96,13 @@ async function find(dir: string): Promise<ExerciseFolder> {
 }
 
 /** Checks the exercise in `dir` with the runner its marker names (or the one that recognises it). */
-export async function checkExercise(dir: string, options: CheckOptions & { expected?: string } = {}): Promise<CheckResult> {
-  const { expected, ...rest } = options;
-  const { runner } = await resolveExerciseFolder(dir, expected);
-  return runCheck(runner, dir, rest);
+export async function checkExercise(
+  dir: string,
+  options: CheckOptions & { expected?: string; specOf?: (exerciseId: string) => Promise<Spec | undefined> } = {},
+): Promise<CheckResult> {
+  const { expected, specOf, ...rest } = options;
+  const { runner, exercise } = await resolveExerciseFolder(dir, expected);
+  // The behavioural spec of the exercise the folder records, for runners that judge the running program.
+  const spec = rest.spec ?? (exercise !== undefined && specOf ? await specOf(exercise) : undefined);
+  return runCheck(runner, dir, { ...rest, ...(spec ? { spec } : {}) });
 }

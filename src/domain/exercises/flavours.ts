@@ -1,7 +1,7 @@
 // The languages an exercise can come in, and everything that differs between them, in one table.
 import type { RunnerId } from './runners';
 
-export const flavours = ['javascript', 'typescript'] as const;
+export const flavours = ['javascript', 'typescript', 'python', 'go'] as const;
 export type Flavour = (typeof flavours)[number];
 
 export interface FlavourInfo {
@@ -21,6 +21,8 @@ export interface FlavourInfo {
 export const flavourInfo: Readonly<Record<Flavour, FlavourInfo>> = {
   javascript: { label: 'JavaScript', short: 'JS', runner: 'node', folderSuffix: '', extension: '.js' },
   typescript: { label: 'TypeScript', short: 'TS', runner: 'node', folderSuffix: '-ts', extension: '.ts' },
+  python: { label: 'Python', short: 'PY', runner: 'python', folderSuffix: '-py', extension: '.py' },
+  go: { label: 'Go', short: 'GO', runner: 'go', folderSuffix: '-go', extension: '.go' },
 };
 
 export function isFlavour(value: unknown): value is Flavour {

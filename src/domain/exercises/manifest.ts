@@ -27,7 +27,9 @@ export function flavourDirs(exercise: Pick<Exercise, 'dir'>, flavour: Flavour): 
 }
 
 /** The files to open after scaffolding: `open` names them in the default flavour; others get their own extension. */
-export function openFiles(exercise: Pick<Exercise, 'open' | 'flavours'>, flavour: Flavour): string[] {
+export function openFiles(exercise: Pick<Exercise, 'open' | 'flavours' | 'openFor'>, flavour: Flavour): string[] {
+  const own = exercise.openFor?.[flavour];
+  if (own) return own;
   const from = flavourInfo[exercise.flavours[0] ?? flavour].extension;
   const to = flavourInfo[flavour].extension;
   return exercise.open.map((f) => (f.endsWith(from) ? `${f.slice(0, -from.length)}${to}` : f));
@@ -51,5 +53,8 @@ export async function exerciseFiles(
     vars,
   );
   // Last, so a scaffold cut short does not look finished.
-  return [...files, { path: markerFileName, content: markerContent({ exercise: exercise.id, runner: exercise.runner, flavour }) }];
+  return [
+    ...files,
+    { path: markerFileName, content: markerContent({ exercise: exercise.id, runner: flavourInfo[flavour].runner, flavour }) },
+  ];
 }

@@ -25,8 +25,10 @@ export const exerciseManifestSchema = z.strictObject({
   imports: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Real servers the tests need. */
   services: z.optional(z.array(z.enum(['postgres', 'redis']))),
-  /** The runner that checks every flavour of this exercise: "node". */
+  /** The runner of the default (first) flavour: "node". Every flavour is checked by its own row's runner. */
   runner: z.string().check(z.minLength(1)),
+  /** Files to open for a flavour whose files are not the default's renamed (a Python or Go layout). */
+  openFor: z.optional(z.record(z.string(), z.array(z.string().check(z.minLength(1))).check(z.minLength(1)))),
   /** The languages it comes in, the default first; each has its folders (see flavours.ts). */
   flavours: z.array(z.string()).check(z.minLength(1)),
 });
@@ -74,8 +76,12 @@ function manifestProblem(manifest: ExerciseManifest, folderName: string): string
     if (!isFlavour(flavour)) return `flavour "${flavour}" is not known (known: ${flavours.join(', ')})`;
     if (seen.has(flavour)) return `flavour "${flavour}" is listed twice`;
     seen.add(flavour);
-    const { runner } = flavourInfo[flavour];
-    if (runner !== manifest.runner) return `flavour "${flavour}" is checked by the ${runner} runner, not ${manifest.runner}`;
+    if (flavour === manifest.flavours[0] && flavourInfo[flavour].runner !== manifest.runner) {
+      return `the default flavour "${flavour}" is checked by the ${flavourInfo[flavour].runner} runner, not ${manifest.runner}`;
+    }
+  }
+  for (const key of Object.keys(manifest.openFor ?? {})) {
+    if (!manifest.flavours.includes(key)) return `openFor names "${key}", which "flavours" does not list`;
   }
   return undefined;
 }

@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { readFileInside } from '../shared/safeFs';
 import { CheckError, runCommand } from './runCommand';
 import type { Command, RunOptions } from './runCommand';
+import { startProgram } from './spec/program';
+import { runSpec } from './spec/run';
+import type { Spec } from './spec/schema';
 
 export { CheckError } from './runCommand';
 export type { Command } from './runCommand';
@@ -40,6 +43,8 @@ export interface CheckOptions {
   onOutput?: (text: string) => void;
   onPhase?: (phase: 'install' | 'test', message: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** The exercise's behavioural spec: required by runners that judge the running program. */
+  spec?: Spec;
 }
 
 /** A tool a check needs, and the oldest version of it that works. */
@@ -61,7 +66,9 @@ export interface InstallStep {
   command: Command;
 }
 
-export interface TestStep {
+/** Tests the runner runs itself: a command writing machine-readable results to `resultsFile`. */
+export interface CommandTestStep {
+  kind?: 'command';
   /** The test phase's message: "Running 2 test files". */
   message: string;
   /** Run in the exercise folder; it must write its machine-readable results to `resultsFile`. */
@@ -69,6 +76,19 @@ export interface TestStep {
   /** Checked, in order, before anything is installed or run. */
   requires: ToolRequirement[];
 }
+
+/**
+ * The exercise's behavioural spec judges the running program: `start` runs it (with PORT set) for
+ * each scenario, and the same spec applies whatever the language.
+ */
+export interface SpecTestStep {
+  kind: 'spec';
+  message: string;
+  start: Command;
+  requires: ToolRequirement[];
+}
+
+export type TestStep = CommandTestStep | SpecTestStep;
 
 export interface TestContext {
   /** A file in a folder private to this check (removed after it), for the results `parseResults` reads. */
@@ -182,6 +202,7 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
 
     options.onPhase?.('test', test.message);
     const timeoutMs = options.timeoutMs ?? 120_000;
+    if (test.kind === 'spec') return await judgeBySpec(test, dir, timeoutMs, started, installMs, options);
     const proc = await run(test.command, dir, timeoutMs);
     const raw = await readFileInside(tmp, resultsFile, { maxBytes: maxResultsBytes }).catch(() => '');
     const results = readResults(runner, raw);
@@ -198,5 +219,51 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
     return { outcome, exitCode: proc.exitCode, results, summary, durationMs: Date.now() - started, installMs };
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs the spec against the program `test.start` starts, scenario by scenario, within the test timeout. */
+async function judgeBySpec(
+  test: SpecTestStep,
+  dir: string,
+  timeoutMs: number,
+  started: number,
+  installMs: number | undefined,
+  options: CheckOptions,
+): Promise<CheckResult> {
+  const { spec } = options;
+  if (!spec) throw new CheckError("This flavour is checked by the exercise's behavioural spec, and none was found for it.");
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(), timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, limit.signal]) : limit.signal;
+  try {
+    const results = await runSpec(spec, {
+      start: () => startProgram(test.start, dir, { signal, ...(options.env ? { env: options.env } : {}) }),
+      signal,
+      onScenario: (r) =>
+        options.onOutput?.(`${r.status === 'passed' ? '✔' : '✘'} ${r.name}${r.error ? `\n${r.error.replace(/^/gm, '    ')}` : ''}\n`),
+    });
+    const shortened = results.map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
+    const passed = shortened.filter((r) => r.status === 'passed').length;
+    const failed = shortened.length - passed;
+    let summary = `${passed} passed, ${failed} failed`;
+    let outcome: CheckOutcome = failed === 0 && passed === spec.scenarios.length ? 'passed' : 'failed';
+    if (options.signal?.aborted) {
+      outcome = 'cancelled';
+      summary = `cancelled (${summary})`;
+    } else if (limit.signal.aborted) {
+      outcome = 'timedOut';
+      summary = `timed out after ${Math.round(timeoutMs / 1000)} s (${summary})`;
+    }
+    return {
+      outcome,
+      exitCode: null,
+      results: shortened,
+      summary,
+      durationMs: Date.now() - started,
+      ...(installMs === undefined ? {} : { installMs }),
+    };
+  } finally {
+    clearTimeout(timer);
   }
 }

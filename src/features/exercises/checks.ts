@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { readSpec } from '../../domain/exercises/spec/load';
+import type { Spec } from '../../domain/exercises/spec/schema';
 import { config } from '../../app/config';
 import * as ops from '../../domain/progress/ops';
 import { isProvenByExercises } from '../../domain/roadmap/completion';
@@ -84,7 +86,7 @@ export class ExerciseChecks implements vscode.Disposable {
 
   private async run(
     exerciseId: string,
-    exercise: { id: string; title: string; topic: string },
+    exercise: { id: string; title: string; topic: string; dir: string },
     external?: vscode.CancellationToken,
   ): Promise<CheckResult | undefined> {
     let dir: vscode.Uri | undefined;
@@ -122,6 +124,16 @@ export class ExerciseChecks implements vscode.Disposable {
       return undefined;
     }
 
+    // The behavioural spec ships with the extension; Python and Go flavours are judged by it.
+    let spec: Spec | undefined;
+    try {
+      spec = await readSpec(exercise.dir);
+    } catch (e) {
+      this.services.log.error(`Reading the spec of ${exercise.id} failed`, e);
+      void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+
     const output = (this.output ??= vscode.window.createOutputChannel('Backend Roadmap: Checks'));
     output.show(true);
     output.appendLine(`▶ Checking ${exercise.title} in ${dir.fsPath}`);
@@ -139,6 +151,7 @@ export class ExerciseChecks implements vscode.Disposable {
           if (external?.isCancellationRequested) controller.abort();
           try {
             return await runCheck(target.runner, folder, {
+              ...(spec ? { spec } : {}),
               signal: controller.signal,
               timeoutMs: timeoutSeconds * 1000,
               onOutput: (t) => output.append(t),

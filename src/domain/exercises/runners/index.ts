@@ -1,10 +1,14 @@
 // Every exercise runner, by the id manifests and marker files name. A new language is a runner here
 // plus its rows in ../flavours.ts.
 import type { ExerciseRunner } from '../runner';
+import { goRunner } from './go';
 import { nodeRunner } from './node';
+import { pythonRunner } from './python';
 
 export const runners = {
   node: nodeRunner,
+  python: pythonRunner,
+  go: goRunner,
 } as const satisfies Record<string, ExerciseRunner>;
 
 export type RunnerId = keyof typeof runners;
