@@ -8,6 +8,10 @@ import { startProgram } from '../../src/domain/exercises/spec/program';
 import { runSpec } from '../../src/domain/exercises/spec/run';
 import { specSchema } from '../../src/domain/exercises/spec/schema';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
+import { runCheck } from '../../src/domain/exercises/runner';
+import type { ExerciseRunner } from '../../src/domain/exercises/runner';
+import { goBinary } from '../../src/domain/exercises/runners/go';
+import { pythonRunner } from '../../src/domain/exercises/runners/python';
 
 // A real program, as a learner's would be: a tiny notes API on node:http, listening on PORT. BUG
 // switches in the mistakes a spec must catch.
@@ -156,5 +160,72 @@ describe('behavioural specs', () => {
     assert.equal(shellQuote('/books'), '/books');
     assert.equal(shellQuote("a'b c"), "'a'\\''b c'");
     assert.equal(curlCommand({ method: 'GET', url: 'http://127.0.0.1:1/x', headers: {} }), 'curl -i http://127.0.0.1:1/x');
+  });
+});
+
+describe('runners judged by the spec', () => {
+  let dir: string;
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'spec-runner-'));
+    await fs.writeFile(path.join(dir, 'server.js'), server);
+  });
+  after(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  // A runner whose program is the notes server above: what the Python and Go runners are, minus the install.
+  const notesRunner = (bug = ''): ExerciseRunner => ({
+    id: 'notes',
+    manualCommand: 'node server.js',
+    missingToolHint: '',
+    projectFiles: ['server.js'],
+    detect: () => Promise.resolve({ ok: true }),
+    install: () => Promise.resolve(undefined),
+    test: () =>
+      Promise.resolve({
+        kind: 'spec' as const,
+        message: 'Checking over HTTP',
+        start: { command: process.execPath, args: ['-e', `process.env.BUG = ${JSON.stringify(bug)}; require('./server.js')`] },
+        requires: [],
+      }),
+    parseResults: () => [],
+  });
+
+  it('passes with every scenario, fails naming the scenario, and needs a spec', async () => {
+    const passed = await runCheck(notesRunner(), dir, { spec });
+    assert.equal(passed.outcome, 'passed');
+    assert.equal(passed.summary, '3 passed, 0 failed');
+    const failed = await runCheck(notesRunner('extra'), dir, { spec });
+    assert.equal(failed.outcome, 'failed');
+    assert.equal(failed.summary, '2 passed, 1 failed');
+    assert.equal(failed.results.find((r) => r.status === 'failed')?.name, 'a created note is stored exactly as sent, at its Location');
+    await assert.rejects(runCheck(notesRunner(), dir), /checked by the exercise's behavioural spec, and none was found/);
+  });
+
+  it('stops when cancelled, and says so', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runCheck(notesRunner(), dir, { spec, signal: controller.signal });
+    assert.equal(result.outcome, 'cancelled');
+  });
+
+  it('installs Python requirements only when they changed, and builds Go outside the folder', async () => {
+    const py = await fs.mkdtemp(path.join(os.tmpdir(), 'spec-py-'));
+    try {
+      await fs.writeFile(path.join(py, 'requirements.txt'), 'fastapi==1\n');
+      await fs.writeFile(path.join(py, 'main.py'), '');
+      assert.deepEqual(await pythonRunner.detect(py), { ok: true });
+      assert.match((await pythonRunner.install(py))?.name ?? '', /pip install/);
+      await fs.mkdir(path.join(py, '.venv', 'bin'), { recursive: true });
+      await fs.writeFile(path.join(py, '.venv', 'bin', 'python'), '');
+      await fs.writeFile(path.join(py, '.venv', 'requirements.installed'), 'fastapi==1\n');
+      assert.equal(await pythonRunner.install(py), undefined, 'the same requirements are not installed again');
+      await fs.writeFile(path.join(py, 'requirements.txt'), 'fastapi==2\n');
+      assert.ok(await pythonRunner.install(py), 'changed requirements are installed');
+    } finally {
+      await fs.rm(py, { recursive: true, force: true });
+    }
+    assert.ok(!goBinary(dir).startsWith(dir), 'the Go binary is not written into the exercise folder');
+    assert.equal(goBinary(dir), goBinary(`${dir}/`), 'one binary per folder');
   });
 });
