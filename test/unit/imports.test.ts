@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { Exercise } from '../../src/domain/exercises/manifest';
-import { exercisesForImports, importedPackages, importScanLimit, packageName } from '../../src/domain/exercises/imports';
+import {
+  exercisesForImports,
+  goImports,
+  importedPackages,
+  importsOf,
+  importScanLimit,
+  packageName,
+  pythonImports,
+} from '../../src/domain/exercises/imports';
 import { mulberry32 } from '../fuzz/fuzz';
 
 /** The regexes importedPackages used before its linear scan (quadratic on long lines): the reference on short text. */
@@ -109,5 +117,46 @@ describe('import-aware offers', () => {
       ['jwt-middleware', 'express-route'],
     );
     assert.deepEqual(exercisesForImports(library, ['left-pad']), []);
+  });
+});
+
+describe('import-aware offers in Python and Go', () => {
+  it('reads Python imports by top-level package, leaving relative ones out', () => {
+    const source = [
+      'import os, json as j',
+      'from fastapi import FastAPI, Request',
+      'from .books import router',
+      'import jwt.algorithms  # PyJWT',
+      '  from psycopg import sql',
+    ].join('\n');
+    assert.deepEqual(pythonImports(source), ['fastapi', 'json', 'jwt', 'os', 'psycopg']);
+  });
+
+  it('reads Go imports, single and in blocks, with aliases, without major-version suffixes', () => {
+    const source = [
+      'package main',
+      '',
+      'import "fmt"',
+      'import (',
+      '\t"net/http"',
+      '\tjwt "github.com/golang-jwt/jwt/v5"',
+      ')',
+      'func main() {}',
+    ].join('\n');
+    assert.deepEqual(goImports(source), ['fmt', 'github.com/golang-jwt/jwt', 'net/http']);
+  });
+
+  it('picks the reader by language, and matches exercises by what the file imports', () => {
+    assert.deepEqual(importsOf('python', 'import fastapi'), ['fastapi']);
+    assert.deepEqual(importsOf('go', 'import "net/http"'), ['net/http']);
+    assert.deepEqual(importsOf('javascript', "import express from 'express';"), ['express']);
+  });
+
+  it('reads a 300 KB single line of adversarial text without hanging, and only the first importScanLimit characters', function () {
+    // A hang guard like the JavaScript reader's, not a speed measurement (that is the bench's).
+    this.timeout(2000);
+    assert.deepEqual(pythonImports('from '.repeat(60_000)), ['from']);
+    assert.deepEqual(goImports(`import ("${'a'.repeat(300_000)}`), []);
+    assert.deepEqual(pythonImports(`${'#'.repeat(importScanLimit)}\nimport late`), []);
   });
 });

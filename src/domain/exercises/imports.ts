@@ -94,3 +94,58 @@ export function exercisesForImports(exercises: readonly Exercise[], packages: re
   const wanted = new Set(packages);
   return exercises.filter((e) => e.imports.some((i) => wanted.has(i)));
 }
+
+/**
+ * Python modules a file imports, by their top-level package: `import a.b, c as d` → a, c;
+ * `from x.y import z` → x. Relative imports are left out. Line by line, over at most `importScanLimit`.
+ */
+export function pythonImports(source: string): string[] {
+  const text = source.length > importScanLimit ? source.slice(0, importScanLimit) : source;
+  const found = new Set<string>();
+  const top = (dotted: string) => /^[A-Za-z_]\w*/.exec(dotted.trim())?.[0];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('from ')) {
+      const module = line.slice(5).trimStart().split(/\s/, 1)[0] ?? '';
+      const name = module.startsWith('.') ? undefined : top(module);
+      if (name) found.add(name);
+    } else if (line.startsWith('import ')) {
+      for (const part of line.slice(7).split('#', 1)[0]?.split(',') ?? []) {
+        const name = top(part);
+        if (name) found.add(name);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/**
+ * Go packages a file imports: `import "net/http"` and every path in an `import ( … )` block, aliases
+ * allowed. A module's major-version suffix is dropped (`github.com/golang-jwt/jwt/v5` →
+ * `github.com/golang-jwt/jwt`). Over at most `importScanLimit` characters.
+ */
+export function goImports(source: string): string[] {
+  const text = source.length > importScanLimit ? source.slice(0, importScanLimit) : source;
+  const found = new Set<string>();
+  const add = (line: string) => {
+    const path = /"([^"\s]+)"/.exec(line)?.[1];
+    if (path) found.add(path.replace(/\/v\d+$/, ''));
+  };
+  let inBlock = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (inBlock) {
+      if (line.startsWith(')')) inBlock = false;
+      else add(line);
+    } else if (/^import\s*\($/.test(line)) inBlock = true;
+    else if (line.startsWith('import ')) add(line);
+  }
+  return [...found].sort();
+}
+
+/** The packages a file imports, read the way its language writes imports. */
+export function importsOf(languageId: string, source: string): string[] {
+  if (languageId === 'python') return pythonImports(source);
+  if (languageId === 'go') return goImports(source);
+  return importedPackages(source);
+}

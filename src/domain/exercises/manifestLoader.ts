@@ -21,7 +21,7 @@ export const exerciseManifestSchema = z.strictObject({
   languages: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** Files opened after scaffolding, relative to the exercise folder. */
   open: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  /** npm modules whose import in an open file makes the lightbulb suggest this exercise. */
+  /** Packages (npm names, Python modules, Go import paths) whose import in an open file makes the lightbulb suggest it. */
   imports: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Real servers the tests need. */
   services: z.optional(z.array(z.enum(['postgres', 'redis']))),

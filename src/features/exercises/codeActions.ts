@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Exercise } from '../../domain/exercises/manifest';
-import { exercisesForImports, importedPackages } from '../../domain/exercises/imports';
+import { exercisesForImports, importsOf } from '../../domain/exercises/imports';
 import type { TopicOutline } from '../../domain/roadmap/schema';
 import { codeActionKinds, commands } from '../../app/ids';
 import type { Services } from '../../app/services';
@@ -19,6 +19,8 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
     { language: 'typescript' },
     { language: 'javascriptreact' },
     { language: 'typescriptreact' },
+    { language: 'python' },
+    { language: 'go' },
   ];
 
   constructor(private readonly services: Services) {}
@@ -40,7 +42,7 @@ export class ScaffoldCodeActionProvider implements vscode.CodeActionProvider {
     const { catalog } = this.services;
     // Only the head of the file: imports live there, and big files stay cheap.
     const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0));
-    for (const exercise of exercisesForImports(catalog.exercises, importedPackages(head))) {
+    for (const exercise of exercisesForImports(catalog.exercises, importsOf(document.languageId, head))) {
       const topic = this.services.topic(exercise.topic)?.topic;
       if (!topic) continue;
       if (!seen.has(`topic:${topic.id}`)) {
