@@ -39,7 +39,13 @@ async function specOf(id: string): Promise<Spec | undefined> {
 
 /** Runs a spec against a Node flavour's program (`npm start`), each scenario on a fresh start. */
 async function runSpecOn(spec: Spec, dir: string): Promise<{ total: number; failed: number; report: string }> {
-  const results = await runSpec(spec, { start: () => startProgram({ command: 'npm', args: ['run', '--silent', 'start'] }, dir) });
+  // `node …` start scripts run directly: npm's own start-up would cost more than the program's, per scenario.
+  const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const start = pkg.scripts?.start ?? '';
+  const command = /^node(\s+[\w@./=-]+)+$/.test(start)
+    ? { command: process.execPath, args: start.split(/\s+/).slice(1) }
+    : { command: 'npm', args: ['run', '--silent', 'start'] };
+  const results = await runSpec(spec, { start: () => startProgram(command, dir) });
   const failed = results.filter((r) => r.status !== 'passed');
   return {
     total: results.length,
@@ -145,6 +151,23 @@ describe('exercise library: every starter fails, every reference solution passes
       assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
       const solutionSpec = node && spec ? await runSpecOn(spec, solutionDir) : undefined;
       if (solutionSpec) assert.equal(solutionSpec.failed, 0, `the spec of ${id} must pass the solution:\n${solutionSpec.report}`);
+      // Known-wrong variants (wrong/<name>/, laid over the JavaScript solution): the spec must reject each.
+      let mutation = '';
+      const wrongDir = path.join(repoRoot, 'roadmaps', 'exercises', id, 'wrong');
+      if (spec && primary && existsSync(wrongDir)) {
+        const variants = (await fs.readdir(wrongDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+        const survivors: string[] = [];
+        for (const variant of variants) {
+          const dir = path.join(tmp, `${id}-wrong-${variant}`);
+          await fs.cp(solutionDir, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+          await fs.symlink(path.join(solutionDir, 'node_modules'), path.join(dir, 'node_modules'));
+          await fs.cp(path.join(wrongDir, variant), dir, { recursive: true, force: true });
+          if ((await runSpecOn(spec, dir)).failed === 0) survivors.push(variant);
+        }
+        mutation = `spec rejects ${variants.length - survivors.length}/${variants.length} wrong variants`;
+        console.log(`      ${id}: ${mutation}${survivors.length > 0 ? ` (accepted: ${survivors.join(', ')})` : ''}`);
+        assert.deepEqual(survivors, [], `the spec of ${id} must reject every known-wrong variant`);
+      }
 
       let note = node ? exercise.services.join(', ') : `judged by the spec over HTTP (${flavourInfo[flavourName].runner} runner)`;
       if (ts) {
@@ -168,6 +191,7 @@ describe('exercise library: every starter fails, every reference solution passes
         note:
           [
             note,
+            mutation,
             solutionSpec && starterSpec
               ? `spec: starter fails ${starterSpec.failed}/${starterSpec.total}, solution passes ${solutionSpec.total}/${solutionSpec.total}`
               : '',
