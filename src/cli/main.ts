@@ -16,10 +16,10 @@ import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
-  backend-roadmap scaffold <exercise-id> <dir> [--solution] [--flavour=<name>] [--ts]
+  backend-roadmap scaffold <exercise-id> <dir> [--solution] [--lang=<name>] [--ts]
                                                             write the starter (or the reference solution),
                                                             in a flavour the exercise has (${flavours.join(', ')});
-                                                            --ts is --flavour=typescript
+                                                            --ts is --lang=typescript (--flavour=<name> works too)
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
 
 Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
@@ -48,8 +48,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (args.length > 0) throw new UsageError('list takes no arguments');
         return await list(catalog(io), flags.has('--json'), io);
       case 'scaffold': {
-        const named = [...flags].filter((f) => f.startsWith('--flavour=')).map((f) => f.slice('--flavour='.length));
-        allow('--solution', '--ts', ...named.map((n) => `--flavour=${n}`));
+        // --lang=<name> is the same as --flavour=<name>: the language the learner chose.
+        const prefixes = ['--flavour=', '--lang='];
+        const given = [...flags].filter((f) => prefixes.some((p) => f.startsWith(p)));
+        const named = given.map((f) => f.slice(f.indexOf('=') + 1));
+        allow('--solution', '--ts', ...given);
         if (args.length !== 2) throw new UsageError('scaffold needs <exercise-id> <dir>');
         const asked = [...named, ...(flags.has('--ts') ? ['typescript'] : [])];
         if (new Set(asked).size > 1) throw new UsageError(`pick one flavour, not ${asked.join(' and ')}`);

@@ -51,6 +51,22 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
     }
   });
 
+  it('scaffolds the language asked with --lang: Python and Go, with their own files and next step', async () => {
+    const py = await runCli(['scaffold', 'express-route', path.join(tmp, 'py'), '--lang=python']);
+    assert.equal(py.code, 0, py.stderr);
+    assert.match(py.stdout, /\(Python\)/);
+    assert.match(py.stdout, /pip install -r requirements\.txt/);
+    assert.ok(existsSync(path.join(tmp, 'py', 'main.py')) && !existsSync(path.join(tmp, 'py', 'package.json')));
+    const marker = JSON.parse(await fs.readFile(path.join(tmp, 'py', '.backend-roadmap-exercise.json'), 'utf8')) as unknown;
+    assert.deepEqual(marker, { version: 1, exercise: 'express-route', runner: 'python', flavour: 'python' });
+    const go = await runCli(['scaffold', 'express-route', path.join(tmp, 'go'), '--lang=go']);
+    assert.equal(go.code, 0, go.stderr);
+    assert.match(go.stdout, /&& go run \./);
+    const both = await runCli(['scaffold', 'express-route', path.join(tmp, 'both'), '--lang=go', '--flavour=python']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /pick one flavour, not go and python/);
+  });
+
   it('scaffolds a flavour by name (--ts is --flavour=typescript) and writes the marker file the check reads', async () => {
     const ts = await runCli(['scaffold', 'express-route', path.join(tmp, 'ts'), '--flavour=typescript']);
     assert.equal(ts.code, 0, ts.stderr);
