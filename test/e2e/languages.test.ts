@@ -56,6 +56,17 @@ for (const { language, suffix, files } of [
 
       // The editors opened over the topic page; back to it, where Check is now enabled.
       await openTopic(page, 'Frameworks and APIs', 'REST APIs');
+      // What the check verifies, in plain words, whatever the language; and the spec itself.
+      const spec = card().locator('details.spec');
+      await spec.locator('summary').click();
+      await expectMinCount(
+        spec.locator('li', { hasText: 'POST /books answers 201 with the stored book' }),
+        1,
+        'the spec lists its scenarios',
+      );
+      await spec.locator('button', { hasText: 'Open the spec' }).click();
+      await page.locator('.tab', { hasText: 'spec.json' }).first().waitFor();
+      await openTopic(page, 'Frameworks and APIs', 'REST APIs');
       await card().locator('vscode-button[data-check]:not([disabled])').click();
       const result = card().locator('.check[data-outcome]');
       await result.waitFor({ timeout: 300_000 });

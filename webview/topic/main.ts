@@ -107,6 +107,7 @@ function render(topic: TopicView): void {
         ),
         h('div', { class: 'exercise-actions' }, scaffold, check),
       ),
+      ex.spec && ex.spec.length > 0 && specList(ex.id, ex.spec),
       ex.check && checkResults(ex.check),
     );
   });
@@ -167,6 +168,27 @@ function render(topic: TopicView): void {
   app.replaceChildren(page);
 
   if (focusKey) (app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+}
+
+/** Exercises whose "What is checked" list the learner opened; a redraw keeps it open. */
+const openSpecs = new Set<string>();
+
+/** The behavioural spec's scenarios in plain words, and a way to read the spec itself. */
+function specList(exerciseId: string, scenarios: string[]): HTMLElement {
+  const open = h('button', { class: 'link', type: 'button', 'data-key': `spec-${exerciseId}` }, icon('file-code'), ' Open the spec');
+  open.addEventListener('click', () => send({ type: 'openSpec', exerciseId }));
+  const details = h(
+    'details',
+    { class: 'spec', 'data-spec': exerciseId, open: openSpecs.has(exerciseId) },
+    h('summary', {}, `What is checked, in every language (${scenarios.length})`),
+    h('ol', {}, ...scenarios.map((name) => h('li', {}, name))),
+    open,
+  );
+  details.addEventListener('toggle', () => {
+    if ((details as HTMLDetailsElement).open) openSpecs.add(exerciseId);
+    else openSpecs.delete(exerciseId);
+  });
+  return details;
 }
 
 const testIcon: Record<CheckView['results'][number]['status'], string> = {

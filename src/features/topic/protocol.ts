@@ -46,6 +46,8 @@ export const topicViewSchema = z.object({
       /** Checks are off in Restricted Mode. */
       canCheck: z.boolean(),
       check: z.optional(checkViewSchema),
+      /** The behavioural spec's scenarios, in plain words: what a check verifies, in every language. */
+      spec: z.optional(z.array(z.string())),
     }),
   ),
 });
@@ -67,6 +69,7 @@ export const topicPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scaffold'), topicId: id, exerciseId: id }),
   z.object({ type: z.literal('check'), exerciseId: id }),
   z.object({ type: z.literal('openNotes'), topicId: id }),
+  z.object({ type: z.literal('openSpec'), exerciseId: id }),
 ]);
 export type TopicPageMessage = z.infer<typeof topicPageMessageSchema>;
 

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { readSpec, specFileName } from '../../domain/exercises/spec/load';
+import type { Spec } from '../../domain/exercises/spec/schema';
 import { isComplete } from '../../domain/roadmap/completion';
 import { exercisePassed, topicProgress, topicStatus } from '../../domain/progress/progress';
 import * as ops from '../../domain/progress/ops';
@@ -173,7 +176,29 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
         await this.actions.check(message.exerciseId);
         return;
+      case 'openSpec': {
+        // By exercise id, so the page can only open a spec the extension ships.
+        const exercise = this.services.catalog.exercise(message.exerciseId);
+        if (!exercise || !(await this.specOf(exercise.id, exercise.dir)))
+          return this.services.log.warn(`Ignored spec of ${message.exerciseId}`);
+        await vscode.window.showTextDocument(vscode.Uri.file(path.join(exercise.dir, specFileName)), { preview: true });
+        return;
+      }
     }
+  }
+
+  /** Specs ship with the extension and do not change while it runs: read each once. */
+  private readonly specs = new Map<string, Promise<Spec | undefined>>();
+  private specOf(exerciseId: string, dir: string): Promise<Spec | undefined> {
+    let spec = this.specs.get(exerciseId);
+    if (!spec) {
+      spec = readSpec(dir).catch((e: unknown) => {
+        this.services.log.error(`Reading the spec of ${exerciseId} failed`, e);
+        return undefined;
+      });
+      this.specs.set(exerciseId, spec);
+    }
+    return spec;
   }
 
   /** Everything ticked: offer (not force) the done status, since ticking is not the same as knowing. */
@@ -209,16 +234,24 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       exercises: await Promise.all(
         topic.exercises.flatMap((id) => {
           const ex = catalog.exercise(id);
-          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id))] : [];
+          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id), ex.dir)] : [];
         }),
       ),
     };
   }
 
-  private async exerciseView(id: string, title: string, description: string, passed: boolean): Promise<TopicView['exercises'][number]> {
+  private async exerciseView(
+    id: string,
+    title: string,
+    description: string,
+    passed: boolean,
+    dir: string,
+  ): Promise<TopicView['exercises'][number]> {
     const state = this.checks.state(id);
     const last = state.last;
+    const spec = await this.specOf(id, dir);
     return {
+      ...(spec ? { spec: spec.scenarios.map((s) => s.name) } : {}),
       id,
       title,
       description,
