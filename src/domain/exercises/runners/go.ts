@@ -1,4 +1,4 @@
-// Go flavours: `go build` into a folder outside the workspace, then the binary judged by the
+// Go flavours: `go build` into the user's cache, outside the workspace, then the binary judged by the
 // exercise's behavioural spec over HTTP. The build runs on every check (Go's cache makes it quick),
 // so compile errors show first, in the check's output.
 import { createHash } from 'node:crypto';
@@ -19,10 +19,14 @@ const go: ToolRequirement = {
   minimum: minimumGo,
 };
 
-/** Where the binary for an exercise folder goes: per folder, in the system's temp space. */
+/**
+ * Where the binary for an exercise folder goes: per folder, in the user's own cache (not the shared
+ * temp folder, where another user could plant a link), never in the workspace.
+ */
 export function goBinary(dir: string): string {
   const key = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
-  return path.join(os.tmpdir(), 'backend-roadmap-go', key, 'app');
+  const cache = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache');
+  return path.join(cache, 'backend-roadmap', 'go', key, 'app');
 }
 
 export const goRunner: ExerciseRunner = {
@@ -40,7 +44,7 @@ export const goRunner: ExerciseRunner = {
   },
 
   async install(dir: string) {
-    await fs.mkdir(path.dirname(goBinary(dir)), { recursive: true });
+    await fs.mkdir(path.dirname(goBinary(dir)), { recursive: true, mode: 0o700 });
     return { message: 'Building with go build', name: 'go build', command: { command: 'go', args: ['build', '-o', goBinary(dir), '.'] } };
   },
 
