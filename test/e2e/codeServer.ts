@@ -154,7 +154,8 @@ export async function extensionHostLog(profile: Profile): Promise<string> {
     for (const e of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (/exthost\.log$/.test(e.name)) out.push(await fs.readFile(p, 'utf8'));
+      // The host's own log, and ours (the Backend Roadmap output channel): a failure needs both.
+      else if (/exthost\.log$|Backend Roadmap\.log$/.test(e.name)) out.push(`== ${e.name}\n${await fs.readFile(p, 'utf8')}`);
     }
   };
   await walk(logs);

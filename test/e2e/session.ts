@@ -69,7 +69,10 @@ export async function closeSession(session: Session | undefined, failed: boolean
   if (!session) return;
   if (failed || process.env.E2E_DEBUG) {
     await session.page.screenshot({ path: path.join(session.root, 'failure.png') }).catch(() => undefined);
-    console.error((await extensionHostLog(session.profile).catch(() => '')).split('\n').slice(-40).join('\n'));
+    const log = await extensionHostLog(session.profile).catch(() => '');
+    // Ours in full (it is short and says what the extension did), the host's last lines.
+    const ours = log.split('== ').filter((part) => part.startsWith('Backend Roadmap.log'));
+    console.error([...ours, log.split('\n').slice(-40).join('\n')].join('\n'));
   }
   await session.browser.close();
   await session.server.stop();
