@@ -1,5 +1,6 @@
 // Every exercise in the library, through the real CLI on real services: the starter's check fails and
 // the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
+import { readSpec } from '../../src/domain/exercises/spec/load';
 import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +10,6 @@ import type { Flavour } from '../../src/domain/exercises/flavours';
 import { loadExercises } from '../../src/domain/exercises/manifestLoader';
 import { startProgram } from '../../src/domain/exercises/spec/program';
 import { runSpec } from '../../src/domain/exercises/spec/run';
-import { specSchema } from '../../src/domain/exercises/spec/schema';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
 import type { Exercise } from '../../src/domain/exercises/manifest';
 import { runCli, runProcess } from '../helpers/cli';
@@ -31,10 +31,8 @@ const seconds = (stderr: string, which: 'in' | 'install') =>
   Number((which === 'in' ? / in ([\d.]+) s/ : /\(install ([\d.]+) s\)/).exec(stderr)?.[1] ?? NaN);
 
 /** An exercise's behavioural spec, if it has one. */
-async function specOf(id: string): Promise<Spec | undefined> {
-  const file = path.join(repoRoot, 'roadmaps', 'exercises', id, 'spec.json');
-  if (!existsSync(file)) return undefined;
-  return specSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+function specOf(id: string): Promise<Spec | undefined> {
+  return readSpec(path.join(repoRoot, 'roadmaps', 'exercises', id));
 }
 
 /** Runs a spec against a Node flavour's program (`npm start`), each scenario on a fresh start. */

@@ -1,7 +1,7 @@
 // Which exercise a folder holds and which runner checks it: its marker file, else the mark a 0.1
 // scaffold left in a runner's own files, else (a folder made by hand, checked from the CLI) the one
 // runner that recognises its files.
-import { promises as fs } from 'node:fs';
+import { isPlainFile } from '../shared/safeFs';
 import * as path from 'node:path';
 import type { Flavour } from './flavours';
 import { markerExists, markerFileName, readMarker } from './marker';
@@ -48,14 +48,7 @@ async function legacyMark(dir: string): Promise<{ runner: ExerciseRunner; exerci
 export async function isScaffoldedFolder(dir: string): Promise<boolean> {
   if (await markerExists(dir)) return true;
   const files = allRunners().flatMap((r) => r.projectFiles);
-  const found = await Promise.all(
-    files.map((f) =>
-      fs.lstat(path.join(dir, f)).then(
-        (s) => s.isFile(),
-        () => false,
-      ),
-    ),
-  );
+  const found = await Promise.all(files.map((f) => isPlainFile(path.join(dir, f))));
   return found.includes(true);
 }
 

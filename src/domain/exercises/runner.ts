@@ -132,9 +132,12 @@ const maxErrorChars = 8 * 1024;
 
 /** A runner's results with each error shortened for the page. */
 export function readResults(runner: ExerciseRunner, raw: string): TestResult[] {
-  return runner
-    .parseResults(raw)
-    .map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
+  return shortenErrors(runner.parseResults(raw));
+}
+
+/** Results with each error shortened for the page, however they were produced. */
+function shortenErrors(results: TestResult[]): TestResult[] {
+  return results.map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
 }
 
 function shorten(text: string): string {
@@ -243,7 +246,7 @@ async function judgeBySpec(
       onScenario: (r) =>
         options.onOutput?.(`${r.status === 'passed' ? '✔' : '✘'} ${r.name}${r.error ? `\n${r.error.replace(/^/gm, '    ')}` : ''}\n`),
     });
-    const shortened = results.map((r) => (r.error !== undefined && r.error.length > maxErrorChars ? { ...r, error: shorten(r.error) } : r));
+    const shortened = shortenErrors(results);
     const passed = shortened.filter((r) => r.status === 'passed').length;
     const failed = shortened.length - passed;
     let summary = `${passed} passed, ${failed} failed`;

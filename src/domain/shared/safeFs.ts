@@ -181,3 +181,11 @@ export function uniqueSuffix(now = new Date()): string {
   uniqueCounter = (uniqueCounter + 1) % 1_000_000;
   return `${now.toISOString().replace(/[:.]/g, '-')}-${uniqueCounter}-${randomBytes(3).toString('hex')}`;
 }
+
+/** Whether `file` is a regular file itself (a link, even to a file, is not): presence only, nothing read. */
+export function isPlainFile(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}

@@ -1,6 +1,7 @@
 // Go flavours: `go build` into the user's cache, outside the workspace, then the binary judged by the
 // exercise's behavioural spec over HTTP. The build runs on every check (Go's cache makes it quick),
 // so compile errors show first, in the check's output.
+import { isPlainFile } from '../../shared/safeFs';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -36,10 +37,7 @@ export const goRunner: ExerciseRunner = {
   projectFiles: ['go.mod'],
 
   async detect(dir: string): Promise<Detection> {
-    const mod = await fs.lstat(path.join(dir, 'go.mod')).then(
-      (s) => s.isFile(),
-      () => false,
-    );
+    const mod = await isPlainFile(path.join(dir, 'go.mod'));
     return mod ? { ok: true } : { ok: false, missing: 'no go.mod' };
   },
 

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type * as Yaml from 'yaml';
-import { readFileInside, UnsafePathError } from '../../shared/safeFs';
+import { isPlainFile, readFileInside, UnsafePathError } from '../../shared/safeFs';
 import { CheckError } from '../runner';
 import type { Detection, ExerciseRunner, InstallStep, TestContext, TestResult, TestStep, ToolRequirement } from '../runner';
 
@@ -77,10 +77,7 @@ export const nodeRunner: ExerciseRunner = {
   projectFiles: ['package.json'],
 
   async detect(dir: string): Promise<Detection> {
-    const hasPackageJson = await fs.lstat(path.join(dir, 'package.json')).then(
-      (s) => s.isFile(),
-      () => false,
-    );
+    const hasPackageJson = await isPlainFile(path.join(dir, 'package.json'));
     const hasTests = (await findTestFiles(dir)).length > 0;
     if (hasPackageJson && hasTests) return { ok: true };
     return {

@@ -2,19 +2,13 @@
 // then `python main.py` judged by the exercise's behavioural spec over HTTP.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readFileInside } from '../../shared/safeFs';
+import { isPlainFile, readFileInside } from '../../shared/safeFs';
 import type { Detection, ExerciseRunner, ToolRequirement } from '../runner';
 
 export const minimumPython: [number, number] = [3, 11];
 /** A copy of the requirements the venv was last installed from: unchanged means nothing to install. */
 const installedStamp = path.join('.venv', 'requirements.installed');
 const maxRequirementsBytes = 256 * 1024;
-
-const isFile = (p: string) =>
-  fs.lstat(p).then(
-    (s) => s.isFile(),
-    () => false,
-  );
 
 const python: ToolRequirement = {
   name: 'Python',
@@ -33,8 +27,8 @@ export const pythonRunner: ExerciseRunner = {
   projectFiles: ['requirements.txt'],
 
   async detect(dir: string): Promise<Detection> {
-    const requirements = await isFile(path.join(dir, 'requirements.txt'));
-    const main = await isFile(path.join(dir, 'main.py'));
+    const requirements = await isPlainFile(path.join(dir, 'requirements.txt'));
+    const main = await isPlainFile(path.join(dir, 'main.py'));
     if (requirements && main) return { ok: true };
     return { ok: false, missing: [requirements ? '' : 'no requirements.txt', main ? '' : 'no main.py'].filter(Boolean).join(' and ') };
   },
