@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const results = await runSpec(parsed.data, {
-    start: () => startProgram({ command, args }, path.resolve(dir)),
+    start: (env) => startProgram({ command, args }, path.resolve(dir), { env }),
     onScenario: (r) =>
       console.log(
         `${r.status === 'passed' ? '✔' : '✘'} ${r.name} (${r.durationMs} ms)${r.error ? `\n${r.error.replace(/^/gm, '    ')}` : ''}`,

@@ -43,7 +43,7 @@ async function runSpecOn(spec: Spec, dir: string): Promise<{ total: number; fail
   const command = /^node(\s+[\w@./=-]+)+$/.test(start)
     ? { command: process.execPath, args: start.split(/\s+/).slice(1) }
     : { command: 'npm', args: ['run', '--silent', 'start'] };
-  const results = await runSpec(spec, { start: () => startProgram(command, dir) });
+  const results = await runSpec(spec, { start: (env) => startProgram(command, dir, { env }) });
   const failed = results.filter((r) => r.status !== 'passed');
   return {
     total: results.length,
@@ -149,10 +149,11 @@ describe('exercise library: every starter fails, every reference solution passes
       assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
       const solutionSpec = node && spec ? await runSpecOn(spec, solutionDir) : undefined;
       if (solutionSpec) assert.equal(solutionSpec.failed, 0, `the spec of ${id} must pass the solution:\n${solutionSpec.report}`);
-      // Known-wrong variants (wrong/<name>/, laid over the JavaScript solution): the spec must reject each.
+      // Known-wrong variants (wrong/<name>/, laid over the JavaScript solution): the spec must reject
+      // each; an exercise without a spec (a file artefact, an in-process library) rejects them by its tests.
       let mutation = '';
       const wrongDir = path.join(repoRoot, 'roadmaps', 'exercises', id, 'wrong');
-      if (spec && primary && existsSync(wrongDir)) {
+      if (primary && existsSync(wrongDir)) {
         const variants = (await fs.readdir(wrongDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
         const survivors: string[] = [];
         for (const variant of variants) {
@@ -160,11 +161,13 @@ describe('exercise library: every starter fails, every reference solution passes
           await fs.cp(solutionDir, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
           await fs.symlink(path.join(solutionDir, 'node_modules'), path.join(dir, 'node_modules'));
           await fs.cp(path.join(wrongDir, variant), dir, { recursive: true, force: true });
-          if ((await runSpecOn(spec, dir)).failed === 0) survivors.push(variant);
+          const rejected = spec ? (await runSpecOn(spec, dir)).failed > 0 : (await runCli(['check', dir])).code === 1;
+          if (!rejected) survivors.push(variant);
         }
-        mutation = `spec rejects ${variants.length - survivors.length}/${variants.length} wrong variants`;
+        mutation = `${spec ? 'spec' : 'tests'} reject${spec ? 's' : ''} ${variants.length - survivors.length}/${variants.length} wrong variants`;
         console.log(`      ${id}: ${mutation}${survivors.length > 0 ? ` (accepted: ${survivors.join(', ')})` : ''}`);
-        assert.deepEqual(survivors, [], `the spec of ${id} must reject every known-wrong variant`);
+        assert.deepEqual(survivors, [], `${id} must reject every known-wrong variant`);
+        assert.ok(variants.length >= 4, `${id} ships at least 4 known-wrong variants, has ${variants.length}`);
       }
 
       let note = node ? exercise.services.join(', ') : `judged by the spec over HTTP (${flavourInfo[flavourName].runner} runner)`;

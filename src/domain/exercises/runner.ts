@@ -20,6 +20,8 @@ export interface TestResult {
   status: 'passed' | 'failed' | 'skipped' | 'todo';
   durationMs?: number;
   error?: string;
+  /** Offered one at a time when it failed (from a behavioural spec). */
+  hints?: string[];
 }
 
 export type CheckOutcome = 'passed' | 'failed' | 'cancelled' | 'timedOut';
@@ -241,10 +243,14 @@ async function judgeBySpec(
   const signal = options.signal ? AbortSignal.any([options.signal, limit.signal]) : limit.signal;
   try {
     const results = await runSpec(spec, {
-      start: () => startProgram(test.start, dir, { signal, ...(options.env ? { env: options.env } : {}) }),
+      start: (specEnv) => startProgram(test.start, dir, { signal, env: { ...options.env, ...specEnv } }),
       signal,
-      onScenario: (r) =>
-        options.onOutput?.(`${r.status === 'passed' ? '✔' : '✘'} ${r.name}${r.error ? `\n${r.error.replace(/^/gm, '    ')}` : ''}\n`),
+      onScenario: (r) => {
+        const error = r.error ? `\n${r.error.replace(/^/gm, '    ')}` : '';
+        // The first hint only: the topic page offers the rest one at a time.
+        const hint = r.hints?.[0] ? `\n    Hint: ${r.hints[0]}` : '';
+        options.onOutput?.(`${r.status === 'passed' ? '✔' : '✘'} ${r.name}${error}${hint}\n`);
+      },
     });
     const shortened = shortenErrors(results);
     const passed = shortened.filter((r) => r.status === 'passed').length;

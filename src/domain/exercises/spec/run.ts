@@ -7,11 +7,12 @@ import type { SentRequest } from './curl';
 import { match, resolve, show } from './match';
 import type { Mismatch, Saved } from './match';
 import type { RunningProgram } from './program';
-import type { Spec, SpecScenario, SpecStep } from './schema';
+import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
+import { mintTokens } from './tokens';
 
 export interface SpecRunOptions {
-  /** Starts the program for one scenario. */
-  start(): Promise<RunningProgram>;
+  /** Starts the program for one scenario, with the spec's environment. */
+  start(env: Record<string, string>): Promise<RunningProgram>;
   signal?: AbortSignal;
   /** Per request. */
   requestTimeoutMs?: number;
@@ -31,37 +32,44 @@ export async function runSpec(spec: Spec, options: SpecRunOptions): Promise<Test
   const results: TestResult[] = [];
   for (const scenario of spec.scenarios) {
     if (options.signal?.aborted) break;
-    const result = await runScenario(scenario, options);
+    const result = await runScenario(spec, scenario, options);
     results.push(result);
     options.onScenario?.(result);
   }
   return results;
 }
 
-async function runScenario(scenario: SpecScenario, options: SpecRunOptions): Promise<TestResult> {
+async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunOptions): Promise<TestResult> {
   const started = performance.now();
-  const done = (status: TestResult['status'], error?: string): TestResult => ({
+  const done = (status: TestResult['status'], error?: string, hints: string[] = []): TestResult => ({
     name: scenario.name,
     suite: [],
     status,
     durationMs: Math.round(performance.now() - started),
     ...(error === undefined ? {} : { error }),
+    ...(hints.length > 0 ? { hints } : {}),
   });
   let program: RunningProgram;
   try {
-    program = await options.start();
+    program = await options.start(spec.env ?? {});
   } catch (e) {
-    return done('failed', e instanceof Error ? e.message : String(e));
+    return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
   }
   try {
-    const saved: Saved = {};
+    let saved: Saved;
+    try {
+      saved = { tokens: mintTokens(spec.tokens) };
+    } catch (e) {
+      return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
+    }
     for (const [index, step] of scenario.steps.entries()) {
       const failure = await runStep(step, program.port, saved, options);
       if (failure) {
         const where = scenario.steps.length > 1 ? `Step ${index + 1} of ${scenario.steps.length}:\n` : '';
-        const hint = scenario.hint ? `\nHint: ${scenario.hint}` : '';
         const log = program.output().trim();
-        return done('failed', `${where}${failure}${hint}${log ? `\n\nThe program printed:\n${log.slice(-1500)}` : ''}`);
+        // Hints are not in the text: the topic page offers them one at a time, the CLI prints the first.
+        const hints = [...('hint' in step && step.hint ? [step.hint] : []), ...(scenario.hints ?? [])];
+        return done('failed', `${where}${failure}${log ? `\n\nThe program printed:\n${log.slice(-1500)}` : ''}`, hints);
       }
     }
     return done('passed');
@@ -72,6 +80,26 @@ async function runScenario(scenario: SpecScenario, options: SpecRunOptions): Pro
 
 /** Undefined when the step passes; otherwise the failure as the learner sees it. */
 async function runStep(step: SpecStep, port: number, saved: Saved, options: SpecRunOptions): Promise<string | undefined> {
+  if ('wait' in step) {
+    await pause(step.wait.ms, options.signal);
+    return undefined;
+  }
+  return runHttpStep(step, port, saved, options);
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+async function runHttpStep(step: HttpStep, port: number, saved: Saved, options: SpecRunOptions): Promise<string | undefined> {
   let sent: SentRequest;
   try {
     sent = buildRequest(step, port, saved);
@@ -102,7 +130,7 @@ async function runStep(step: SpecStep, port: number, saved: Saved, options: Spec
   return [curl, ...(step.why ? [`  ${step.why}`] : []), ...lines, `  (answered ${response.status} with ${body})`].join('\n');
 }
 
-function buildRequest(step: SpecStep, port: number, saved: Saved): SentRequest {
+function buildRequest(step: HttpStep, port: number, saved: Saved): SentRequest {
   const { request } = step;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name] = String(resolve(value, saved));
@@ -143,7 +171,7 @@ async function send(request: SentRequest, options: SpecRunOptions): Promise<Resp
   return { status: res.status, headers, text, ...(json === undefined ? {} : { json }) };
 }
 
-function check(step: SpecStep, response: Response, saved: Saved): Mismatch[] {
+function check(step: HttpStep, response: Response, saved: Saved): Mismatch[] {
   const { expect } = step;
   const out: Mismatch[] = [];
   if (expect.status !== undefined && response.status !== expect.status) {

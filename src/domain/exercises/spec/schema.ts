@@ -33,7 +33,8 @@ export const specRequestSchema = z.strictObject({
   body: z.optional(z.string()),
 });
 
-export const specStepSchema = z.strictObject({
+/** One HTTP request and what must come back. */
+export const httpStepSchema = z.strictObject({
   request: specRequestSchema,
   expect: z.strictObject({
     status: z.optional(z.int()),
@@ -45,22 +46,57 @@ export const specStepSchema = z.strictObject({
     text: z.optional(expectedSchema),
   }),
   /** Names this response for later steps: `{{name.status}}`, `{{name.json.id}}`, `{{name.headers.location}}`. */
-  save: z.optional(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/))),
+  save: z.optional(z.string().check(z.regex(/^(?!tokens$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'))),
   /** Why this matters, shown when the step fails. */
   why: z.optional(z.string()),
+  /** Offered first when this step fails, before the scenario's hints. */
+  hint: z.optional(z.string()),
 });
+
+/** A pause, for behaviour that depends on time passing (a rate-limit window, an expiry). */
+export const waitStepSchema = z.strictObject({
+  wait: z.strictObject({ ms: z.int().check(z.minimum(1), z.maximum(30_000)) }),
+  why: z.optional(z.string()),
+});
+
+export const specStepSchema = z.union([httpStepSchema, waitStepSchema]);
+
+/**
+ * A JSON Web Token the spec mints at the start of each scenario, for `{{tokens.<name>}}`. Times are
+ * relative to that moment, so a token is fresh (or expired) whenever the check runs.
+ */
+export const tokenSchema = z.strictObject({
+  /** `none` makes an unsigned token (`header.payload.`), the classic forgery. */
+  alg: z.enum(['HS256', 'HS384', 'HS512', 'none']),
+  secret: z.optional(z.string()),
+  /** Extra header fields (`kid`, a lying `typ`); `alg` and `typ: JWT` are set. */
+  header: z.optional(z.record(z.string(), expectedSchema)),
+  payload: z.record(z.string(), expectedSchema),
+  /** Adds `iat` (now) and `exp` (now + this many seconds; negative: already expired). */
+  expiresIn: z.optional(z.int()),
+  /** Adds `nbf` (now + this many seconds). */
+  notBefore: z.optional(z.int()),
+});
+
+const nameSchema = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/));
 
 export const specScenarioSchema = z.strictObject({
   /** What the program must do, in plain words; also the result's name. */
   name: z.string().check(z.minLength(1)),
-  /** Offered to a learner when this scenario fails. */
-  hint: z.optional(z.string()),
+  /** Offered one at a time when this scenario fails, gentle first. */
+  hints: z.optional(z.array(z.string().check(z.minLength(1)))),
   steps: z.array(specStepSchema).check(z.minLength(1)),
 });
 
 export const specSchema = z.strictObject({
   version: z.literal(1),
   exercise: z.string().check(z.minLength(1)),
+  /** Environment for the program (a secret it must use, a short window), the same in every language. */
+  env: z.optional(
+    z.record(z.string().check(z.regex(/^(?!PORT$|HOST$)[A-Z_][A-Z0-9_]*$/, 'an upper-case name other than PORT and HOST')), z.string()),
+  ),
+  /** Tokens minted per scenario, by name. */
+  tokens: z.optional(z.record(nameSchema, tokenSchema)),
   /** Each scenario runs against a freshly started program, so none sees another's data. */
   scenarios: z.array(specScenarioSchema).check(z.minLength(1)),
 });
@@ -68,4 +104,7 @@ export const specSchema = z.strictObject({
 export type Spec = z.infer<typeof specSchema>;
 export type SpecScenario = z.infer<typeof specScenarioSchema>;
 export type SpecStep = z.infer<typeof specStepSchema>;
+export type HttpStep = z.infer<typeof httpStepSchema>;
+export type WaitStep = z.infer<typeof waitStepSchema>;
+export type TokenDefinition = z.infer<typeof tokenSchema>;
 export type SpecRequest = z.infer<typeof specRequestSchema>;
