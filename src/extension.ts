@@ -50,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   const topic = registerTopic(context, services, exercises.checks, {
     scaffold: async (topicId, exerciseId) => void (await exercises.scaffold(topicId, exerciseId)),
     check: async (exerciseId) => void (await exercises.check(exerciseId)),
+    compareSolution: (exerciseId) => exercises.compareSolution(exerciseId),
+    chooseLanguage: (language) => exercises.chooseLanguage(language),
     openNotes: async (topicId) => void (await notes.open(topicId)),
   });
   const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) });

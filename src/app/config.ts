@@ -30,6 +30,22 @@ export const config = {
   progressStorage: (): 'workspaceState' | 'file' => read('progressStorage', 'workspaceState', (v): v is 'file' => v === 'file'),
 };
 
+/**
+ * Saves the learner's exercise language where it is already set for this folder, else for the user:
+ * a language is a learner's choice, not a project's.
+ */
+export async function setExerciseLanguage(language: Flavour): Promise<void> {
+  const conf = section();
+  const inspected = conf.inspect(settings.exerciseLanguage);
+  const target =
+    inspected?.workspaceFolderValue !== undefined
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+  await conf.update(settings.exerciseLanguage, language, target);
+}
+
 /** Fires when the given setting changes. */
 export function onDidChangeSetting(setting: Setting, listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {

@@ -15,6 +15,7 @@ export const commands = {
   markNotStarted: 'backendRoadmap.markNotStarted',
   scaffoldExercise: 'backendRoadmap.scaffoldExercise',
   checkExercise: 'backendRoadmap.checkExercise',
+  chooseExerciseLanguage: 'backendRoadmap.chooseExerciseLanguage',
   showDashboard: 'backendRoadmap.showDashboard',
   openNotes: 'backendRoadmap.openNotes',
   importProgress: 'backendRoadmap.importProgress',

@@ -26,7 +26,9 @@ for (const { language, suffix, files } of [
     before(async function () {
       this.timeout(600_000);
       session = await openSession(`language-${language}`, { width: 1400, height: 900 }, undefined, {
-        settings: { 'backendRoadmap.exerciseLanguage': language },
+        // Python is chosen on the topic page below; Go through the setting. File storage for Python,
+        // so the test can read what progress recorded (hints, the comparison).
+        settings: language === 'python' ? { 'backendRoadmap.progressStorage': 'file' } : { 'backendRoadmap.exerciseLanguage': language },
       });
       ({ workspace, page } = session);
     });
@@ -41,6 +43,29 @@ for (const { language, suffix, files } of [
 
     const card = () => topicFrame(page).locator(`li[data-exercise-item="${exerciseId}"]`);
     const dir = () => path.join(workspace, 'exercises', exerciseId);
+    /** What the progress file records about this exercise's practice, once it says `ready` does. */
+    const practice = async (ready: (p: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> => {
+      const file = path.join(workspace, '.vscode', 'backend-roadmap', 'progress.json');
+      let last: Record<string, unknown> = {};
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+        const text = await fs.readFile(file, 'utf8').catch(() => '{}');
+        last = ((JSON.parse(text) as { practice?: Record<string, Record<string, unknown>> }).practice ?? {})[exerciseId] ?? {};
+        if (ready(last)) return last;
+      }
+      assert.fail(`progress never recorded the expected practice; last: ${JSON.stringify(last)}`);
+    };
+
+    if (language === 'python')
+      it('asks for the exercise language on the topic about choosing one', async () => {
+        await openTopic(page, 'Programming foundations', 'Choosing a backend language');
+        const choice = topicFrame(page).locator('section.language');
+        await expectAttribute(choice.locator('vscode-button[data-language="javascript"]'), 'aria-pressed', 'true');
+        await choice.locator('vscode-button[data-language="python"]').click();
+        // The page redraws from the saved setting.
+        await expectAttribute(choice.locator('vscode-button[data-language="python"]'), 'aria-pressed', 'true');
+        await expectAttribute(choice.locator('vscode-button[data-language="javascript"]'), 'aria-pressed', 'false');
+        await expectText(choice.locator('[data-language-needs]'), /Python 3\.11\+/);
+      });
 
     it(`scaffolds the ${language} starter and fails its check, showing the request as curl and what differed`, async () => {
       await openTopic(page, 'Frameworks and APIs', 'REST APIs');
@@ -78,6 +103,24 @@ for (const { language, suffix, files } of [
       await treeRow(page, 'REST APIs, Not started').waitFor();
     });
 
+    if (language === 'python')
+      it("offers the failed scenario's hints one at a time, records their use, and keeps the solution back", async () => {
+        const failedTest = card().locator('li.test[data-test-status="failed"]', { hasText: 'POST /books answers 201' });
+        const next = failedTest.locator('button[data-hint-for]');
+        await expectText(next, /Show a hint \(1 of \d+\)/);
+        await expectCount(failedTest.locator('[data-hint]'), 0);
+        await next.click();
+        await expectText(failedTest.locator('[data-hint]').first(), /Store only title, author and year/);
+        const recorded = await practice((p) => Array.isArray(p.hintsUsed) && p.hintsUsed.length === 1);
+        assert.deepEqual(recorded, {
+          failedChecks: 1,
+          hintsUsed: ['POST /books answers 201 with the stored book and a Location header#0'],
+        });
+        // One failed check: the reference solution waits for a pass or two more tries.
+        await expectText(card().locator('[data-solution-after]'), /after a pass, or after 3 failed checks \(1 so far\)/);
+        await expectCount(card().locator('[data-compare]'), 0);
+      });
+
     it('passes once solved, and the topic is done', async () => {
       const solution = path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, `solution${suffix}`);
       await fs.cp(solution, dir(), { recursive: true, force: true });
@@ -88,5 +131,13 @@ for (const { language, suffix, files } of [
       await expectMinCount(card().locator('li.test[data-test-status="passed"]'), 20);
       await treeRow(page, 'REST APIs, Done').waitFor();
     });
+
+    if (language === 'python')
+      it('after the pass, compares with the reference solution in a diff and records it', async () => {
+        await card().locator('[data-compare]').click();
+        await page.locator('.tab', { hasText: 'books.py: reference ↔ yours' }).first().waitFor({ timeout: 30_000 });
+        const recorded = await practice((p) => typeof p.solutionComparedAt === 'string');
+        assert.match(String(recorded.solutionComparedAt), /^\d{4}-\d\d-\d\dT/);
+      });
   });
 }

@@ -96,7 +96,7 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
     await pickFromCommand(page, 'Welcome: Open Walkthrough...', 'Get started with Backend Roadmap');
     const steps = page.locator('.gettingStartedContainer .getting-started-step');
     await steps.first().waitFor();
-    await expectCount(steps, 5);
+    await expectCount(steps, 6);
     await expectCount(page.locator('.gettingStartedContainer .getting-started-step .codicon-getting-started-step-checked'), 0);
     await runCommand(page, 'View: Close Editor');
   });
@@ -108,6 +108,7 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
     await frameWith(page, 'article[data-topic="how-the-internet-works"]');
     await runCommand(page, 'Backend Roadmap: Show Dashboard');
     await page.locator('.tab', { hasText: 'Roadmap Dashboard' }).waitFor();
+    await pickFromCommand(page, 'Backend Roadmap: Choose Exercise Language…', 'Go');
     // Side by side, as a learner would keep it open while working.
     await runCommand(page, 'View: Move Editor into Right Group');
     const dashboard = await frameWith(page, phaseBar);
@@ -188,12 +189,19 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
     await expectAttribute(box, 'checked', '');
     await runCommand(page, 'Backend Roadmap: Show Dashboard');
     await page.locator('.tab', { hasText: 'Roadmap Dashboard' }).waitFor();
+    await pickFromCommand(page, 'Backend Roadmap: Choose Exercise Language…', 'Go');
 
     await pickFromCommand(page, 'Welcome: Open Walkthrough...', 'Get started with Backend Roadmap');
     const steps = page.locator('.gettingStartedContainer .getting-started-step');
     await steps.first().waitFor();
     const ticks = (title: string) => steps.filter({ hasText: title }).first().locator('.codicon-getting-started-step-checked');
-    for (const title of ['Open the roadmap', 'Open a topic', 'Tick a checklist item', 'Open the dashboard'])
+    for (const title of [
+      'Open the roadmap',
+      'Open a topic',
+      'Tick a checklist item',
+      'Choose your exercise language',
+      'Open the dashboard',
+    ])
       await expectMinCount(ticks(title), 1, `${title} is ticked`);
     await expectCount(ticks('Scaffold an exercise'), 0, 'nothing was scaffolded in this run');
   });

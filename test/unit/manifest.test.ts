@@ -65,7 +65,7 @@ describe('package.json contributions', () => {
     const ignored = readFileSync(path.join(__dirname, '..', '..', '.vscodeignore'), 'utf8');
     assert.deepEqual(
       walkthrough?.steps.map((s) => s.id),
-      ['openRoadmap', 'openTopic', 'tickItem', 'scaffoldExercise', 'openDashboard'],
+      ['openRoadmap', 'openTopic', 'tickItem', 'chooseLanguage', 'scaffoldExercise', 'openDashboard'],
     );
     for (const step of walkthrough?.steps ?? []) {
       assert.ok(step.completionEvents.length > 0, step.id);
@@ -74,6 +74,8 @@ describe('package.json contributions', () => {
         if (kind === 'onCommand') assert.ok(declared.has(target), `${step.id}: ${event}`);
         else if (kind === 'onView') assert.equal(target, views.tree, `${step.id}: ${event}`);
         else if (kind === 'onContext') assert.ok(Object.values(contextKeys).includes(target as never), `${step.id}: ${event}`);
+        else if (kind === 'onSettingChanged')
+          assert.ok(manifest.contributes.configuration.properties[target] !== undefined, `${step.id}: ${event}`);
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
       for (const link of step.description.matchAll(/\(command:([\w.]+)\)/g))

@@ -24,6 +24,35 @@ function run<R>(op: ProgressOp<R>, data: ProgressData, now = t1): { data: Progre
 }
 
 describe('progress ops', () => {
+  it('records practice: failed checks counted, each hint once and in order, the first comparison kept', () => {
+    let d = progress();
+    d = run(ops.recordCheckFailed('jwt'), d).data;
+    d = run(ops.recordCheckFailed('jwt'), d).data;
+    d = run(ops.recordHintUsed('jwt', 'rejects alg none#0'), d).data;
+    const again = run(ops.recordHintUsed('jwt', 'rejects alg none#0'), d);
+    assert.equal(again.change, undefined, 'a hint revealed twice is one use');
+    d = run(ops.recordHintUsed('jwt', 'rejects alg none#1'), d).data;
+    d = run(ops.recordSolutionCompared('jwt'), d, t0).data;
+    d = run(ops.recordSolutionCompared('jwt'), d, t1).data;
+    assert.deepEqual(d.practice, {
+      jwt: { failedChecks: 2, hintsUsed: ['rejects alg none#0', 'rejects alg none#1'], solutionComparedAt: t0 },
+    });
+    // Own keys only: an exercise id named like an Object.prototype member is just an id.
+    const proto = run(ops.recordCheckFailed('constructor'), progress()).data;
+    assert.deepEqual(proto.practice?.constructor, { failedChecks: 1 });
+  });
+
+  it('merges practice on import: most failed checks, every hint, the earliest comparison', () => {
+    const mine = progress({ practice: { jwt: { failedChecks: 4, hintsUsed: ['a#0'], solutionComparedAt: t1 } } });
+    const theirs = progress({
+      practice: { jwt: { failedChecks: 2, hintsUsed: ['a#0', 'b#0'], solutionComparedAt: t0 }, sql: { failedChecks: 1 } },
+    });
+    assert.deepEqual(mergeProgress(mine, theirs).practice, {
+      jwt: { failedChecks: 4, hintsUsed: ['a#0', 'b#0'], solutionComparedAt: t0 },
+      sql: { failedChecks: 1 },
+    });
+  });
+
   it('setStatus stamps the topic, records a status change in history, and names the topic', () => {
     const r = run(ops.setStatus('dns', 'done'), progress());
     assert.deepEqual(r.change, { topicId: 'dns' });

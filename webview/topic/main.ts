@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { topicProtocol } from '../../src/features/topic/protocol';
 import type { CheckView, TopicHostMessage, TopicPageMessage, TopicView } from '../../src/features/topic/protocol';
 import type { ReadyMessage } from '../../src/platform/webview/protocol';
+import { compareAfterFailedChecks } from '../../src/domain/progress/progress';
 import { statusLabels } from '../../src/domain/progress/status';
 import type { TopicStatus } from '../../src/domain/progress/status';
 import { h, icon } from '../shared/dom';
@@ -108,7 +109,8 @@ function render(topic: TopicView): void {
         h('div', { class: 'exercise-actions' }, scaffold, check),
       ),
       ex.spec && ex.spec.length > 0 && specList(ex.id, ex.spec),
-      ex.check && checkResults(ex.check),
+      ex.check && checkResults(ex.id, ex.check),
+      solutionRow(ex),
     );
   });
 
@@ -146,6 +148,7 @@ function render(topic: TopicView): void {
     h('p', { class: 'summary' }, topic.summary),
     h('section', { 'aria-labelledby': 'why-h' }, h('h2', { id: 'why-h' }, 'Why it matters'), h('p', {}, topic.why)),
     h('div', { class: 'actions', role: 'group', 'aria-label': 'Topic status' }, ...statusButtons),
+    topic.language && languageChoice(topic.language),
     h('vscode-divider', {}),
     h(
       'section',
@@ -168,6 +171,38 @@ function render(topic: TopicView): void {
   app.replaceChildren(page);
 
   if (focusKey) (app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+}
+
+/** On the topic about choosing a language: the four exercise languages, the learner's pressed. */
+function languageChoice(language: NonNullable<TopicView['language']>): HTMLElement {
+  const current = language.options.find((o) => o.id === language.current);
+  const buttons = language.options.map((o) => {
+    const button = h(
+      'vscode-button',
+      {
+        secondary: o.id !== language.current,
+        'aria-pressed': String(o.id === language.current),
+        'data-key': `language-${o.id}`,
+        'data-language': o.id,
+        title: o.needs,
+      },
+      `${o.label} (${o.exercises}/${language.total})`,
+    );
+    button.addEventListener('click', () => send({ type: 'setExerciseLanguage', language: o.id }));
+    return button;
+  });
+  return h(
+    'section',
+    { 'aria-labelledby': 'lang-h', class: 'language' },
+    h('h2', { id: 'lang-h' }, 'Your exercise language'),
+    h(
+      'p',
+      {},
+      'Exercises are scaffolded in this language where they have it, and one behavioural spec checks every language the same way.',
+    ),
+    h('div', { class: 'actions', role: 'group', 'aria-label': 'Exercise language' }, ...buttons),
+    current ? h('p', { class: 'muted', 'data-language-needs': '' }, current.needs) : null,
+  );
 }
 
 /** Exercises whose "What is checked" list the learner opened; a redraw keeps it open. */
@@ -198,8 +233,53 @@ const testIcon: Record<CheckView['results'][number]['status'], string> = {
   todo: 'circle-large-outline',
 };
 
+/** The reference solution: a button once it is offered, else when it will be (after some failed checks). */
+function solutionRow(ex: TopicView['exercises'][number]): HTMLElement | null {
+  if (!ex.scaffolded) return null;
+  if (ex.canCompare) {
+    const compare = h(
+      'button',
+      { class: 'link', type: 'button', 'data-key': `compare-${ex.id}`, 'data-compare': ex.id },
+      icon('diff'),
+      ' Compare with the reference solution',
+    );
+    compare.addEventListener('click', () => send({ type: 'compareSolution', exerciseId: ex.id }));
+    return h('p', { class: 'solution' }, compare);
+  }
+  if (ex.passed || ex.failedChecks === 0) return null;
+  return h(
+    'p',
+    { class: 'solution muted', 'data-solution-after': ex.id },
+    `The reference solution opens after a pass, or after ${compareAfterFailedChecks} failed checks (${ex.failedChecks} so far).`,
+  );
+}
+
+/** A failed scenario's hints: those revealed, and a button for the next one. */
+function hintsOf(exerciseId: string, r: CheckView['results'][number]): HTMLElement | null {
+  const shown = r.hints ?? [];
+  const left = r.hintsLeft ?? 0;
+  if (r.status !== 'failed' || shown.length + left === 0) return null;
+  const total = shown.length + left;
+  const more =
+    left > 0
+      ? h(
+          'button',
+          { class: 'link', type: 'button', 'data-key': `hint-${exerciseId}-${r.name}`, 'data-hint-for': r.name },
+          icon('lightbulb'),
+          ` ${shown.length === 0 ? 'Show a hint' : 'Show another hint'} (${shown.length + 1} of ${total})`,
+        )
+      : null;
+  more?.addEventListener('click', () => send({ type: 'revealHint', exerciseId, scenario: r.name }));
+  return h(
+    'div',
+    { class: 'hints' },
+    shown.length > 0 ? h('ol', { class: 'hint-list' }, ...shown.map((text) => h('li', { 'data-hint': '' }, text))) : null,
+    more,
+  );
+}
+
 /** The last check's per-test results; failures first, since they are what to work on. */
-function checkResults(check: CheckView): HTMLElement | null {
+function checkResults(exerciseId: string, check: CheckView): HTMLElement | null {
   if (!check.outcome) return null;
   const order = { failed: 0, todo: 1, skipped: 2, passed: 3 } as const;
   const rows = [...check.results]
@@ -212,6 +292,7 @@ function checkResults(check: CheckView): HTMLElement | null {
         ' ',
         h('span', {}, [...r.suite, r.name].join(' › ')),
         r.error ? h('pre', { class: 'error' }, r.error) : null,
+        hintsOf(exerciseId, r),
       ),
     );
   return h(

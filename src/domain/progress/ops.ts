@@ -1,5 +1,5 @@
-import { exercisePassed, HISTORY_LIMIT, topicProgress, topicStatus } from './progress';
-import type { HistoryEntry, ProgressData, TopicProgress, TopicStatus } from './progress';
+import { exercisePassed, HISTORY_LIMIT, practiceOf, topicProgress, topicStatus } from './progress';
+import type { HistoryEntry, Practice, ProgressData, TopicProgress, TopicStatus } from './progress';
 
 /** What a change was about, for onDidChange listeners: the topic when it concerned one. */
 export interface ProgressChange {
@@ -60,6 +60,54 @@ export function markExercisePassed(exerciseId: string): ProgressOp {
   return (d, now) => {
     d.exercises[exerciseId] = { passedAt: now };
     return changed();
+  };
+}
+
+/** Counts a check that ran and did not pass (the reference solution is offered after three). */
+export function recordCheckFailed(exerciseId: string): ProgressOp {
+  return practice(exerciseId, (p) => {
+    p.failedChecks = (p.failedChecks ?? 0) + 1;
+    return true;
+  });
+}
+
+/** Records a revealed hint, once. */
+export function recordHintUsed(exerciseId: string, key: string): ProgressOp {
+  return practice(exerciseId, (p) => {
+    if (p.hintsUsed?.includes(key)) return false;
+    p.hintsUsed = [...(p.hintsUsed ?? []), key];
+    return true;
+  });
+}
+
+/** Records the first comparison with the reference solution. */
+export function recordSolutionCompared(exerciseId: string): ProgressOp {
+  return (d, now) =>
+    practice(exerciseId, (p) => {
+      if (p.solutionComparedAt) return false;
+      p.solutionComparedAt = now;
+      return true;
+    })(d, now);
+}
+
+function practice(exerciseId: string, fn: (p: Practice) => boolean): ProgressOp {
+  return (d) => {
+    const p = structuredClone(practiceOf(d, exerciseId));
+    if (!fn(p)) return unchanged;
+    d.practice = { ...d.practice, [exerciseId]: p };
+    return changed();
+  };
+}
+
+/** The one merge rule for practice records: the most failed checks, every hint, the first comparison. */
+export function mergePractice(mine: Practice, theirs: Practice): Practice {
+  const failedChecks = Math.max(mine.failedChecks ?? 0, theirs.failedChecks ?? 0);
+  const hintsUsed = [...new Set([...(mine.hintsUsed ?? []), ...(theirs.hintsUsed ?? [])])];
+  const compared = [mine.solutionComparedAt, theirs.solutionComparedAt].filter((t) => t !== undefined).sort()[0];
+  return {
+    ...(failedChecks > 0 ? { failedChecks } : {}),
+    ...(hintsUsed.length > 0 ? { hintsUsed } : {}),
+    ...(compared ? { solutionComparedAt: compared } : {}),
   };
 }
 
@@ -144,6 +192,8 @@ export function mergeTopic(mine: TopicProgress | undefined, theirs: TopicProgres
 export function mergeInto(into: ProgressData, incoming: ProgressData): void {
   for (const [id, t] of Object.entries(incoming.topics)) into.topics[id] = mergeTopic(topicProgress(into, id), t);
   for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(into, id)) into.exercises[id] = structuredClone(e);
+  for (const [id, p] of Object.entries(incoming.practice ?? {}))
+    into.practice = { ...into.practice, [id]: mergePractice(practiceOf(into, id), p) };
   const key = (e: HistoryEntry) => `${e.at}|${e.topicId}|${e.status}`;
   const seen = new Set(into.history.map(key));
   into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) =>

@@ -29,10 +29,22 @@ export const progressDataV1Schema = z.object({ version: z.literal(1), ...progres
 export const historyEntrySchema = z.object({ at: z.string(), topicId: z.string(), status: topicStatusSchema });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** How a learner worked on an exercise: failed checks, hints revealed, the reference solution seen. */
+export const practiceSchema = z.object({
+  failedChecks: z.optional(z.int().check(z.nonnegative())),
+  /** `<scenario name>#<index>`, in the order they were revealed. */
+  hintsUsed: z.optional(z.array(z.string())),
+  /** When the learner first compared their code with the reference solution. */
+  solutionComparedAt: z.optional(z.string()),
+});
+export type Practice = z.infer<typeof practiceSchema>;
+
 export const progressDataSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   ...progressFields,
   history: z.array(historyEntrySchema),
+  /** By exercise id; optional, so older files and older versions of the extension read it unchanged. */
+  practice: z.optional(z.record(z.string(), practiceSchema)),
   /** Stored topic ids no roadmap knows any more; kept, and reported once. */
   vanishedReported: z.optional(z.array(z.string())),
 });
@@ -57,6 +69,28 @@ export function topicProgress(data: ProgressData, topicId: string): TopicProgres
 
 export function exercisePassed(data: ProgressData, exerciseId: string): boolean {
   return Object.hasOwn(data.exercises, exerciseId);
+}
+
+/** An exercise's practice record (own keys only, like every lookup by id). */
+export function practiceOf(data: ProgressData, exerciseId: string): Practice {
+  return data.practice && Object.hasOwn(data.practice, exerciseId) ? (data.practice[exerciseId] ?? {}) : {};
+}
+
+/** After this many failed checks the reference solution is offered before a pass, with a confirmation. */
+export const compareAfterFailedChecks = 3;
+
+/**
+ * Whether the reference solution may be compared: freely after a pass, after a confirmation once
+ * three checks failed, otherwise not yet (trying is how the exercise teaches).
+ */
+export function solutionOffer(data: ProgressData, exerciseId: string): 'free' | 'confirm' | 'notYet' {
+  if (exercisePassed(data, exerciseId)) return 'free';
+  return (practiceOf(data, exerciseId).failedChecks ?? 0) >= compareAfterFailedChecks ? 'confirm' : 'notYet';
+}
+
+/** The key a revealed hint is recorded under. */
+export function hintKey(scenario: string, index: number): string {
+  return `${scenario}#${index}`;
 }
 
 export function topicStatus(data: ProgressData, topicId: string): TopicStatus {

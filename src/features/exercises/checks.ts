@@ -185,6 +185,8 @@ export class ExerciseChecks implements vscode.Disposable {
           `✔ "${exercise.title}" passes: ${result.summary}.${topic && topicDone ? ` Topic "${topic.title}" is done.` : ' Exercise marked done.'}`,
         );
       } else {
+        // Three failed checks open the reference solution (with a confirmation); a cancelled one is not a try.
+        if (result.outcome !== 'cancelled') await this.services.store.update(ops.recordCheckFailed(exercise.id));
         const why =
           result.outcome === 'cancelled'
             ? 'Check cancelled'

@@ -4,6 +4,7 @@ import { commands } from '../../app/ids';
 import type { Services } from '../../app/services';
 import type { TopicArg } from '../roadmap/pickTopic';
 import type { ExerciseChecks } from './checks';
+import { pickLanguage } from './language';
 import { scaffoldExercise } from './scaffolder';
 
 /** Scaffold and Check: from the palette, a tree row's menu, the topic page or a code action. */
@@ -22,6 +23,7 @@ export function registerExerciseCommands(
         typeof arg === 'string' && services.catalog.exercise(arg) !== undefined ? arg : await pickExerciseToCheck(services, checks, arg);
       return exerciseId ? checks.check(exerciseId) : undefined;
     }),
+    vscode.commands.registerCommand(commands.chooseExerciseLanguage, () => pickLanguage(services)),
   ];
 }
 

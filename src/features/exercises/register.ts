@@ -3,6 +3,9 @@ import type { Services } from '../../app/services';
 import { ExerciseChecks } from './checks';
 import { ScaffoldCodeActionProvider } from './codeActions';
 import { registerExerciseCommands } from './commands';
+import type { Flavour } from '../../domain/exercises/flavours';
+import { chooseLanguage } from './language';
+import { compareWithSolution, SolutionDocuments, solutionScheme } from './compare';
 import { scaffoldExercise } from './scaffolder';
 import { ExerciseTests } from './testing';
 
@@ -11,6 +14,8 @@ export interface ExercisesFeature {
   tests: ExerciseTests;
   scaffold(topicId: string, exerciseId: string): Promise<vscode.Uri | undefined>;
   check(exerciseId: string): Promise<unknown>;
+  compareSolution(exerciseId: string): Promise<void>;
+  chooseLanguage(language: Flavour): Promise<void>;
 }
 
 /** Checks, the Testing view, the lightbulb offers, and the Scaffold and Check commands. */
@@ -22,10 +27,12 @@ export function registerExercises(
   const scaffold = (topicId: string, exerciseId: string) => scaffoldExercise(services, topicId, exerciseId);
   const checks = new ExerciseChecks(services, scaffold);
   const tests = new ExerciseTests(services, checks);
+  const solutions = new SolutionDocuments();
   void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e));
   context.subscriptions.push(
     checks,
     tests,
+    vscode.workspace.registerTextDocumentContentProvider(solutionScheme, solutions),
     services.catalog.onDidChange(
       () => void tests.refresh().catch((e: unknown) => services.log.error('Listing exercises for the Testing view failed', e)),
     ),
@@ -41,5 +48,7 @@ export function registerExercises(
     tests,
     scaffold,
     check: (exerciseId) => checks.check(exerciseId),
+    compareSolution: (exerciseId) => compareWithSolution(services, checks, solutions, exerciseId),
+    chooseLanguage: (language) => chooseLanguage(services, language),
   };
 }

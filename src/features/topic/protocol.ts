@@ -3,6 +3,7 @@
 import '../../domain/shared/zodSetup';
 import * as z from 'zod/mini';
 import { topicStatuses } from '../../domain/progress/status';
+import { flavours } from '../../domain/exercises/flavours';
 import { defineProtocol, idSchema as id, readyMessageSchema } from '../../platform/webview/protocol';
 
 const status = z.enum(topicStatuses);
@@ -17,6 +18,9 @@ const checkViewSchema = z.object({
       suite: z.array(z.string()),
       status: z.enum(['passed', 'failed', 'skipped', 'todo']),
       error: z.optional(z.string()),
+      /** Hints the learner revealed for this failure, in order; the rest stay hidden until asked for. */
+      hints: z.optional(z.array(z.string())),
+      hintsLeft: z.optional(z.number().check(z.int(), z.nonnegative())),
     }),
   ),
 });
@@ -35,6 +39,14 @@ export const topicViewSchema = z.object({
   resources: z.array(z.object({ title: z.string(), type: z.string(), url: z.string() })),
   /** The learner's notes file for this topic: whether it exists, and its first words. */
   notes: z.object({ exists: z.boolean(), path: z.string(), excerpt: z.string() }),
+  /** On the topic about choosing a language: the learner's exercise language, changeable here. */
+  language: z.optional(
+    z.object({
+      current: z.enum(flavours),
+      options: z.array(z.object({ id: z.enum(flavours), label: z.string(), exercises: z.number(), needs: z.string() })),
+      total: z.number(),
+    }),
+  ),
   exercises: z.array(
     z.object({
       id,
@@ -48,6 +60,10 @@ export const topicViewSchema = z.object({
       check: z.optional(checkViewSchema),
       /** The behavioural spec's scenarios, in plain words: what a check verifies, in every language. */
       spec: z.optional(z.array(z.string())),
+      /** Checks that ran and did not pass, so far. */
+      failedChecks: z.number().check(z.int(), z.nonnegative()),
+      /** The reference solution can be compared: after a pass, or after three failed checks (then with a confirmation). */
+      canCompare: z.boolean(),
     }),
   ),
 });
@@ -70,6 +86,10 @@ export const topicPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('check'), exerciseId: id }),
   z.object({ type: z.literal('openNotes'), topicId: id }),
   z.object({ type: z.literal('openSpec'), exerciseId: id }),
+  // The next hint of a failed scenario, named as the last check reported it.
+  z.object({ type: z.literal('revealHint'), exerciseId: id, scenario: z.string().check(z.maxLength(1000)) }),
+  z.object({ type: z.literal('compareSolution'), exerciseId: id }),
+  z.object({ type: z.literal('setExerciseLanguage'), language: z.enum(flavours) }),
 ]);
 export type TopicPageMessage = z.infer<typeof topicPageMessageSchema>;
 

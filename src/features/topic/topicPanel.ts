@@ -3,9 +3,13 @@ import * as path from 'node:path';
 import { readSpec, specFileName } from '../../domain/exercises/spec/load';
 import type { Spec } from '../../domain/exercises/spec/schema';
 import { isComplete } from '../../domain/roadmap/completion';
-import { exercisePassed, topicProgress, topicStatus } from '../../domain/progress/progress';
+import { exercisePassed, hintKey, practiceOf, solutionOffer, topicProgress, topicStatus } from '../../domain/progress/progress';
 import * as ops from '../../domain/progress/ops';
 import { contextKeys, settings, views } from '../../app/ids';
+import { config, onDidChangeSetting } from '../../app/config';
+import { flavourInfo, flavours } from '../../domain/exercises/flavours';
+import type { Flavour } from '../../domain/exercises/flavours';
+import { exercisesPerLanguage, toolchainOf } from '../exercises/language';
 import { readNote } from '../notes/notes';
 import type { ExerciseChecks } from '../exercises/checks';
 import type { Services } from '../../app/services';
@@ -15,10 +19,23 @@ import { localWorkspaceFolder, settingFolder } from '../../app/workspaceFolders'
 import { topicProtocol } from './protocol';
 import type { TopicHostMessage, TopicPageMessage, TopicState, TopicView } from './protocol';
 
+/** The hints revealed so far (a prefix: they are revealed in order) and how many are left. */
+function hintsView(scenario: string, hints: string[], used: ReadonlySet<string>): { hints?: string[]; hintsLeft?: number } {
+  if (hints.length === 0) return {};
+  let shown = 0;
+  while (shown < hints.length && used.has(hintKey(scenario, shown))) shown++;
+  return { hints: hints.slice(0, shown), hintsLeft: hints.length - shown };
+}
+
+/** The topic whose page asks for the learner's exercise language (the seeds' first step). */
+export const languageTopicId = 'choosing-a-language';
+
 /** What the topic page's buttons do outside the panel. */
 export interface TopicActions {
   scaffold(topicId: string, exerciseId: string): Promise<void>;
   check(exerciseId: string): Promise<void>;
+  compareSolution(exerciseId: string): Promise<void>;
+  chooseLanguage(language: Flavour): Promise<void>;
   openNotes(topicId: string): Promise<void>;
 }
 
@@ -69,6 +86,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     this.disposables.push(
       { dispose: () => subs.forEach((s) => s.dispose()) },
       vscode.workspace.onDidGrantWorkspaceTrust(refresh),
+      onDidChangeSetting('exerciseLanguage', refresh),
       notes,
       notes.onDidCreate(refresh),
       notes.onDidChange(refresh),
@@ -176,6 +194,25 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
         await this.actions.check(message.exerciseId);
         return;
+      case 'revealHint': {
+        // Only a hint the last check offered for a scenario it failed can be revealed.
+        const failed = this.checks
+          .state(message.exerciseId)
+          .last?.results.find((r) => r.status === 'failed' && r.name === message.scenario);
+        const used = new Set(practiceOf(store.data, message.exerciseId).hintsUsed ?? []);
+        const next = failed?.hints?.findIndex((_, i) => !used.has(hintKey(failed.name, i))) ?? -1;
+        if (!failed || next < 0) return this.services.log.warn(`Ignored hint for ${message.exerciseId}: no hint left for that failure`);
+        await store.update(ops.recordHintUsed(message.exerciseId, hintKey(failed.name, next)));
+        return;
+      }
+      case 'compareSolution':
+        if (!this.services.catalog.exercise(message.exerciseId))
+          return this.services.log.warn(`Ignored comparison of unknown exercise ${message.exerciseId}`);
+        await this.actions.compareSolution(message.exerciseId);
+        return;
+      case 'setExerciseLanguage':
+        await this.actions.chooseLanguage(message.language);
+        return;
       case 'openSpec': {
         // By exercise id, so the page can only open a spec the extension ships.
         const exercise = this.services.catalog.exercise(message.exerciseId);
@@ -231,12 +268,22 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       checklist: topic.checklist.map((item) => ({ id: item.id, text: item.text, checked: checked.has(item.id) })),
       resources: topic.resources.map((r) => ({ title: r.title, type: r.type, url: r.url })),
       notes: await readNote(topic.id),
+      ...(topic.id === languageTopicId ? { language: this.languageView() } : {}),
       exercises: await Promise.all(
         topic.exercises.flatMap((id) => {
           const ex = catalog.exercise(id);
           return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id), ex.dir)] : [];
         }),
       ),
+    };
+  }
+
+  private languageView(): NonNullable<TopicView['language']> {
+    const counts = exercisesPerLanguage(this.services);
+    return {
+      current: config.exerciseLanguage(),
+      options: flavours.map((f) => ({ id: f, label: flavourInfo[f].label, exercises: counts[f], needs: toolchainOf[f] })),
+      total: this.services.catalog.exercises.length,
     };
   }
 
@@ -250,14 +297,20 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     const state = this.checks.state(id);
     const last = state.last;
     const spec = await this.specOf(id, dir);
+    const practice = practiceOf(this.services.store.data, id);
+    const used = new Set(practice.hintsUsed ?? []);
+    const scaffolded = await this.checks.isScaffolded(id);
+    const failedChecks = practice.failedChecks ?? 0;
     return {
       ...(spec ? { spec: spec.scenarios.map((s) => s.name) } : {}),
       id,
       title,
       description,
       passed,
-      scaffolded: await this.checks.isScaffolded(id),
+      scaffolded,
       canCheck: vscode.workspace.isTrusted,
+      failedChecks,
+      canCompare: scaffolded && solutionOffer(this.services.store.data, id) !== 'notYet',
       check:
         state.running || last
           ? {
@@ -269,6 +322,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
                 suite: r.suite,
                 status: r.status,
                 error: r.error?.slice(0, 2000),
+                ...hintsView(r.name, r.hints ?? [], used),
               })),
             }
           : undefined,
