@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from './codeServer';
 import { expectAttribute, expectCount, expectMinCount, expectText, openTopic, topicFrame, treeRow } from './workbench';
-import { closeSession, openSession } from './session';
+import { closeSession, openSession, screenshots } from './session';
 import type { Session } from './session';
 
 const exerciseId = 'express-route';
@@ -119,6 +119,8 @@ for (const { language, suffix, files } of [
         // One failed check: the reference solution waits for a pass or two more tries.
         await expectText(card().locator('[data-solution-after]'), /after a pass, or after 3 failed checks \(1 so far\)/);
         await expectCount(card().locator('[data-compare]'), 0);
+        await failedTest.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(screenshots, 'spec-failure.png') });
       });
 
     it('passes once solved, and the topic is done', async () => {

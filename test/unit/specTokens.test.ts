@@ -8,6 +8,7 @@ import { runSpec } from '../../src/domain/exercises/spec/run';
 import { specSchema } from '../../src/domain/exercises/spec/schema';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
 import { mintToken } from '../../src/domain/exercises/spec/tokens';
+import { parseSpec } from '../../src/domain/exercises/spec/load';
 
 const parts = (token: string) =>
   token.split('.').map((p, i) => (i < 2 ? (JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>) : p));
@@ -85,5 +86,17 @@ http.createServer((req, res) => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reading a spec', () => {
+  it('names file:line:col for a JSON syntax error and for each schema problem', () => {
+    assert.throws(() => parseSpec('{\n  "version": 1,\n  "exercise": "x",,\n}', 'spec.json'), /^Error: spec\.json:3:19: not valid JSON/);
+    const bad = '{\n  "version": 1,\n  "exercise": "x",\n  "scenarios": [\n    { "name": "", "steps": [] }\n  ]\n}';
+    assert.throws(
+      () => parseSpec(bad, 'spec.json'),
+      (e: Error) =>
+        /^spec\.json:5:15: scenarios\.0\.name: /m.test(e.message) && /^spec\.json:5:\d+: scenarios\.0\.steps: /m.test(e.message),
+    );
   });
 });
