@@ -31,7 +31,8 @@ func main() {
 // newHandler builds the whole API with fresh data: one article, {"id": 1, "title": "Hello"}.
 // requirePermission (rbac.go) wraps each handler that needs a permission.
 func newHandler() http.Handler {
-	s := &articleStore{articles: []article{{ID: 1, Title: "Hello"}}, nextID: 2}
+	hello := article{ID: 1, Title: "Hello"}
+	s := &articleStore{articles: []article{hello}, nextID: 2}
 	mux := http.NewServeMux()
 
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +42,8 @@ func newHandler() http.Handler {
 	mux.Handle("POST /articles", requirePermission("articles:write")(http.HandlerFunc(s.create)))
 	mux.Handle("DELETE /articles/{id}", requirePermission("articles:delete")(http.HandlerFunc(s.remove)))
 	mux.Handle("GET /admin/users", requirePermission("users:manage")(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, []map[string]string{{"name": "ada", "role": "admin"}})
+		ada := map[string]string{"name": "ada", "role": "admin"}
+		writeJSON(w, http.StatusOK, []map[string]string{ada})
 	})))
 
 	// Unknown routes answer in JSON too.
