@@ -441,7 +441,12 @@ export function redisSession(url: string, prefix: string, options: RedisOptions 
         return undefined;
       }
       const lines = mismatches.map((m) => `  ${m.path}\n    - expected: ${m.expected}\n    + actual:   ${m.actual}`);
-      return [cli, ...(step.why ? [`  ${step.why}`] : []), ...lines, `  (Redis answered ${show(reply)})`].join('\n');
+      return [
+        cli,
+        ...(step.why ? [`  ${step.why}`] : []),
+        ...lines,
+        `  (Redis answered ${show(reply)}. The check deletes its ${prefix}… keys afterwards: to look yourself, start your program with ${keyPrefixEnv}=${prefix} and repeat the steps.)`,
+      ].join('\n');
     },
     async close() {
       // Even a scenario with no Redis step of its own may have had the program write keys.
