@@ -95,6 +95,14 @@ function compare(expected: Expected, actual: unknown, saved: Saved, path: string
         if (match(operand, actual, saved, path).length === 0)
           out.push({ path, expected: `anything but ${show(resolve(operand, saved))}`, actual: show(actual) });
         return;
+      case '$between': {
+        const [min, max] = Array.isArray(operand) ? operand : [];
+        if (typeof min !== 'number' || typeof max !== 'number')
+          out.push({ path, expected: 'a spec with $between: [min, max]', actual: show(actual) });
+        else if (typeof actual !== 'number' || actual < min || actual > max)
+          out.push({ path, expected: `a number from ${min} to ${max}`, actual: show(actual) });
+        return;
+      }
       case '$absent':
         if (actual !== undefined) out.push({ path, expected: 'no such key', actual: show(actual) });
         return;

@@ -7,6 +7,8 @@ import type { SentRequest } from './curl';
 import { match, resolve, show } from './match';
 import type { Mismatch, Saved } from './match';
 import type { RunningProgram } from './program';
+import { defaultRedisUrl, keyPrefixEnv, newKeyPrefix, redisSession, specUsesRedis } from './redis';
+import type { RedisSession } from './redis';
 import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
 import { mintTokens } from './tokens';
 
@@ -16,6 +18,8 @@ export interface SpecRunOptions {
   signal?: AbortSignal;
   /** Per request. */
   requestTimeoutMs?: number;
+  /** For Redis steps; REDIS_URL from the environment by default. */
+  redisUrl?: string;
   onScenario?(result: TestResult): void;
 }
 
@@ -49,21 +53,27 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     ...(error === undefined ? {} : { error }),
     ...(hints.length > 0 ? { hints } : {}),
   });
+  // A spec with Redis steps gives each scenario its own key prefix, and deletes those keys afterwards.
+  const redis = specUsesRedis(spec)
+    ? redisSession(options.redisUrl ?? process.env.REDIS_URL ?? defaultRedisUrl, newKeyPrefix())
+    : undefined;
+  const env = redis ? { ...spec.env, [keyPrefixEnv]: redis.prefix } : (spec.env ?? {});
   let program: RunningProgram;
   try {
-    program = await options.start(spec.env ?? {});
+    program = await options.start(env);
   } catch (e) {
+    await redis?.close();
     return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
   }
   try {
     let saved: Saved;
     try {
-      saved = { tokens: mintTokens(spec.tokens) };
+      saved = { tokens: mintTokens(spec.tokens), ...(redis ? { redisKeyPrefix: redis.prefix } : {}) };
     } catch (e) {
       return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [index, step] of scenario.steps.entries()) {
-      const failure = await runStep(step, program.port, saved, options);
+      const failure = await runStep(step, program.port, saved, options, redis);
       if (failure) {
         const where = scenario.steps.length > 1 ? `Step ${index + 1} of ${scenario.steps.length}:\n` : '';
         const log = program.output().trim();
@@ -75,15 +85,23 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     return done('passed');
   } finally {
     await program.stop();
+    await redis?.close();
   }
 }
 
 /** Undefined when the step passes; otherwise the failure as the learner sees it. */
-async function runStep(step: SpecStep, port: number, saved: Saved, options: SpecRunOptions): Promise<string | undefined> {
+async function runStep(
+  step: SpecStep,
+  port: number,
+  saved: Saved,
+  options: SpecRunOptions,
+  redis: RedisSession | undefined,
+): Promise<string | undefined> {
   if ('wait' in step) {
     await pause(step.wait.ms, options.signal);
     return undefined;
   }
+  if ('redis' in step) return redis ? redis.run(step, saved) : 'The spec is broken: a Redis step without a Redis session';
   return runHttpStep(step, port, saved, options);
 }
 

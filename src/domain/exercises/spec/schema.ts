@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
  * - `{"$absent": true}` (as an object's property: the key must not be there)
  * - `{"$not": <expected>}` (anything that does not match)
  * - `{"$any": true}`
+ * - `{"$between": [min, max]}` (a number from min to max, both included)
  * Strings may name saved values: `"{{book.id}}"` alone keeps the saved value's type; inside a longer
  * string it is interpolated (`"/books/{{book.id}}"`).
  */
@@ -59,7 +60,29 @@ export const waitStepSchema = z.strictObject({
   why: z.optional(z.string()),
 });
 
-export const specStepSchema = z.union([httpStepSchema, waitStepSchema]);
+/**
+ * One Redis command and what it must answer, against the learner's Redis (REDIS_URL). Arguments may
+ * name saved values; every key must start with `{{redisKeyPrefix}}`, the scenario's own prefix, which
+ * the program gets as REDIS_KEY_PREFIX and must put in front of its keys. Those keys are deleted after
+ * the scenario; nothing else is touched. Replies: strings, integers, null, arrays; an error reply is
+ * `{ "error": "ERR …" }`.
+ */
+export const redisStepSchema = z.strictObject({
+  redis: z.array(z.string()).check(z.minLength(1)),
+  expect: z.optional(
+    z.strictObject({
+      reply: z.optional(expectedSchema),
+      /** The reply (a string) parsed as JSON. */
+      json: z.optional(expectedSchema),
+    }),
+  ),
+  /** Names the reply for later steps: `{{name.reply}}`. */
+  save: z.optional(z.string().check(z.regex(/^(?!tokens$|redisKeyPrefix$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'))),
+  why: z.optional(z.string()),
+  hint: z.optional(z.string()),
+});
+
+export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema]);
 
 /**
  * A JSON Web Token the spec mints at the start of each scenario, for `{{tokens.<name>}}`. Times are
@@ -106,5 +129,6 @@ export type SpecScenario = z.infer<typeof specScenarioSchema>;
 export type SpecStep = z.infer<typeof specStepSchema>;
 export type HttpStep = z.infer<typeof httpStepSchema>;
 export type WaitStep = z.infer<typeof waitStepSchema>;
+export type RedisStep = z.infer<typeof redisStepSchema>;
 export type TokenDefinition = z.infer<typeof tokenSchema>;
 export type SpecRequest = z.infer<typeof specRequestSchema>;

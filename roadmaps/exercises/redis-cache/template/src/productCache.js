@@ -2,15 +2,17 @@
 //   redis: a connected node-redis client (createClient(...).connect())
 //   db:    { findProduct(id), saveProduct(id, fields) }, see productDb.js
 // Keys are `${keyPrefix}${id}`, e.g. "product:1"; values are the product as JSON.
-function createProductCache({ redis, db, keyPrefix = 'product:', ttlSeconds = 60 }) {
+function createProductCache({ redis, db, keyPrefix = 'product:', ttlSeconds = 60, missTtlSeconds = 5 }) {
   const keyFor = (id) => `${keyPrefix}${id}`;
 
   async function getProduct(id) {
     // TODO: cache-aside.
     //   1. GET the key from Redis. If there is a value that parses as JSON, return it (a hit:
-    //      the database is not called at all).
-    //   2. Otherwise (a miss, or a value that is not valid JSON) read the database, and if the
-    //      product exists, SET it as JSON with a TTL of ttlSeconds (EX), then return it.
+    //      the database is not called at all, and the key's TTL is left as it is). The value
+    //      may be null: a miss remembered from before.
+    //   2. Otherwise (no key, or a value that is not valid JSON) read the database. SET the
+    //      product as JSON with a TTL of ttlSeconds (EX), or, when there is no such product,
+    //      the JSON null with a TTL of missTtlSeconds. Then return it.
     return db.findProduct(id);
   }
 

@@ -24,7 +24,7 @@ after(async () => {
 function setup() {
   const keyPrefix = `${runPrefix}${++n}:product:`;
   const db = createProductDb(undefined, { delayMs: 20 });
-  const cache = createProductCache({ redis, db, keyPrefix, ttlSeconds: 60 });
+  const cache = createProductCache({ redis, db, keyPrefix, ttlSeconds: 60, missTtlSeconds: 5 });
   return { db, cache, key: (id) => `${keyPrefix}${id}` };
 }
 
@@ -101,4 +101,16 @@ test('a corrupt cached value is treated as a miss and replaced', async () => {
     cached = raw;
   }
   assert.deepEqual(cached, product, 'After the miss, the corrupt value should be overwritten with the product as JSON.');
+});
+
+test('a missing product is remembered as null, for missTtlSeconds only', async () => {
+  const { db, cache, key } = setup();
+  assert.equal(await cache.getProduct(999), null, 'getProduct(999) should return null: there is no such product.');
+  assert.equal(await cache.getProduct(999), null);
+  assert.equal(db.calls.findProduct, 1, 'The second getProduct(999) should be answered by the remembered miss, not the database.');
+  const ttl = await redis.ttl(key(999));
+  assert.ok(
+    ttl >= 1 && ttl <= 5,
+    `TTL of "${key(999)}" is ${ttl} (-1 means it never expires, -2 that there is no key). Store the miss with SET key null EX missTtlSeconds.`,
+  );
 });
