@@ -244,6 +244,8 @@ async function judgeBySpec(
   try {
     const results = await runSpec(spec, {
       start: (specEnv) => startProgram(test.start, dir, { signal, env: { ...options.env, ...specEnv } }),
+      // The spec's Redis steps must reach the same server as the program.
+      ...(options.env?.REDIS_URL ? { redisUrl: options.env.REDIS_URL } : {}),
       signal,
       onScenario: (r) => {
         const error = r.error ? `\n${r.error.replace(/^/gm, '    ')}` : '';
