@@ -36,7 +36,10 @@ async function walk(app, query, { viaLink = false } = {}) {
     assert.ok(data.length > 0, `GET ${url} returned an empty page but a nextCursor.`);
     if (viaLink) {
       assert.ok(link, `GET ${url} has a nextCursor but no Link header with rel="next".`);
-      url = link;
+      // The link may be absolute (http://host/articles?...) or relative (/articles?...): both are
+      // correct, so follow its path and query either way.
+      const target = new URL(link, 'http://localhost');
+      url = `${target.pathname}${target.search}`;
     } else {
       url = `/articles?${new URLSearchParams({ ...query, cursor: nextCursor })}`;
     }
