@@ -9,6 +9,7 @@ import type { Mismatch, Saved } from './match';
 import type { RunningProgram } from './program';
 import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
 import { mintTokens } from './tokens';
+import { WsSession } from './ws';
 
 export interface SpecRunOptions {
   /** Starts the program for one scenario, with the spec's environment. */
@@ -55,6 +56,8 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
   } catch (e) {
     return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
   }
+  // WebSocket connections live for one scenario and close before the program stops.
+  const ws = new WsSession(program.port, options.signal);
   try {
     let saved: Saved;
     try {
@@ -63,7 +66,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
       return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [index, step] of scenario.steps.entries()) {
-      const failure = await runStep(step, program.port, saved, options);
+      const failure = await runStep(step, program.port, saved, options, ws);
       if (failure) {
         const where = scenario.steps.length > 1 ? `Step ${index + 1} of ${scenario.steps.length}:\n` : '';
         const log = program.output().trim();
@@ -74,12 +77,14 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     }
     return done('passed');
   } finally {
+    await ws.closeAll();
     await program.stop();
   }
 }
 
 /** Undefined when the step passes; otherwise the failure as the learner sees it. */
-async function runStep(step: SpecStep, port: number, saved: Saved, options: SpecRunOptions): Promise<string | undefined> {
+async function runStep(step: SpecStep, port: number, saved: Saved, options: SpecRunOptions, ws: WsSession): Promise<string | undefined> {
+  if ('ws' in step) return ws.run(step, saved);
   if ('wait' in step) {
     await pause(step.wait.ms, options.signal);
     return undefined;
