@@ -79,11 +79,14 @@ func (rm *room) join(c *client, msg map[string]any) {
 		}
 		users = append(users, other)
 	}
+	// Who hears of this join is decided together with the join itself: a client joining a moment
+	// later sees this name in its welcome, so it must not also get the announcement.
+	others := rm.recipients(nil)
 	rm.names[c] = name
 	rm.mu.Unlock()
 
 	c.send(map[string]any{"type": "welcome", "name": name, "users": users})
-	rm.broadcast(map[string]any{"type": "join", "name": name, "at": now()}, c)
+	sendAll(others, map[string]any{"type": "join", "name": name, "at": now()})
 }
 
 func (rm *room) say(c *client, msg map[string]any) {
@@ -107,22 +110,34 @@ func (rm *room) onClose(c *client) {
 	rm.mu.Lock()
 	name, joined := rm.names[c]
 	delete(rm.names, c)
+	others := rm.recipients(c)
 	rm.mu.Unlock()
 	if joined {
-		rm.broadcast(map[string]any{"type": "leave", "name": name, "at": now()}, c)
+		sendAll(others, map[string]any{"type": "leave", "name": name, "at": now()})
 	}
 }
 
 // broadcast sends msg to every joined client except `except` (the sender).
 func (rm *room) broadcast(msg any, except *client) {
 	rm.mu.Lock()
+	to := rm.recipients(except)
+	rm.mu.Unlock()
+	sendAll(to, msg)
+}
+
+// recipients lists the joined clients other than except; the caller holds rm.mu.
+func (rm *room) recipients(except *client) []*client {
 	to := make([]*client, 0, len(rm.names))
 	for other := range rm.names {
 		if other != except {
 			to = append(to, other)
 		}
 	}
-	rm.mu.Unlock()
+	return to
+}
+
+// sendAll writes outside the lock, so that a slow client does not hold up the room.
+func sendAll(to []*client, msg any) {
 	for _, other := range to {
 		other.send(msg)
 	}

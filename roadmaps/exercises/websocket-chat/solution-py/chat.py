@@ -70,9 +70,12 @@ async def join(websocket: WebSocket, msg: dict[str, Any]) -> None:
         await send_error(websocket, f"the name {name} is taken")
         return
     users = list(names.values())
+    others = list(names)  # taken before any await, so a later joiner does not hear of this join
     names[websocket] = name
     await send(websocket, {"type": "welcome", "name": name, "users": users})
-    await broadcast({"type": "join", "name": name, "at": now()}, websocket)
+    announcement = {"type": "join", "name": name, "at": now()}
+    for socket in others:
+        await send(socket, announcement)
 
 
 async def say(websocket: WebSocket, msg: dict[str, Any]) -> None:

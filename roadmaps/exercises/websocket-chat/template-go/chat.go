@@ -44,8 +44,9 @@ func (rm *room) join(c *client, msg map[string]any) {
 	// TODO 3: check msg["name"] (a string, 1 to maxName characters after strings.TrimSpace, not
 	//         already taken: say "taken" in the reason), and that c has not joined yet. Then
 	//         remember the name, send {"type": "welcome", "name": name, "users": [...]} to c
-	//         (users: the names already here) and broadcast {"type": "join", "name": name,
-	//         "at": now()} to the others.
+	//         (users: the names already here) and tell the others {"type": "join", "name": name,
+	//         "at": now()}. Decide who "the others" are in the same locked section where you add
+	//         the name: a client that joins a moment later has this name in its welcome already.
 }
 
 func (rm *room) say(c *client, msg map[string]any) {

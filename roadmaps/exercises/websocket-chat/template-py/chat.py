@@ -52,8 +52,9 @@ async def join(websocket: WebSocket, msg: dict[str, Any]) -> None:
     # TODO 3: check msg.get("name") (a str, 1 to MAX_NAME characters after strip(), not already
     #         taken: say "taken" in the reason), and that this socket has not joined yet. Then send
     #         {"type": "welcome", "name": name, "users": [...]} to this socket (users: the names
-    #         already here), remember the name in `names`, and broadcast
-    #         {"type": "join", "name": name, "at": now()} to the others.
+    #         already here), remember the name in `names`, and tell the others
+    #         {"type": "join", "name": name, "at": now()}. List "the others" before your first
+    #         await: while it waits, another client may join, and it must not hear of this join.
     pass
 
 
