@@ -7,7 +7,7 @@ import type { RunningProgram } from '../../src/domain/exercises/spec/program';
 import { runSpec } from '../../src/domain/exercises/spec/run';
 import { specSchema } from '../../src/domain/exercises/spec/schema';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
-import { acceptFor, expandRepeats, WsClient } from '../../src/domain/exercises/spec/ws';
+import { acceptFor, expandRepeats, WsClient, WsSession } from '../../src/domain/exercises/spec/ws';
 
 // A real WebSocket server, framed by hand on node:http's upgrade so that it can do what libraries
 // rarely let a test do: fragment a message around a ping, send an oversized frame, answer the
@@ -72,6 +72,7 @@ server.on('upgrade', (req, socket) => {
     else if (text === 'badutf8') socket.write(frame(1, Buffer.from([0xc3, 0x28])));
     else if (text === 'close') socket.end(frame(8, Buffer.concat([u16(4000), Buffer.from('bye')])));
     else if (text === 'drop') socket.destroy();
+    else if (text === 'count') socket.write(frame(1, Buffer.from('clients:' + clients.size)));
     else if (text.startsWith('{')) {
       const msg = JSON.parse(text);
       for (const c of clients) if (c !== socket) c.write(frame(1, Buffer.from(JSON.stringify({ from: msg.from, said: msg.said }))));
@@ -204,6 +205,24 @@ describe('WebSocket spec steps', function () {
     }
   });
 
+  it('closes every connection of a scenario at its end', async () => {
+    const session = new WsSession(program.port);
+    const saved = {};
+    for (const name of ['a', 'b']) assert.equal(await session.run({ ws: { connect: name } }, saved), undefined);
+    await session.closeAll();
+    const probe = await open();
+    // The server notices a closed socket a moment after the close handshake: ask a few times.
+    let answer;
+    for (let i = 0; i < 20; i++) {
+      probe.sendText('count');
+      answer = await probe.next(2000);
+      if (answer?.kind === 'text' && answer.text === 'clients:1') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(answer, { kind: 'text', text: 'clients:1' }, 'only the probe is still connected');
+    await probe.close();
+  });
+
   describe('in a spec', () => {
     const run = (spec: Spec) => runSpec(spec, { start: (env) => startProgram(command, dir, { env }) });
 
@@ -259,6 +278,7 @@ describe('WebSocket spec steps', function () {
       assert.equal(result?.status, 'failed');
       const error = result.error ?? '';
       assert.match(error, /^Step 4 of 4:\n {2}\$ websocat ws:\/\/127\.0\.0\.1:\d+\/ /);
+      assert.match(error, /# one terminal per connection \(alice, bob\), then type the frames sent \(→\) below/);
       assert.match(error, /alice {2}→ \{"from":"alice","said":"hi"\}/);
       assert.match(error, /bob {4}← \{"from":"alice","said":"hi"\}/);
       assert.match(error, /bob gets what alice said\./);

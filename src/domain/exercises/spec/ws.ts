@@ -459,7 +459,9 @@ export class WsSession {
   private report(action: WsAction, step: WsStep, problem: string | Mismatch[]): string {
     const name = Object.values(action).find((v): v is string => typeof v === 'string') ?? '';
     const url = this.urls.get(name) ?? `ws://127.0.0.1:${this.port}/`;
-    const lines = [`  $ websocat ${shellQuote(url)}    # then type the frames sent below; or: npx wscat -c ${shellQuote(url)}`];
+    const names = [...this.urls.keys()];
+    const who = names.length > 1 ? `one terminal per connection (${names.join(', ')}), ` : '';
+    const lines = [`  $ websocat ${shellQuote(url)}    # ${who}then type the frames sent (→) below; or: npx wscat -c ${shellQuote(url)}`];
     const shown = this.transcript.slice(-transcriptLines);
     if (shown.length > 0) {
       lines.push(`  Frames so far (→ sent, ← received)${this.transcript.length > shown.length ? `, the last ${shown.length}` : ''}:`);
