@@ -457,7 +457,7 @@ export class WsSession {
   }
 
   private report(action: WsAction, step: WsStep, problem: string | Mismatch[]): string {
-    const name = Object.values(action).find((v): v is string => typeof v === 'string') ?? '';
+    const name = connectionOf(action);
     const url = this.urls.get(name) ?? `ws://127.0.0.1:${this.port}/`;
     const names = [...this.urls.keys()];
     const who = names.length > 1 ? `one terminal per connection (${names.join(', ')}), ` : '';
@@ -473,6 +473,15 @@ export class WsSession {
     else lines.push(...problem.map((m) => `  ${m.path}\n    - expected: ${m.expected}\n    + actual:   ${m.actual}`));
     return lines.join('\n');
   }
+}
+
+function connectionOf(action: WsAction): string {
+  if ('connect' in action) return action.connect;
+  if ('send' in action) return action.send;
+  if ('receive' in action) return action.receive;
+  if ('silent' in action) return action.silent;
+  if ('close' in action) return action.close;
+  return action.closed;
 }
 
 /** A step in plain words, for a failure message. */
