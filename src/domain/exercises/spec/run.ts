@@ -11,6 +11,7 @@ import { defaultRedisUrl, keyPrefixEnv, newKeyPrefix, redisSession, specUsesRedi
 import type { RedisSession } from './redis';
 import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
 import { mintTokens } from './tokens';
+import { WsSession } from './ws';
 
 export interface SpecRunOptions {
   /** Starts the program for one scenario, with the spec's environment. */
@@ -65,6 +66,8 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     await redis?.close();
     return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
   }
+  // WebSocket connections live for one scenario and close before the program stops.
+  const ws = new WsSession(program.port, options.signal);
   try {
     let saved: Saved;
     try {
@@ -73,7 +76,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
       return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
     }
     for (const [index, step] of scenario.steps.entries()) {
-      const failure = await runStep(step, program.port, saved, options, redis);
+      const failure = await runStep(step, program.port, saved, options, redis, ws);
       if (failure) {
         const where = scenario.steps.length > 1 ? `Step ${index + 1} of ${scenario.steps.length}:\n` : '';
         const log = program.output().trim();
@@ -84,6 +87,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     }
     return done('passed');
   } finally {
+    await ws.closeAll();
     await program.stop();
     await redis?.close();
   }
@@ -96,7 +100,9 @@ async function runStep(
   saved: Saved,
   options: SpecRunOptions,
   redis: RedisSession | undefined,
+  ws: WsSession,
 ): Promise<string | undefined> {
+  if ('ws' in step) return ws.run(step, saved);
   if ('wait' in step) {
     await pause(step.wait.ms, options.signal);
     return undefined;

@@ -82,7 +82,43 @@ export const redisStepSchema = z.strictObject({
   hint: z.optional(z.string()),
 });
 
-export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema]);
+const connectionSchema = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a connection name such as alice'));
+const wsMsSchema = z.int().check(z.minimum(1), z.maximum(30_000));
+
+/**
+ * One WebSocket action on a named connection (see ws.ts). Frames are text; `json` is sent as its JSON
+ * text and may name saved values. In a sent value, `{"$repeat": ["x", 1001]}` is the string repeated.
+ */
+export const wsActionSchema = z.union([
+  /** Opens the connection (the HTTP upgrade) to `path` (default `/`). */
+  z.strictObject({ connect: connectionSchema, path: z.optional(z.string().check(z.regex(/^\//, 'must start with /'))) }),
+  z.strictObject({ send: connectionSchema, json: expectedSchema }),
+  z.strictObject({ send: connectionSchema, text: z.string() }),
+  /** The next frame on that connection, within `ms` (default 2000): as JSON, as text, or any frame. */
+  z.strictObject({
+    receive: connectionSchema,
+    json: z.optional(expectedSchema),
+    text: z.optional(expectedSchema),
+    ms: z.optional(wsMsSchema),
+  }),
+  /** No frame arrives (and the connection stays open) for `ms`. */
+  z.strictObject({ silent: connectionSchema, ms: wsMsSchema }),
+  /** The client closes: a close frame (code 1000), or with `abrupt` the TCP connection just drops. */
+  z.strictObject({ close: connectionSchema, abrupt: z.optional(z.boolean()) }),
+  /** The server closes the connection within `ms` (default 2000), with `code` if given. */
+  z.strictObject({ closed: connectionSchema, code: z.optional(z.int()), ms: z.optional(wsMsSchema) }),
+]);
+
+/** A WebSocket frame sent or expected; connections close at the end of each scenario. */
+export const wsStepSchema = z.strictObject({
+  ws: wsActionSchema,
+  /** On `receive`: names the frame for later steps, `{{name.json.users}}`, `{{name.text}}`. */
+  save: z.optional(z.string().check(z.regex(/^(?!tokens$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'))),
+  why: z.optional(z.string()),
+  hint: z.optional(z.string()),
+});
+
+export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema, wsStepSchema]);
 
 /**
  * A JSON Web Token the spec mints at the start of each scenario, for `{{tokens.<name>}}`. Times are
@@ -130,5 +166,7 @@ export type SpecStep = z.infer<typeof specStepSchema>;
 export type HttpStep = z.infer<typeof httpStepSchema>;
 export type WaitStep = z.infer<typeof waitStepSchema>;
 export type RedisStep = z.infer<typeof redisStepSchema>;
+export type WsStep = z.infer<typeof wsStepSchema>;
+export type WsAction = z.infer<typeof wsActionSchema>;
 export type TokenDefinition = z.infer<typeof tokenSchema>;
 export type SpecRequest = z.infer<typeof specRequestSchema>;
