@@ -174,7 +174,7 @@ describe('exercise library: every starter fails, every reference solution passes
         assert.ok(variants.length >= 4, `${id} ships at least 4 known-wrong variants, has ${variants.length}`);
       }
 
-      let note = node ? exercise.services.join(', ') : `judged by the spec over HTTP (${flavourInfo[flavourName].runner} runner)`;
+      let note = node ? exercise.services.join(', ') : `judged by the spec (${flavourInfo[flavourName].runner} runner)`;
       if (ts) {
         // tsx strips types without checking them; the flavour's promise is code that also typechecks.
         const typecheck = await runProcess('npm', ['run', '--silent', 'typecheck'], solutionDir);

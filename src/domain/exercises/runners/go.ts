@@ -49,7 +49,7 @@ export const goRunner: ExerciseRunner = {
   test(dir: string) {
     return Promise.resolve({
       kind: 'spec' as const,
-      message: 'Starting the program and checking it over HTTP',
+      message: 'Starting the program and checking it against the spec',
       start: { command: goBinary(dir), args: [] },
       requires: [go],
     });

@@ -60,7 +60,7 @@ export const pythonRunner: ExerciseRunner = {
   test(dir: string) {
     return Promise.resolve({
       kind: 'spec' as const,
-      message: 'Starting python main.py and checking it over HTTP',
+      message: 'Starting python main.py and checking it against the spec',
       start: { command: path.join(dir, '.venv', 'bin', 'python'), args: ['main.py'] },
       requires: [python],
     });
