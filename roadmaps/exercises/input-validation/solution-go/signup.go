@@ -38,7 +38,7 @@ func parseSignup(body []byte) (Signup, []FieldError) {
 	// unknown key (and a struct decode at the first wrong type), but every problem is reported at once.
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil || fields == nil { // nil: the body was "null"
-		return Signup{}, []FieldError{{Path: "", Message: "The body must be a JSON object"}}
+		return Signup{}, []FieldError{wholeBodyError("The body must be a JSON object")}
 	}
 
 	var out Signup

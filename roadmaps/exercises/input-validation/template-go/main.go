@@ -36,11 +36,11 @@ func handleSignup(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 10<<10))
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, errorsBody{Errors: []FieldError{{Path: "", Message: "The body is larger than 10 kB"}}})
+		writeJSON(w, http.StatusRequestEntityTooLarge, wholeBody("The body is larger than 10 kB"))
 		return
 	}
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, errorsBody{Errors: []FieldError{{Path: "", Message: "The body could not be read"}}})
+		writeJSON(w, http.StatusBadRequest, wholeBody("The body could not be read"))
 		return
 	}
 	signup, problems := parseSignup(body)
@@ -56,6 +56,15 @@ func handleSignup(w http.ResponseWriter, r *http.Request) {
 // errorsBody is the answer for an invalid body: {"errors": [{"path": ..., "message": ...}]}.
 type errorsBody struct {
 	Errors []FieldError `json:"errors"`
+}
+
+// wholeBody is the answer for a problem with the body as a whole (path "").
+func wholeBody(message string) errorsBody {
+	return errorsBody{Errors: []FieldError{wholeBodyError(message)}}
+}
+
+func wholeBodyError(message string) FieldError {
+	return FieldError{Path: "", Message: message}
 }
 
 func getenv(name, fallback string) string {
