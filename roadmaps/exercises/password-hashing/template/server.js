@@ -1,6 +1,8 @@
 const { createApp } = require('./src/app');
 
+// The checks start the program with PORT and HOST set (and BCRYPT_COST, ADMIN_TOKEN).
 const port = Number(process.env.PORT ?? 3000);
-createApp().listen(port, () => {
-  console.log(`Listening on http://localhost:${port} (POST /register, POST /login)`);
+const host = process.env.HOST ?? '127.0.0.1';
+createApp().listen(port, host, () => {
+  console.log(`Listening on http://${host}:${port} (POST /register, POST /login)`);
 });

@@ -1,4 +1,5 @@
 const express = require('express');
+const { timingSafeEqual } = require('node:crypto');
 const { hashPassword, verifyPassword, needsRehash, DEFAULT_COST, MAX_BYTES } = require('./password');
 
 // One message for "no such user" and "wrong password", so the API doesn't tell an attacker which usernames exist.
@@ -7,8 +8,9 @@ const LOGIN_FAILED = 'Invalid username or password';
 /**
  * users: Map of username -> { username, passwordHash }. Pass your own to inspect it (tests do).
  * cost:  bcrypt cost for new hashes; older, cheaper hashes are upgraded at login.
+ * adminToken: the token the /admin routes ask for (ADMIN_TOKEN); without one they always answer 401.
  */
-function createApp({ users = new Map(), cost = DEFAULT_COST } = {}) {
+function createApp({ users = new Map(), cost = DEFAULT_COST, adminToken = process.env.ADMIN_TOKEN } = {}) {
   const app = express();
   app.use(express.json());
 
@@ -38,6 +40,29 @@ function createApp({ users = new Map(), cost = DEFAULT_COST } = {}) {
     res.status(501).json({ error: 'TODO: implement POST /login in src/app.js' });
   });
 
+  // Already done: admin routes, to see what is stored and to import users from an older system.
+  // Your public API never sends a hash; these are for an administrator (and the checks) only.
+  app.use('/admin', (req, res, next) => {
+    if (!isAdminToken(req.get('authorization'), adminToken)) return res.status(401).json({ error: 'Admin token required' });
+    next();
+  });
+
+  app.get('/admin/users/:username', (req, res) => {
+    const user = users.get(req.params.username);
+    if (!user) return res.status(404).json({ error: 'No such user' });
+    res.json({ username: user.username, passwordHash: user.passwordHash });
+  });
+
+  // Imports a user whose bcrypt hash was made elsewhere (maybe with an older, lower cost).
+  app.put('/admin/users/:username', (req, res) => {
+    const { passwordHash } = req.body ?? {};
+    if (typeof passwordHash !== 'string' || !BCRYPT_HASH.test(passwordHash)) {
+      return res.status(400).json({ error: '"passwordHash" must be a bcrypt hash' });
+    }
+    users.set(req.params.username, { username: req.params.username, passwordHash });
+    res.status(204).end();
+  });
+
   app.use((req, res) => res.status(404).json({ error: `No route for ${req.method} ${req.path}` }));
 
   // Show error messages while developing; in production never leak internals.
@@ -48,6 +73,16 @@ function createApp({ users = new Map(), cost = DEFAULT_COST } = {}) {
   });
 
   return app;
+}
+
+const BCRYPT_HASH = /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/;
+
+// "Bearer <token>", compared in constant time so the answer's timing does not give the token away.
+function isAdminToken(header, adminToken) {
+  if (!adminToken || typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const wanted = Buffer.from(adminToken);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 function checkCredentials(username, password) {
