@@ -96,7 +96,7 @@ for (const { language, suffix, files } of [
       const result = card().locator('.check[data-outcome]');
       await result.waitFor({ timeout: 300_000 });
       await expectAttribute(result, 'data-outcome', 'failed');
-      await expectText(card().locator('.outcome'), /1 passed, 19 failed/);
+      await expectText(card().locator('.outcome'), /1 passed, 20 failed/);
       const failure = card().locator('li.test[data-test-status="failed"]', { hasText: 'POST /books answers 201' }).locator('pre.error');
       await expectText(failure, /\$ curl -i -X POST http:\/\/127\.0\.0\.1:\d+\/books -H 'content-type: application\/json' --data-raw/);
       await expectText(failure, /status\n\s+- expected: 201\n\s+\+ actual: {3}501/);

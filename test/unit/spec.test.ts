@@ -8,7 +8,8 @@ import { startProgram } from '../../src/domain/exercises/spec/program';
 import { runSpec } from '../../src/domain/exercises/spec/run';
 import { specSchema } from '../../src/domain/exercises/spec/schema';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
-import { runCheck } from '../../src/domain/exercises/runner';
+import { runCheck, specSuite } from '../../src/domain/exercises/runner';
+import { nodeRunner } from '../../src/domain/exercises/runners/node';
 import type { ExerciseRunner } from '../../src/domain/exercises/runner';
 import { goBinary } from '../../src/domain/exercises/runners/go';
 import { pythonRunner } from '../../src/domain/exercises/runners/python';
@@ -200,6 +201,33 @@ describe('runners judged by the spec', () => {
     assert.equal(failed.summary, '2 passed, 1 failed');
     assert.equal(failed.results.find((r) => r.status === 'failed')?.name, 'a created note is stored exactly as sent, at its Location');
     await assert.rejects(runCheck(notesRunner(), dir), /checked by the exercise's behavioural spec, and none was found/);
+  });
+
+  it('judges a Node flavour by its own tests and then by the spec, so a mistake its tests miss still fails', async () => {
+    const node = await fs.mkdtemp(path.join(os.tmpdir(), 'spec-node-'));
+    try {
+      await fs.writeFile(path.join(node, 'server.js'), server);
+      await fs.mkdir(path.join(node, 'test'));
+      // The learner's own tests pass whatever the program does.
+      await fs.writeFile(path.join(node, 'test', 'a.test.js'), "require('node:test')('always', () => {});");
+      await fs.writeFile(path.join(node, 'package.json'), JSON.stringify({ scripts: { test: 'node --test', start: 'node server.js' } }));
+      const good = await runCheck(nodeRunner, node, { spec });
+      assert.equal(good.outcome, 'passed', good.summary);
+      assert.equal(good.summary, '4 passed, 0 failed');
+      assert.deepEqual(
+        good.results.filter((r) => r.suite[0] === specSuite).map((r) => r.name),
+        spec.scenarios.map((s) => s.name),
+      );
+      const bad = await runCheck(nodeRunner, node, { spec, env: { BUG: 'extra' } });
+      assert.equal(bad.outcome, 'failed');
+      assert.equal(bad.summary, '3 passed, 1 failed');
+      assert.deepEqual(bad.results.find((r) => r.status === 'failed')?.suite, [specSuite]);
+      // Without a start script there is nothing to judge: the tests decide alone.
+      await fs.writeFile(path.join(node, 'package.json'), JSON.stringify({ scripts: { test: 'node --test' } }));
+      assert.equal((await runCheck(nodeRunner, node, { spec, env: { BUG: 'extra' } })).summary, '1 passed, 0 failed');
+    } finally {
+      await fs.rm(node, { recursive: true, force: true });
+    }
   });
 
   it('stops when cancelled, and says so', async () => {

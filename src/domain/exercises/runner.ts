@@ -125,7 +125,15 @@ export interface ExerciseRunner {
   install(folder: string): Promise<InstallStep | undefined>;
   /** Per-test results from what the test step wrote to `resultsFile` (possibly cut short, or empty). */
   parseResults(raw: string): TestResult[];
+  /**
+   * For runners whose own tests are not the spec (Node): how to start the program so the exercise's
+   * behavioural spec judges it too, after the tests. Undefined when the folder has no way to start it.
+   */
+  specStart?(folder: string): Promise<Command | undefined>;
 }
+
+/** The suite the spec's scenarios are listed under when they follow a runner's own tests. */
+export const specSuite = 'Behavioural spec';
 
 /** The results file is read up to this size; a run that wrote more keeps the results before the cut. */
 const maxResultsBytes = 32 * 1024 * 1024;
@@ -211,13 +219,34 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
     const proc = await run(test.command, dir, timeoutMs);
     const raw = await readFileInside(tmp, resultsFile, { maxBytes: maxResultsBytes }).catch(() => '');
     const results = readResults(runner, raw);
-    const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
-    const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
-    if (count('skipped') + count('todo') > 0) parts.push(`${count('skipped') + count('todo')} skipped`);
     let outcome: CheckOutcome;
     if (proc.cancelled) outcome = 'cancelled';
     else if (proc.timedOut) outcome = 'timedOut';
-    else outcome = proc.exitCode === 0 && count('failed') === 0 && count('passed') > 0 ? 'passed' : 'failed';
+    else
+      outcome =
+        proc.exitCode === 0 && results.some((r) => r.status === 'passed') && !results.some((r) => r.status === 'failed')
+          ? 'passed'
+          : 'failed';
+    // The same spec that judges the Python and Go flavours judges this one too, so flavours cannot drift.
+    const specStart = outcome === 'passed' || outcome === 'failed' ? await runner.specStart?.(dir) : undefined;
+    if (options.spec && specStart) {
+      const message = 'Starting the program and checking it against the spec';
+      options.onPhase?.('test', message);
+      options.onOutput?.(`\n== ${message}\n`);
+      const bySpec = await judgeBySpec(
+        { kind: 'spec', message, start: specStart, requires: [] },
+        dir,
+        timeoutMs,
+        started,
+        installMs,
+        options,
+      );
+      results.push(...bySpec.results.map((r) => ({ ...r, suite: [specSuite, ...r.suite] })));
+      if (bySpec.outcome !== 'passed') outcome = bySpec.outcome === 'failed' ? 'failed' : bySpec.outcome;
+    }
+    const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+    const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
+    if (count('skipped') + count('todo') > 0) parts.push(`${count('skipped') + count('todo')} skipped`);
     let summary = parts.join(', ');
     if (outcome === 'cancelled') summary = `cancelled (${summary})`;
     if (outcome === 'timedOut') summary = `timed out after ${Math.round(timeoutMs / 1000)} s (${summary})`;

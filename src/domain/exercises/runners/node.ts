@@ -6,6 +6,7 @@ import type * as Yaml from 'yaml';
 import { isPlainFile, readFileInside, UnsafePathError } from '../../shared/safeFs';
 import { CheckError } from '../runner';
 import type { Detection, ExerciseRunner, InstallStep, TestContext, TestResult, TestStep, ToolRequirement } from '../runner';
+import type { Command } from '../runCommand';
 
 export const minimumNodeMajor = 20;
 const testFilePattern = /\.test\.[cm]?[jt]s$/;
@@ -37,6 +38,7 @@ export async function missingDependencies(dir: string): Promise<string[]> {
 }
 
 interface PackageJson {
+  scripts?: Record<string, unknown>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   /** Where 0.1 recorded the exercise, before marker files. */
@@ -68,6 +70,17 @@ const nodeVersion = (minimum: [number, number]): ToolRequirement => ({
   },
   minimum,
 });
+
+/**
+ * How the spec starts a Node exercise's program: its `start` script, run directly when it is a plain
+ * `node <files>` (npm's own start-up would cost more than the program's, once per scenario).
+ */
+export async function startCommand(dir: string): Promise<Command | undefined> {
+  const start = (await readPackageJson(dir).catch(() => ({}) as PackageJson)).scripts?.start;
+  if (typeof start !== 'string' || start.trim() === '') return undefined;
+  if (/^node(\s+[\w@./=-]+)+$/.test(start.trim())) return { command: 'node', args: start.trim().split(/\s+/).slice(1) };
+  return { command: 'npm', args: ['run', '--silent', 'start'] };
+}
 
 export const nodeRunner: ExerciseRunner = {
   id: 'node',
@@ -128,6 +141,8 @@ export const nodeRunner: ExerciseRunner = {
   },
 
   parseResults: (raw: string) => parseTap(raw),
+
+  specStart: startCommand,
 };
 
 /** Reads node:test's TAP output into leaf test results (suites are folded into each test's `suite`). */
