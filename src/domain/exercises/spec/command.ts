@@ -80,6 +80,6 @@ export async function runRunStep(
     `  $ ${outcome.shown}${database}`,
     ...(step.why ? [`  ${step.why}`] : []),
     ...mismatches.map((m) => `  ${m.path}\n    - expected: ${m.expected}\n    + actual:   ${m.actual}`),
-    `  It printed: ${printed ? `\n${printed.slice(-1500).replace(/^/gm, '    ')}` : '(nothing)'}`,
+    printed ? `  It printed:\n${printed.slice(-1500).replace(/^/gm, '    ')}` : '  It printed nothing.',
   ].join('\n');
 }

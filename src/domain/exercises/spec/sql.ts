@@ -158,9 +158,24 @@ export async function runSqlStep(step: SqlStep, url: string, saved: Saved, signa
   return mismatches.length === 0 ? undefined : report(mismatches, `  (the query returned ${show(rows)})`);
 }
 
-/** An expected error as words: a SQLSTATE pattern reads better than its regex. */
+/** Names of the SQLSTATEs a spec is likely to expect, for the failure message. */
+const sqlStates: Record<string, string> = {
+  '23502': 'not_null_violation',
+  '23503': 'foreign_key_violation',
+  '23505': 'unique_violation',
+  '23514': 'check_violation',
+  '2BP01': 'dependent_objects_still_exist',
+  '42P01': 'undefined_table',
+  '42703': 'undefined_column',
+};
+
+/** An expected error as words: `^23514:` reads as SQLSTATE 23514 (check_violation). */
 function describe(expected: unknown): string {
-  if (expected !== null && typeof expected === 'object' && '$matches' in expected)
-    return `an error matching /${String((expected as { $matches: unknown }).$matches)}/i`;
+  if (expected !== null && typeof expected === 'object' && '$matches' in expected) {
+    const pattern = String((expected as { $matches: unknown }).$matches);
+    const state = /^\^([0-9A-Z]{5}):?$/.exec(pattern)?.[1];
+    if (state) return `an error with SQLSTATE ${state}${sqlStates[state] ? ` (${sqlStates[state]})` : ''}`;
+    return `an error matching /${pattern}/i`;
+  }
   return `the error ${show(expected)}`;
 }
