@@ -52,14 +52,14 @@ export function psql(url: string, args: string[], signal?: AbortSignal, timeoutM
 
 /** The URL with its password hidden, for messages. */
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
+  return url.replace(/^([a-z]+:\/\/[^:@/?#]*:)[^@/?#]*@/i, '$1***@');
 }
+
+/**
+ * A postgres:// URL split around its database name. Not WHATWG's URL: libpq also takes forms it
+ * refuses, such as a socket directory instead of a host (`postgres://user@/db?host=/run/postgresql`).
+ */
+const postgresUrl = /^(postgres(?:ql)?:\/\/[^/?#]*)(\/[^?#]*)?([?#].*)?$/i;
 
 export interface ScratchDatabase {
   name: string;
@@ -73,14 +73,8 @@ export interface ScratchDatabase {
  * databases are never touched. `drop` removes it (and ends connections a program left open).
  */
 export async function createScratchDatabase(serverUrl: string, signal?: AbortSignal): Promise<ScratchDatabase> {
-  let url: URL;
-  try {
-    url = new URL(serverUrl);
-  } catch {
-    throw new Error(`DATABASE_URL must be a URL like postgres://user:password@host:5432/postgres; got ${redactUrl(serverUrl)}.`);
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
-    throw new Error(`DATABASE_URL must be a postgres:// URL; got ${redactUrl(serverUrl)}.`);
+  const parts = postgresUrl.exec(serverUrl);
+  if (!parts) throw new Error(`DATABASE_URL must be a URL like postgres://user:password@host:5432/postgres; got ${redactUrl(serverUrl)}.`);
   const name = `br_check_${randomBytes(6).toString('hex')}`;
   const created = await psql(serverUrl, ['-c', `CREATE DATABASE ${name}`], signal);
   if (created.exitCode !== 0) {
@@ -90,10 +84,9 @@ export async function createScratchDatabase(serverUrl: string, signal?: AbortSig
         'Start PostgreSQL (or set DATABASE_URL to one you can reach) with a user that may create databases.',
     );
   }
-  url.pathname = `/${name}`;
   return {
     name,
-    url: url.toString(),
+    url: `${parts[1] ?? ''}/${name}${parts[3] ?? ''}`,
     async drop() {
       // FORCE (PostgreSQL 13+) also ends connections the program left open; older servers get a plain drop.
       const forced = await psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
