@@ -1,8 +1,9 @@
 // Authoring aid: runs a behavioural spec against a program started in a folder, printing each
-// scenario's result. Exit 0 when every scenario passes.
+// scenario's result. Exit 0 when every scenario passes. Specs with a database use DATABASE_URL's server.
 //   npx tsx scripts/runSpec.ts <spec.json> <dir> -- <command> [args…]
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { commandRunner } from '../src/domain/exercises/spec/command';
 import { startProgram } from '../src/domain/exercises/spec/program';
 import { runSpec } from '../src/domain/exercises/spec/run';
 import { specSchema } from '../src/domain/exercises/spec/schema';
@@ -22,6 +23,8 @@ async function main(): Promise<number> {
   }
   const results = await runSpec(parsed.data, {
     start: (env) => startProgram({ command, args }, path.resolve(dir), { env }),
+    // For specs whose program runs to completion: the command with each run step's arguments added.
+    run: commandRunner({ command, args }, path.resolve(dir)),
     onScenario: (r) =>
       console.log(
         `${r.status === 'passed' ? '✔' : '✘'} ${r.name} (${r.durationMs} ms)${r.error ? `\n${r.error.replace(/^/gm, '    ')}` : ''}`,

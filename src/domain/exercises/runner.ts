@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { readFileInside } from '../shared/safeFs';
 import { CheckError, runCommand } from './runCommand';
 import type { Command, RunOptions } from './runCommand';
+import { commandRunner } from './spec/command';
 import { startProgram } from './spec/program';
 import { runSpec } from './spec/run';
 import type { Spec } from './spec/schema';
@@ -213,9 +214,11 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
       }
     }
 
-    options.onPhase?.('test', test.message);
+    // A spec whose program runs to completion is not checked over HTTP, whatever the runner's usual words.
+    const commandSpec = test.kind === 'spec' && options.spec?.program === 'command';
+    options.onPhase?.('test', commandSpec ? 'Running the program step by step against the spec' : test.message);
     const timeoutMs = options.timeoutMs ?? 120_000;
-    if (test.kind === 'spec') return await judgeBySpec(test, dir, timeoutMs, started, installMs, options);
+    if (test.kind === 'spec') return await judgeBySpec(runner, test, dir, timeoutMs, started, installMs, options);
     const proc = await run(test.command, dir, timeoutMs);
     const raw = await readFileInside(tmp, resultsFile, { maxBytes: maxResultsBytes }).catch(() => '');
     const results = readResults(runner, raw);
@@ -258,6 +261,7 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
 
 /** Runs the spec against the program `test.start` starts, scenario by scenario, within the test timeout. */
 async function judgeBySpec(
+  runner: ExerciseRunner,
   test: SpecTestStep,
   dir: string,
   timeoutMs: number,
@@ -275,6 +279,9 @@ async function judgeBySpec(
       start: (specEnv) => startProgram(test.start, dir, { signal, env: { ...options.env, ...specEnv } }),
       // The spec's Redis steps must reach the same server as the program.
       ...(options.env?.REDIS_URL ? { redisUrl: options.env.REDIS_URL } : {}),
+      // Specs whose program runs to completion (a migration tool) run `test.start` with each step's arguments.
+      run: commandRunner(test.start, dir, { env: options.env, missingHint: runner.missingToolHint }),
+      ...(options.env?.DATABASE_URL ? { databaseUrl: options.env.DATABASE_URL } : {}),
       signal,
       onScenario: (r) => {
         const error = r.error ? `\n${r.error.replace(/^/gm, '    ')}` : '';

@@ -1,7 +1,11 @@
 // Runs a behavioural spec against the learner's program: each scenario against a fresh start, each
 // step one HTTP request. A failing step says what was sent (as a curl command), what was expected and
-// what came back, so a learner can reproduce it in a terminal.
+// what came back, so a learner can reproduce it in a terminal. A program that runs to completion (a
+// migration tool) is run by `run` steps instead, and specs with a database give each scenario a fresh
+// PostgreSQL database that `sql` steps query (see command.ts and sql.ts).
 import type { TestResult } from '../runner';
+import { runRunStep } from './command';
+import type { RunProgram } from './command';
 import { curlCommand } from './curl';
 import type { SentRequest } from './curl';
 import { match, resolve, show } from './match';
@@ -10,12 +14,18 @@ import type { RunningProgram } from './program';
 import { defaultRedisUrl, keyPrefixEnv, newKeyPrefix, redisSession, specUsesRedis } from './redis';
 import type { RedisSession } from './redis';
 import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
+import { createScratchDatabase, defaultDatabaseUrl, runSqlStep } from './sql';
+import type { ScratchDatabase } from './sql';
 import { mintTokens } from './tokens';
 import { WsSession } from './ws';
 
 export interface SpecRunOptions {
-  /** Starts the program for one scenario, with the spec's environment. */
-  start(env: Record<string, string>): Promise<RunningProgram>;
+  /** Starts the program for one scenario, with the spec's environment (specs whose program is a server). */
+  start?(env: Record<string, string>): Promise<RunningProgram>;
+  /** Runs the program to completion, for `run` steps (specs whose program is a command). */
+  run?: RunProgram;
+  /** The server on which specs with `database` get a fresh database per scenario; DATABASE_URL by default. */
+  databaseUrl?: string;
   signal?: AbortSignal;
   /** Per request. */
   requestTimeoutMs?: number;
@@ -58,16 +68,34 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
   const redis = specUsesRedis(spec)
     ? redisSession(options.redisUrl ?? process.env.REDIS_URL ?? defaultRedisUrl, newKeyPrefix())
     : undefined;
-  const env = redis ? { ...spec.env, [keyPrefixEnv]: redis.prefix } : (spec.env ?? {});
-  let program: RunningProgram;
+  // A fresh database first, so the program starts against it (DATABASE_URL) and never sees another scenario's.
+  let database: ScratchDatabase | undefined;
+  if (spec.database === 'postgres') {
+    try {
+      database = await createScratchDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? defaultDatabaseUrl, options.signal);
+    } catch (e) {
+      await redis?.close();
+      return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
+    }
+  }
+  const env: Record<string, string> = {
+    ...spec.env,
+    ...(redis ? { [keyPrefixEnv]: redis.prefix } : {}),
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
+  let program: RunningProgram | undefined;
   try {
-    program = await options.start(env);
+    if (spec.program !== 'command') {
+      if (!options.start) throw new Error('The spec starts the program as a server, and this check has no way to start it.');
+      program = await options.start(env);
+    }
   } catch (e) {
     await redis?.close();
+    await database?.drop();
     return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
   }
   // WebSocket connections live for one scenario and close before the program stops.
-  const ws = new WsSession(program.port, options.signal);
+  const ws = program ? new WsSession(program.port, options.signal) : undefined;
   try {
     let saved: Saved;
     try {
@@ -75,39 +103,60 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     } catch (e) {
       return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
     }
+    const context: StepContext = { port: program?.port, saved, options, env, redis, ws, database };
     for (const [index, step] of scenario.steps.entries()) {
-      const failure = await runStep(step, program.port, saved, options, redis, ws);
+      const failure = await runStep(step, context);
       if (failure) {
         const where = scenario.steps.length > 1 ? `Step ${index + 1} of ${scenario.steps.length}:\n` : '';
-        const log = program.output().trim();
+        const log = program?.output().trim() ?? '';
         // Hints are not in the text: the topic page offers them one at a time, the CLI prints the first.
         const hints = [...('hint' in step && step.hint ? [step.hint] : []), ...(scenario.hints ?? [])];
-        return done('failed', `${where}${failure}${log ? `\n\nThe program printed:\n${log.slice(-1500)}` : ''}`, hints);
+        const replay = database
+          ? `\n\nThe check ran this scenario in a fresh database (${database.name}) on the server of DATABASE_URL and dropped it afterwards. To replay it, point DATABASE_URL at an empty database and run the scenario's steps in order.`
+          : '';
+        return done('failed', `${where}${failure}${log ? `\n\nThe program printed:\n${log.slice(-1500)}` : ''}${replay}`, hints);
       }
     }
     return done('passed');
   } finally {
-    await ws.closeAll();
-    await program.stop();
+    await ws?.closeAll();
+    await program?.stop();
     await redis?.close();
+    await database?.drop();
   }
 }
 
+interface StepContext {
+  /** Where the program listens; undefined when it is run as a command. */
+  port: number | undefined;
+  saved: Saved;
+  options: SpecRunOptions;
+  /** The program's environment: the spec's, a Redis key prefix, DATABASE_URL for specs with a database. */
+  env: Record<string, string>;
+  redis: RedisSession | undefined;
+  ws: WsSession | undefined;
+  database: ScratchDatabase | undefined;
+}
+
 /** Undefined when the step passes; otherwise the failure as the learner sees it. */
-async function runStep(
-  step: SpecStep,
-  port: number,
-  saved: Saved,
-  options: SpecRunOptions,
-  redis: RedisSession | undefined,
-  ws: WsSession,
-): Promise<string | undefined> {
-  if ('ws' in step) return ws.run(step, saved);
+async function runStep(step: SpecStep, context: StepContext): Promise<string | undefined> {
+  const { port, saved, options, redis, ws, database } = context;
+  if ('ws' in step) return ws ? ws.run(step, saved) : 'The spec is broken: a WebSocket step needs a program that serves.';
   if ('wait' in step) {
     await pause(step.wait.ms, options.signal);
     return undefined;
   }
   if ('redis' in step) return redis ? redis.run(step, saved) : 'The spec is broken: a Redis step without a Redis session';
+  if ('run' in step) return runRunStep(step, options.run, context.env, saved, options.signal);
+  if ('sql' in step) {
+    if (!database) return 'The spec is broken: a sql step needs `"database": "postgres"`.';
+    try {
+      return await runSqlStep(step, database.url, saved, options.signal);
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (port === undefined) return 'The spec is broken: an HTTP step needs a program that serves (`"program": "server"`).';
   return runHttpStep(step, port, saved, options);
 }
 

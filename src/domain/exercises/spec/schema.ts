@@ -118,7 +118,43 @@ export const wsStepSchema = z.strictObject({
   hint: z.optional(z.string()),
 });
 
-export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema, wsStepSchema]);
+/**
+ * Runs the program to completion with these arguments (specs whose `program` is `command`: a
+ * migration tool, a CLI), with the spec's environment and the scenario's DATABASE_URL.
+ */
+export const runStepSchema = z.strictObject({
+  run: z.array(z.string()),
+  expect: z.optional(
+    z.strictObject({
+      /** 0 when not given. */
+      exitCode: z.optional(expectedSchema),
+      /** What it printed (stdout and stderr together). */
+      output: z.optional(expectedSchema),
+    }),
+  ),
+  why: z.optional(z.string()),
+  hint: z.optional(z.string()),
+});
+
+/**
+ * One SQL statement (or a few, separated by `;`) in the scenario's fresh database (specs with
+ * `database`), run with psql. Without `expect` it must succeed.
+ */
+export const sqlStepSchema = z.strictObject({
+  sql: z.string().check(z.minLength(1)),
+  expect: z.optional(
+    z.union([
+      /** A query's rows as JSON objects (column name to value), in the order the query returns them. */
+      z.strictObject({ rows: expectedSchema }),
+      /** It must fail; matched against `SQLSTATE: message` (`23505: duplicate key value violates…`). */
+      z.strictObject({ error: expectedSchema }),
+    ]),
+  ),
+  why: z.optional(z.string()),
+  hint: z.optional(z.string()),
+});
+
+export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema, wsStepSchema, runStepSchema, sqlStepSchema]);
 
 /**
  * A JSON Web Token the spec mints at the start of each scenario, for `{{tokens.<name>}}`. Times are
@@ -154,6 +190,16 @@ export const specSchema = z.strictObject({
   env: z.optional(
     z.record(z.string().check(z.regex(/^(?!PORT$|HOST$)[A-Z_][A-Z0-9_]*$/, 'an upper-case name other than PORT and HOST')), z.string()),
   ),
+  /**
+   * `server` (the default): each scenario starts the program, which listens on PORT, and drives it
+   * over HTTP. `command`: nothing is started; `run` steps run the program to completion.
+   */
+  program: z.optional(z.enum(['server', 'command'])),
+  /**
+   * `postgres`: each scenario gets a fresh, empty database on the server of DATABASE_URL (dropped
+   * afterwards); the program gets its URL as DATABASE_URL, and `sql` steps run in it.
+   */
+  database: z.optional(z.literal('postgres')),
   /** Tokens minted per scenario, by name. */
   tokens: z.optional(z.record(nameSchema, tokenSchema)),
   /** Each scenario runs against a freshly started program, so none sees another's data. */
@@ -168,5 +214,7 @@ export type WaitStep = z.infer<typeof waitStepSchema>;
 export type RedisStep = z.infer<typeof redisStepSchema>;
 export type WsStep = z.infer<typeof wsStepSchema>;
 export type WsAction = z.infer<typeof wsActionSchema>;
+export type RunStep = z.infer<typeof runStepSchema>;
+export type SqlStep = z.infer<typeof sqlStepSchema>;
 export type TokenDefinition = z.infer<typeof tokenSchema>;
 export type SpecRequest = z.infer<typeof specRequestSchema>;

@@ -1,0 +1,2 @@
+-- Migration 001 (down): undo exactly what 001_users_orders.up.sql created.
+-- TODO: drop the tables, the one that holds the foreign key first.

@@ -1,0 +1,22 @@
+-- Migration 001 (up): create the users and orders tables.
+-- Portable SQL: runs on PostgreSQL and on SQLite.
+-- The test runner wraps this file in a transaction: no BEGIN/COMMIT here.
+
+-- INTEGER PRIMARY KEY is the one id form both engines accept; SQLite also auto-numbers it.
+CREATE TABLE users (
+  id         INTEGER PRIMARY KEY,
+  email      VARCHAR(320) NOT NULL UNIQUE,
+  created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE orders (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  -- Money as whole cents: integers add up exactly, floats do not.
+  -- WRONG: "never negative" allows 0; > 0 refuses a free order.
+  total_cents INTEGER NOT NULL CHECK (total_cents > 0),
+  created_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- Neither engine indexes a foreign key column by itself; lookups and cascades need this one.
+CREATE INDEX orders_user_id_idx ON orders (user_id);
