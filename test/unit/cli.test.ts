@@ -82,9 +82,10 @@ describe('backend-roadmap CLI (the bundled dist/cli.js)', () => {
       'javascript',
     );
 
-    const none = await runCli(['scaffold', 'pagination', path.join(tmp, 'none'), '--ts']);
+    // queue-worker is an in-process library: no Python flavour.
+    const none = await runCli(['scaffold', 'queue-worker', path.join(tmp, 'none'), '--lang=python']);
     assert.equal(none.code, 2);
-    assert.match(none.stderr, /pagination has no typescript flavour \(it has: javascript\)/);
+    assert.match(none.stderr, /queue-worker has no python flavour \(it has: javascript[^)]*\)/);
     const unknown = await runCli(['scaffold', 'pagination', path.join(tmp, 'none'), '--flavour=cobol']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown flavour "cobol" \(known: javascript, typescript, python, go\)/);

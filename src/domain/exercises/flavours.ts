@@ -1,8 +1,11 @@
 // The languages an exercise can come in, and everything that differs between them, in one table.
 import type { RunnerId } from './runners';
 
-export const flavours = ['javascript', 'typescript', 'python', 'go'] as const;
-export type Flavour = (typeof flavours)[number];
+import { flavours } from './flavourIds';
+import type { Flavour } from './flavourIds';
+
+export { flavours };
+export type { Flavour };
 
 export interface FlavourInfo {
   /** For learners: "TypeScript". */

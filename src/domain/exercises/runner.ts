@@ -130,7 +130,7 @@ export interface ExerciseRunner {
    * For runners whose own tests are not the spec (Node): how to start the program so the exercise's
    * behavioural spec judges it too, after the tests. Undefined when the folder has no way to start it.
    */
-  specStart?(folder: string): Promise<Command | undefined>;
+  specStart?(folder: string, spec: Spec): Promise<Command | undefined>;
 }
 
 /** The suite the spec's scenarios are listed under when they follow a runner's own tests. */
@@ -231,12 +231,14 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
           ? 'passed'
           : 'failed';
     // The same spec that judges the Python and Go flavours judges this one too, so flavours cannot drift.
-    const specStart = outcome === 'passed' || outcome === 'failed' ? await runner.specStart?.(dir) : undefined;
+    const specStart =
+      options.spec && (outcome === 'passed' || outcome === 'failed') ? await runner.specStart?.(dir, options.spec) : undefined;
     if (options.spec && specStart) {
       const message = 'Starting the program and checking it against the spec';
       options.onPhase?.('test', message);
       options.onOutput?.(`\n== ${message}\n`);
       const bySpec = await judgeBySpec(
+        runner,
         { kind: 'spec', message, start: specStart, requires: [] },
         dir,
         timeoutMs,

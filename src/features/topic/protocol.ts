@@ -3,7 +3,7 @@
 import '../../domain/shared/zodSetup';
 import * as z from 'zod/mini';
 import { topicStatuses } from '../../domain/progress/status';
-import { flavours } from '../../domain/exercises/flavours';
+import { flavours } from '../../domain/exercises/flavourIds';
 import { defineProtocol, idSchema as id, readyMessageSchema } from '../../platform/webview/protocol';
 
 const status = z.enum(topicStatuses);

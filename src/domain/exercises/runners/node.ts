@@ -7,6 +7,7 @@ import { isPlainFile, readFileInside, UnsafePathError } from '../../shared/safeF
 import { CheckError } from '../runner';
 import type { Detection, ExerciseRunner, InstallStep, TestContext, TestResult, TestStep, ToolRequirement } from '../runner';
 import type { Command } from '../runCommand';
+import type { Spec } from '../spec/schema';
 
 export const minimumNodeMajor = 20;
 const testFilePattern = /\.test\.[cm]?[jt]s$/;
@@ -72,14 +73,16 @@ const nodeVersion = (minimum: [number, number]): ToolRequirement => ({
 });
 
 /**
- * How the spec starts a Node exercise's program: its `start` script, run directly when it is a plain
+ * How the spec starts a Node exercise's program: its `start` script (or `migrate`, for a spec whose
+ * program runs to completion, such as a migration tool), run directly when it is a plain
  * `node <files>` (npm's own start-up would cost more than the program's, once per scenario).
  */
-export async function startCommand(dir: string): Promise<Command | undefined> {
-  const start = (await readPackageJson(dir).catch(() => ({}) as PackageJson)).scripts?.start;
-  if (typeof start !== 'string' || start.trim() === '') return undefined;
-  if (/^node(\s+[\w@./=-]+)+$/.test(start.trim())) return { command: 'node', args: start.trim().split(/\s+/).slice(1) };
-  return { command: 'npm', args: ['run', '--silent', 'start'] };
+export async function startCommand(dir: string, spec?: Pick<Spec, 'program'>): Promise<Command | undefined> {
+  const script = spec?.program === 'command' ? 'migrate' : 'start';
+  const line = (await readPackageJson(dir).catch(() => ({}) as PackageJson)).scripts?.[script];
+  if (typeof line !== 'string' || line.trim() === '') return undefined;
+  if (/^node(\s+[\w@./=-]+)+$/.test(line.trim())) return { command: 'node', args: line.trim().split(/\s+/).slice(1) };
+  return { command: 'npm', args: ['run', '--silent', script, '--'] };
 }
 
 export const nodeRunner: ExerciseRunner = {
