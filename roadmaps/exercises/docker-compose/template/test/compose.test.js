@@ -114,8 +114,10 @@ test('[database-url] app gets DATABASE_URL pointing at the db service', () => {
   }
   const database = decodeURIComponent(/^[^/]*\/([^?]*)/.exec(url.slice(url.lastIndexOf('@') + 1))?.[1] ?? '');
   const expectedDb = dbEnv.POSTGRES_DB === undefined ? expectedUser : fixed(dbEnv.POSTGRES_DB);
-  if (expectedDb !== undefined && !fromVariable(database)) {
-    assert.equal(database, expectedDb, `[database-url] DATABASE_URL names the database "${database || '(none)'}", but the db service creates "${expectedDb}" (POSTGRES_DB, or the user's name when it is not set)`);
+  // Without a database in the URL, PostgreSQL connects to the one named like the user.
+  const effectiveDb = database || user;
+  if (expectedDb !== undefined && !fromVariable(effectiveDb)) {
+    assert.equal(effectiveDb, expectedDb, `[database-url] DATABASE_URL connects to the database "${effectiveDb}", but the db service creates "${expectedDb}" (POSTGRES_DB, or the user's name when it is not set)`);
   }
   const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1];
   const variableOf = (value) => /\$\{(\w+)/.exec(value ?? '')?.[1];

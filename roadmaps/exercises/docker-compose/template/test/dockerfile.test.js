@@ -118,7 +118,14 @@ test('[non-root] the runtime stage switches to an unprivileged USER, after insta
   // USER node before npm ci: /app and the copied files belong to root, so npm cannot write node_modules (EACCES).
   const { finalState } = dockerfile();
   const chowned = final.instructions.some((i) => (i.name === 'RUN' && /\bchown\b/.test(i.args)) || i.flags.chown);
-  const install = finalState.steps.find((s) => s.ins.name === 'RUN' && /\bnpm\s+(ci|install|i)\b/.test(s.ins.args) && !['root', '0'].includes(s.user));
+  // (A WORKDIR after the USER is created for that user by BuildKit, so an install there works.)
+  const install = finalState.steps.find(
+    (s, i) =>
+      s.ins.name === 'RUN' &&
+      /\bnpm\s+(ci|install|i)\b/.test(s.ins.args) &&
+      !['root', '0'].includes(s.user) &&
+      !finalState.steps.slice(0, i).some((w, j) => w.ins.name === 'WORKDIR' && finalState.steps.slice(0, j).some((u) => u.ins.name === 'USER')),
+  );
   assert.ok(
     !install || chowned,
     `[non-root] line ${install?.ins.line}: npm ci runs as ${install?.user}, but WORKDIR and COPY created the folder as root, so the install fails with EACCES; install first, then switch: USER ${user} near the end`,
@@ -170,7 +177,9 @@ test('[exec-form-cmd] CMD is in exec form and starts node on the compiled dist/s
   assert.equal(argv[0], 'node', `[exec-form-cmd] line ${cmd.line}: start node itself, not ${argv[0]}; a wrapper such as npm or sh stands between Docker and your app`);
   // The script must be the compiled dist/server.js that the final stage copied from the build stage.
   const { finalState, byName } = dockerfile();
-  const script = argv.slice(1).find((a) => !a.startsWith('-'));
+  // The script: the first argument that names a .js file, else the first that is not an option; `node .` runs package.json's main.
+  const named = argv.slice(1).find((a) => /\.[cm]?js$/.test(a)) ?? argv.slice(1).find((a) => !a.startsWith('-'));
+  const script = named === '.' || named === './' ? 'dist/server.js' : named;
   assert.ok(script, `[exec-form-cmd] line ${cmd.line}: name the script: CMD ["node", "dist/server.js"]`);
   const wanted = posix.resolve(finalState.workdir, /\.[cm]?js$/.test(script) ? script : `${script}.js`);
   const origin = originOf(finalState, byName, wanted);
