@@ -37,6 +37,7 @@ function commandAt(job, pattern) {
 const NPM_CI = /^\s*npm\s+ci\b/;
 const NPM_LINT = /^\s*npm\s+run\s+lint\b/;
 const NPM_TEST = /^\s*npm\s+(test|t|run\s+test)\b/;
+const NPM_TYPECHECK = /^\s*npm\s+run\s+typecheck\b/;
 
 /**
  * A job with the index of each interesting step. The test job is the one that runs `npm test` (the
@@ -315,10 +316,18 @@ test('[test] the tests run with npm test after npm ci', () => {
   assert.ok(ci !== -1 && testStep > ci, '[test] run npm test after npm ci');
 });
 
+test('[typecheck] the type check runs when package.json has one', { skip: !pkg.scripts?.typecheck && 'no typecheck script' }, () => {
+  // tsx and the test runner strip types without checking them: only tsc notices a type error.
+  const { job, ci } = testJob(workflow(), NPM_TYPECHECK);
+  const typecheck = commandAt(job, NPM_TYPECHECK);
+  assert.ok(typecheck !== -1, '[typecheck] package.json has a typecheck script: add a step run: npm run typecheck');
+  assert.ok(ci !== -1 && typecheck > ci, `[typecheck] job ${job.id}: run npm run typecheck after npm ci`);
+});
+
 test('[fails-the-run] a failing install, lint or test fails the run', () => {
   const wf = workflow();
   const alwaysTrue = (value) => value !== undefined && Object.values(EVENTS).every((context) => evaluate(String(value), context) === true);
-  for (const [label, pattern] of [['npm ci', NPM_CI], ['npm run lint', NPM_LINT], ['npm test', NPM_TEST]]) {
+  for (const [label, pattern] of [['npm ci', NPM_CI], ['npm run lint', NPM_LINT], ['npm run typecheck', NPM_TYPECHECK], ['npm test', NPM_TEST]]) {
     for (const job of jobs(wf)) {
       job.steps.forEach((step, i) => {
         const lines = typeof step.run === 'string' ? step.run.split('\n') : [];
@@ -369,7 +378,8 @@ test('[pull-requests] the lint and the tests run for every pull request and ever
       assert.ok(![pr['branches-ignore']].flat().some((b) => glob(b).test('main')), '[pull-requests] pull_request: branches-ignore: leaves out main, so pull requests into main are not tested');
     }
   }
-  for (const [what, pattern] of [['the tests', NPM_TEST], ['the lint', NPM_LINT], ['npm ci', NPM_CI]]) {
+  for (const [what, pattern] of [['the tests', NPM_TEST], ['the lint', NPM_LINT], ['the type check', NPM_TYPECHECK], ['npm ci', NPM_CI]]) {
+    if (pattern === NPM_TYPECHECK && !pkg.scripts?.typecheck) continue;
     const { job } = testJob(wf, pattern);
     const index = Math.floor(commandAt(job, pattern));
     if (index < 0) continue; // [test] and [lint] report a missing command
