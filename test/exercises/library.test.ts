@@ -175,6 +175,23 @@ describe('exercise library: every starter fails, every reference solution passes
         assert.deepEqual(survivors, [], `${id} must reject every known-wrong variant`);
         assert.ok(variants.length >= 4, `${id} ships at least 4 known-wrong variants, has ${variants.length}`);
       }
+      // Correct alternatives (right/<name>/, laid over the JavaScript solution): written differently from
+      // the reference, each must pass, so a rule that depends on a choice the README leaves open shows.
+      const rightDir = path.join(repoRoot, 'roadmaps', 'exercises', id, 'right');
+      if (primary && existsSync(rightDir)) {
+        const alternatives = (await fs.readdir(rightDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+        const rejected: string[] = [];
+        for (const alternative of alternatives) {
+          const dir = path.join(tmp, `${id}-right-${alternative}`);
+          await fs.cp(solutionDir, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+          await fs.symlink(path.join(solutionDir, 'node_modules'), path.join(dir, 'node_modules'));
+          await fs.cp(path.join(rightDir, alternative), dir, { recursive: true, force: true });
+          const passed = spec ? (await runSpecOn(spec, dir)).failed === 0 : (await runCli(['check', dir])).code === 0;
+          if (!passed) rejected.push(alternative);
+        }
+        mutation += `${mutation ? '; ' : ''}passes ${alternatives.length - rejected.length}/${alternatives.length} correct alternatives`;
+        assert.deepEqual(rejected, [], `${id} must pass every correct alternative in right/`);
+      }
 
       let note = node ? exercise.services.join(', ') : `judged by the spec (${flavourInfo[flavourName].runner} runner)`;
       if (ts) {

@@ -68,6 +68,18 @@ test('[db-healthcheck] db has a healthcheck that uses pg_isready', () => {
   const testCommand = Array.isArray(check.test) ? check.test.join(' ') : String(check.test ?? '');
   assert.match(testCommand, /\bpg_isready\b/, '[db-healthcheck] healthcheck.test should run pg_isready, e.g. ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER} -d $${POSTGRES_DB}"]');
   assert.ok(check.interval || check.retries, '[db-healthcheck] set interval (and retries) so the check runs often enough during startup');
+  // Present is not enough: in the CMD form there is no shell, so the whole string would be one program name.
+  if (Array.isArray(check.test) && check.test[0] === 'CMD') {
+    const [program, ...args] = check.test.slice(1);
+    assert.ok(
+      !/\s/.test(String(program)),
+      `[db-healthcheck] ["CMD", "${program}"] looks for a program named "${program}", which does not exist, so db never becomes healthy; split it (["CMD", "pg_isready", "-U", "app"]) or use CMD-SHELL`,
+    );
+    assert.ok(
+      ![program, ...args].some((a) => /\$\{?\w/.test(String(a))),
+      '[db-healthcheck] the CMD form runs without a shell, so $${POSTGRES_USER} is not expanded; use ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER}"]',
+    );
+  }
 });
 
 test('[depends-on-healthy] app waits until db is healthy, not just started', () => {
@@ -92,6 +104,26 @@ test('[database-url] app gets DATABASE_URL pointing at the db service', () => {
   assert.match(parsed.protocol, /^postgres(ql)?:$/, '[database-url] use a postgres:// URL');
   assert.equal(parsed.hostname, 'db', '[database-url] inside the compose network the database host is the service name, db (not localhost)');
   assert.ok(parsed.port === '' || parsed.port === '5432', '[database-url] inside the network, postgres listens on 5432 whatever you publish on the host');
+  // The URL must log in as the user the db service creates, to the database it creates.
+  const dbEnv = environment(service(compose(), 'db'));
+  const fixed = (value) => (value === undefined || fromVariable(value) ? undefined : value);
+  const user = decodeURIComponent(/^[a-z]+:\/\/([^:/@]*)[:@]/i.exec(url)?.[1] ?? '');
+  const expectedUser = fixed(dbEnv.POSTGRES_USER) ?? (dbEnv.POSTGRES_USER === undefined ? 'postgres' : undefined);
+  if (expectedUser !== undefined && !fromVariable(user)) {
+    assert.equal(user, expectedUser, `[database-url] DATABASE_URL logs in as "${user || '(nobody)'}", but the db service creates the user "${expectedUser}" (POSTGRES_USER)`);
+  }
+  const database = decodeURIComponent(/^[^/]*\/([^?]*)/.exec(url.slice(url.lastIndexOf('@') + 1))?.[1] ?? '');
+  const expectedDb = dbEnv.POSTGRES_DB === undefined ? expectedUser : fixed(dbEnv.POSTGRES_DB);
+  // Without a database in the URL, PostgreSQL connects to the one named like the user.
+  const effectiveDb = database || user;
+  if (expectedDb !== undefined && !fromVariable(effectiveDb)) {
+    assert.equal(effectiveDb, expectedDb, `[database-url] DATABASE_URL connects to the database "${effectiveDb}", but the db service creates "${expectedDb}" (POSTGRES_DB, or the user's name when it is not set)`);
+  }
+  const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1];
+  const variableOf = (value) => /\$\{(\w+)/.exec(value ?? '')?.[1];
+  if (password && variableOf(password) && variableOf(dbEnv.POSTGRES_PASSWORD)) {
+    assert.equal(variableOf(password), variableOf(dbEnv.POSTGRES_PASSWORD), '[database-url] the password in DATABASE_URL must be the variable db uses for POSTGRES_PASSWORD');
+  }
 });
 
 test('[no-literal-secrets] passwords come from variables (${POSTGRES_PASSWORD}), never written in the file', () => {

@@ -150,4 +150,131 @@ function volumes(service) {
   });
 }
 
-module.exports = { readFile, parseDockerfile, execForm, parseImage, unpinnedReason, dockerignorePatterns, loadCompose, environment, volumes };
+
+const posix = path.posix;
+
+/** Splits a shell-ish argument string into words (quotes removed; good enough for COPY and RUN lines). */
+const words = (text) => [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+
+/** COPY/ADD sources and destination, from the JSON form (["a", "b"]) or the plain form. */
+function copyPaths(ins) {
+  const list = execForm(ins.rest) ?? words(ins.rest);
+  return { sources: list.slice(0, -1), dest: list.at(-1) ?? '' };
+}
+
+const NPM_INSTALL = /\bnpm\s+(ci|install|i)\b/;
+const OMITS_DEV = /--omit[= ]dev\b|--production\b|--only[= ]prod(uction)?\b/;
+
+/**
+ * Follows each stage through its instructions, the way Docker builds it: what it inherits from an
+ * earlier stage (FROM build), its WORKDIR, USER, ENV, and what its node_modules holds ('none', 'dev'
+ * for every dependency, 'prod' for production only) after each instruction. Rules then test the
+ * effect of a Dockerfile, not the exact lines: a deps stage copied into a build stage counts as an install.
+ */
+function analyzeStages(parsed) {
+  const byName = new Map();
+  const states = [];
+  for (const stage of parsed.stages) {
+    const parent = byName.get(stage.image);
+    const state = {
+      stage,
+      name: stage.name,
+      label: stage.name ?? `stage ${stage.index + 1}`,
+      baseImage: parent ? parent.baseImage : stage.image,
+      parent,
+      workdir: parent ? parent.workdir : '/',
+      user: parent ? parent.user : 'root',
+      env: { ...(parent?.env ?? {}) },
+      deps: parent ? parent.deps : 'none',
+      installsCurl: parent ? parent.installsCurl : false,
+      builds: parent ? parent.builds : false, // has run npm run build, so <workdir>/dist exists
+      distDir: parent?.distDir,
+      steps: [], // { ins, deps, user, workdir } after each instruction
+    };
+    for (const ins of stage.instructions) {
+      if (ins.name === 'WORKDIR') state.workdir = posix.resolve(state.workdir, words(ins.args)[0] ?? '/');
+      else if (ins.name === 'USER') state.user = ins.args.trim().split(':')[0];
+      else if (ins.name === 'ENV') {
+        for (const m of ins.args.matchAll(/(\w+)[= ]("[^"]*"|'[^']*'|\S+)/g)) state.env[m[1]] = m[2].replace(/^["']|["']$/g, '');
+      } else if (ins.name === 'RUN') {
+        for (const command of ins.args.split(/&&|\|\||;|\n/)) {
+          if (NPM_INSTALL.test(command)) {
+            const production = OMITS_DEV.test(command) || /\bNODE_ENV=production\b/.test(command) || state.env.NODE_ENV === 'production';
+            state.deps = production && !/--include[= ]dev\b/.test(command) ? 'prod' : 'dev';
+          }
+          if (/\bnpm\s+prune\b/.test(command) && OMITS_DEV.test(command) && state.deps === 'dev') state.deps = 'prod';
+          if (/\bnpm\s+run\s+build\b/.test(command)) {
+            state.builds = true;
+            state.buildDeps = state.deps;
+            state.distDir = posix.join(state.workdir, 'dist');
+          }
+          if (/\b(apk\s+add|apt-get\s+install|apt\s+install)\b[^\n]*\bcurl\b/.test(command)) state.installsCurl = true;
+        }
+      } else if ((ins.name === 'COPY' || ins.name === 'ADD') && ins.flags.from) {
+        const from = byName.get(ins.flags.from);
+        const { sources } = copyPaths(ins);
+        if (from) {
+          for (const source of sources) {
+            const src = posix.resolve(from.workdir, source);
+            const modules = posix.join(from.workdir, 'node_modules');
+            // Copying node_modules, or a folder that holds it, brings that stage's dependencies along.
+            if ((src === modules || modules.startsWith(`${src}/`) || src === '/') && from.deps !== 'none') state.deps = from.deps;
+          }
+        }
+      }
+      state.steps.push({ ins, deps: state.deps, user: state.user, workdir: state.workdir });
+    }
+    states.push(state);
+    if (stage.name) byName.set(stage.name, state);
+  }
+  return { states, byName };
+}
+
+/**
+ * Where a path of the final stage came from: follows `COPY --from=<stage> <src> <dest>` backwards,
+ * so /app/dist/server.js in the runtime stage maps to /app/dist/server.js of the build stage.
+ */
+function copiedFrom(state, byName, absolutePath) {
+  for (const { ins, workdir } of [...state.steps].reverse()) {
+    if (!(ins.name === 'COPY' || ins.name === 'ADD') || !ins.flags.from) continue;
+    const from = byName.get(ins.flags.from);
+    if (!from) continue;
+    const { sources, dest } = copyPaths(ins);
+    const target = posix.resolve(workdir, dest);
+    for (const source of sources) {
+      const src = posix.resolve(from.workdir, source);
+      // A folder's contents land in the destination (COPY /app/dist ./dist gives ./dist/server.js);
+      // a file lands in it when the destination ends with / (COPY /app/x.js ./ gives ./x.js).
+      const isFile = /\.\w+$/.test(posix.basename(src));
+      if (isFile) {
+        const into = dest.endsWith('/') ? posix.join(target, posix.basename(src)) : target;
+        if (absolutePath === into) return { stage: from, path: src };
+      } else if (absolutePath.startsWith(`${target}/`) || (target === '/' && absolutePath.startsWith('/'))) {
+        return { stage: from, path: posix.join(src, absolutePath.slice(target.length)) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The stage and path a file of `state` really comes from, through COPY --from and FROM <stage>. */
+function originOf(state, byName, absolutePath, depth = 0) {
+  if (depth > 20) return undefined;
+  if (state.builds && state.distDir && (absolutePath === state.distDir || absolutePath.startsWith(`${state.distDir}/`))) {
+    return { stage: state, path: absolutePath };
+  }
+  const copied = copiedFrom(state, byName, absolutePath);
+  if (copied) return originOf(copied.stage, byName, copied.path, depth + 1);
+  return state.parent ? originOf(state.parent, byName, absolutePath, depth + 1) : { stage: state, path: absolutePath };
+}
+
+/** What a base image ships: curl only in the full Debian images; BusyBox wget in Alpine; neither in slim. */
+function imageTools(image) {
+  const { repository, tag = '' } = parseImage(image);
+  if (/distroless/.test(repository)) return { shell: false, curl: false, wget: false, family: 'distroless' };
+  if (/alpine/.test(tag) || /alpine/.test(repository)) return { shell: true, curl: false, wget: true, family: 'alpine' };
+  if (/slim/.test(tag)) return { shell: true, curl: false, wget: false, family: 'slim' };
+  return { shell: true, curl: true, wget: true, family: 'full' };
+}
+
+module.exports = { analyzeStages, copiedFrom, originOf, imageTools, copyPaths, words, readFile, parseDockerfile, execForm, parseImage, unpinnedReason, dockerignorePatterns, loadCompose, environment, volumes };

@@ -46,6 +46,20 @@ test('when batchFn rejects, every load of that batch rejects with its error', as
   assert.match(results[0].reason.message, /database is down/);
 });
 
+test('a failure is not cached: a later load() of the same key asks batchFn again', async () => {
+  let down = true;
+  const calls = [];
+  const loader = createLoader(async (keys) => {
+    calls.push(keys);
+    if (down) throw new Error('database is down');
+    return keys.map((k) => k * 10);
+  });
+  await assert.rejects(loader.load(1), /database is down/);
+  down = false;
+  assert.equal(await loader.load(1), 10, 'the database is back: a new load(1) must try again, not return the cached failure (remove failed keys from the cache)');
+  assert.deepEqual(calls, [[1], [1]]);
+});
+
 test('a batchFn that returns the wrong number of values makes the loads reject', async () => {
   const loader = createLoader(async () => [10]);
   const results = await Promise.allSettled([loader.load(1), loader.load(2)]);

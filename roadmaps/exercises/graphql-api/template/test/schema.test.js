@@ -68,6 +68,13 @@ test('addBook returns the new book, and books lists it afterwards', async () => 
 
   const noYear = await ok(db, ADD_BOOK, { input: { title: 'Mort', authorId: '3' } });
   assert.equal(noYear.addBook.year, null, 'year is optional');
+
+  // The limits are included: this year is not in the future, and year 0 is allowed.
+  const thisYear = new Date().getFullYear();
+  const fresh = await run(db, ADD_BOOK, { input: { title: 'Published this year', authorId: '2', year: thisYear } });
+  assert.equal(fresh.errors, undefined, `a book from this year (${thisYear}) is allowed: only years after it are in the future`);
+  const ancient = await run(db, ADD_BOOK, { input: { title: 'Very old', authorId: '2', year: 0 } });
+  assert.equal(ancient.errors, undefined, 'year 0 is allowed (between 0 and this year, both included)');
 });
 
 test('addBook with bad input answers an errors array with BAD_USER_INPUT, and adds nothing', async () => {
@@ -76,7 +83,8 @@ test('addBook with bad input answers an errors array with BAD_USER_INPUT, and ad
     [{ title: '   ', authorId: '1' }, /title/, 'title'],
     [{ title: 'x'.repeat(201), authorId: '1' }, /title/, 'title'],
     [{ title: 'Ghost book', authorId: '99' }, /author/i, 'authorId'],
-    [{ title: 'From the future', authorId: '1', year: new Date().getFullYear() + 5 }, /year/, 'year'],
+    [{ title: 'From the future', authorId: '1', year: new Date().getFullYear() + 1 }, /year/, 'year'],
+    [{ title: 'Before year zero', authorId: '1', year: -1 }, /year/, 'year'],
   ];
   for (const [input, message, field] of cases) {
     const result = await run(db, ADD_BOOK, { input });

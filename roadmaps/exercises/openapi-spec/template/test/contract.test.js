@@ -35,7 +35,35 @@ function checkResponse(spec, validator, method, url, res) {
       problems.push(...validator.check(schemaPointer, res.body, { strict: true }));
     }
   }
+  if (problems.length === 0) problems.push(...exactness(validator, spec, schemaPointer, res.body));
   return [...new Set(problems)].map((p) => `${name}: ${p} (body: ${JSON.stringify(res.body)})`);
+}
+
+/**
+ * A schema that accepts this body could still accept almost anything. For each property the app sent,
+ * the schema must reject the body without it (the app always sends it: list it under required) and
+ * with a value of the wrong type (give the property a type); a list's schema must describe its items.
+ */
+function exactness(validator, spec, pointer, body) {
+  const WRONG = { notA: 'value of this property' };
+  if (Array.isArray(body)) {
+    if (body.length === 0) return [];
+    if (validator.check(pointer, [...body, 42]).length === 0) return ['the list schema accepts any item (42, say); describe its items: items: { $ref: ... }'];
+    const items = deref(spec, getPointer(spec, pointer), pointer).value?.items;
+    return items ? exactness(validator, spec, `${deref(spec, getPointer(spec, pointer), pointer).pointer}/items`, body[0]) : [];
+  }
+  if (body === null || typeof body !== 'object') return [];
+  const problems = [];
+  for (const property of Object.keys(body)) {
+    const { [property]: _left, ...without } = body;
+    if (validator.check(pointer, without).length === 0) {
+      problems.push(`the schema accepts this body without "${property}", which the app always sends; list it under required`);
+    }
+    if (validator.check(pointer, { ...body, [property]: WRONG }).length === 0) {
+      problems.push(`the schema accepts any value for "${property}"; give it a type`);
+    }
+  }
+  return problems;
 }
 
 test('real responses match the documented status codes and JSON schemas', async () => {

@@ -2,18 +2,21 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { createApp } = require('../src/app');
-const { loadSpec, getPointer, deref, operations, appRoutes, createValidator } = require('./spec');
+const { loadSpec, getPointer, deref, operations, appRoutes, createValidator, templateOf } = require('./spec');
 
+/** How an operation is named in messages: GET /todos/{todoId}. */
 const key = (r) => `${r.method} ${r.path}`;
+/** How operations are compared: the parameter names do not count (GET /todos/{}). */
+const same = (r) => `${r.method} ${templateOf(r.path)}`;
 
 // What the app answers for each operation (see the comment at the top of src/app.js).
 const STATUS_CODES = {
   'GET /health': ['200'],
   'GET /todos': ['200', '400'],
   'POST /todos': ['201', '400'],
-  'GET /todos/{id}': ['200', '404'],
-  'PUT /todos/{id}': ['200', '400', '404'],
-  'DELETE /todos/{id}': ['204', '404'],
+  'GET /todos/{}': ['200', '404'],
+  'PUT /todos/{}': ['200', '400', '404'],
+  'DELETE /todos/{}': ['204', '404'],
 };
 
 test('openapi.yaml is OpenAPI 3.1 with an info title and version', () => {
@@ -25,8 +28,8 @@ test('openapi.yaml is OpenAPI 3.1 with an info title and version', () => {
 
 test('every route the app registers is documented with the same method and path', () => {
   const spec = loadSpec();
-  const documented = new Set(operations(spec).map(key));
-  const missing = appRoutes(createApp()).filter((r) => !documented.has(key(r)));
+  const documented = new Set(operations(spec).map(same));
+  const missing = appRoutes(createApp()).filter((r) => !documented.has(same(r)));
   assert.deepEqual(
     missing.map((r) => `${key(r)} (Express: ${r.express})`),
     [],
@@ -36,9 +39,16 @@ test('every route the app registers is documented with the same method and path'
 
 test('every documented operation exists in the app', () => {
   const spec = loadSpec();
-  const served = new Set(appRoutes(createApp()).map(key));
-  const extra = operations(spec).filter((o) => !served.has(key(o)));
+  const served = new Set(appRoutes(createApp()).map(same));
+  const extra = operations(spec).filter((o) => !served.has(same(o)));
   assert.deepEqual(extra.map(key), [], 'openapi.yaml documents these, but the app does not serve them');
+  // /todos/{id} and /todos/{todoId} are the same path to OpenAPI: documenting both is invalid.
+  const byTemplate = new Map();
+  for (const route of Object.keys(spec.paths ?? {})) {
+    const other = byTemplate.get(templateOf(route));
+    assert.ok(!other, `"${other}" and "${route}" are the same path (only the parameter name differs); keep one`);
+    byTemplate.set(templateOf(route), route);
+  }
 });
 
 test('every operation has an operationId, and no two share one', () => {
@@ -70,18 +80,24 @@ test('every {param} in a path is declared as a required path parameter with a sc
 
 test('GET /todos documents its ?done query parameter', () => {
   const spec = loadSpec();
-  const list = operations(spec).find((o) => key(o) === 'GET /todos');
+  const list = operations(spec).find((o) => same(o) === 'GET /todos');
   assert.ok(list, 'GET /todos is not documented');
   const done = list.parameters.find((p) => p.in === 'query' && p.name === 'done');
   assert.ok(done, 'GET /todos accepts ?done=true|false: add a parameter with name: done, in: query');
   assert.ok(done.schema, 'the done query parameter needs a schema (type: boolean)');
   assert.notEqual(done.required, true, 'done is optional');
+  // The schema must say what the app accepts: true and false, and nothing else (?done=maybe is a 400).
+  const validator = createValidator(spec);
+  const pointer = `${list.pointerOf.get(done)}/schema`;
+  const allows = (values) => values.every((v) => validator.check(pointer, v).length === 0);
+  assert.ok(allows([true, false]) || allows(['true', 'false']), 'the done schema must allow true and false: type: boolean');
+  assert.ok(!allows(['maybe']), 'the app answers 400 for ?done=maybe, but the done schema allows it: type: boolean');
 });
 
 test('each operation documents exactly the status codes the app answers, each with a description', () => {
   const spec = loadSpec();
   for (const o of operations(spec)) {
-    const expected = STATUS_CODES[key(o)];
+    const expected = STATUS_CODES[same(o)];
     if (!expected) continue; // not an app route: the test above reports it
     const responses = o.op.responses ?? {};
     // Codes the app never sends are wrong documentation; a `default` or 5XX entry is fine.
@@ -94,21 +110,32 @@ test('each operation documents exactly the status codes the app answers, each wi
   }
 });
 
+test('POST /todos documents the Location header of its 201', () => {
+  const spec = loadSpec();
+  const create = operations(spec).find((o) => same(o) === 'POST /todos');
+  assert.ok(create, 'POST /todos is not documented');
+  const created = create.op.responses?.['201'];
+  assert.ok(created, 'POST /todos: document the 201 response');
+  const { value } = deref(spec, created, `${create.pointer}/responses/201`);
+  const headers = Object.keys(value.headers ?? {}).map((h) => h.toLowerCase());
+  assert.ok(headers.includes('location'), 'POST /todos 201: the app sends a Location header (the new todo\'s URL); document it under headers: Location: with a schema');
+});
+
 test('POST and PUT declare a required JSON request body whose schema matches what the app accepts', () => {
   const spec = loadSpec();
   const validator = createValidator(spec);
   const samples = {
     'POST /todos': {
-      accepts: [{ title: 'Buy milk' }, { title: 'Buy milk', done: true }],
-      rejects: [{}, { done: true }, { title: 42 }, { title: 'Buy milk', done: 'yes' }],
+      accepts: [{ title: 'Buy milk' }, { title: 'Buy milk', done: true }, { title: 'x'.repeat(200) }],
+      rejects: [{}, { done: true }, { title: 42 }, { title: 'Buy milk', done: 'yes' }, { title: '' }, { title: 'x'.repeat(201) }],
     },
     'PUT /todos/{id}': {
-      accepts: [{ title: 'Buy milk', done: false }],
-      rejects: [{ title: 'Buy milk' }, { done: true }, { title: 42, done: true }],
+      accepts: [{ title: 'Buy milk', done: false }, { title: 'x'.repeat(200), done: true }],
+      rejects: [{ title: 'Buy milk' }, { done: true }, { title: 42, done: true }, { title: '', done: true }, { title: 'x'.repeat(201), done: false }],
     },
   };
   for (const [name, { accepts, rejects }] of Object.entries(samples)) {
-    const o = operations(spec).find((op) => key(op) === name);
+    const o = operations(spec).find((op) => same(op) === templateOf(name));
     assert.ok(o, `${name} is not documented`);
     assert.ok(o.op.requestBody, `${name}: add a requestBody`);
     const { value: body, pointer } = deref(spec, o.op.requestBody, `${o.pointer}/requestBody`);
@@ -116,13 +143,13 @@ test('POST and PUT declare a required JSON request body whose schema matches wha
     assert.ok(body.content?.['application/json']?.schema, `${name}: requestBody needs content: application/json: schema: ...`);
     const schemaPointer = `${pointer}/content/application~1json/schema`;
     for (const sample of accepts) {
-      assert.deepEqual(validator.check(schemaPointer, sample), [], `${name}: the app accepts ${JSON.stringify(sample)}, but the schema rejects it`);
+      assert.deepEqual(validator.check(schemaPointer, sample), [], `${name}: the app accepts ${JSON.stringify(sample).slice(0, 80)}, but the schema rejects it`);
     }
     for (const sample of rejects) {
       assert.notDeepEqual(
         validator.check(schemaPointer, sample),
         [],
-        `${name}: the app answers 400 for ${JSON.stringify(sample)}, but the schema allows it (check required and the property types)`,
+        `${name}: the app answers 400 for ${JSON.stringify(sample).slice(0, 80)}, but the schema allows it (check required, the property types, and the title's length: 1 to 200)`,
       );
     }
   }

@@ -34,6 +34,12 @@ function getPointer(spec, pointer) {
   return current;
 }
 
+/**
+ * A path template with its parameter names left out: OpenAPI treats /todos/{id} and /todos/{todoId}
+ * as the same path, so the tests compare paths this way and never depend on the name you chose.
+ */
+const templateOf = (route) => String(route).replace(/\{[^/}]*\}/g, '{}');
+
 /** Escapes one key for a JSON pointer: '/todos/{id}' → '~1todos~1{id}'. */
 const escapeKey = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -63,13 +69,17 @@ function operations(spec) {
       const pointer = `${itemPointer}/${method}`;
       // Operation parameters override path-item parameters with the same name and location.
       const parameters = new Map();
+      const pointerOf = new Map(); // parameter → the JSON pointer where it is defined
       for (const [list, at] of [[item.parameters, itemPointer], [op.parameters, pointer]]) {
         (Array.isArray(list) ? list : []).forEach((p, i) => {
-          const { value } = deref(spec, p, `${at}/parameters/${i}`);
-          if (value && typeof value === 'object') parameters.set(`${value.in}:${value.name}`, value);
+          const { value, pointer: where } = deref(spec, p, `${at}/parameters/${i}`);
+          if (value && typeof value === 'object') {
+            parameters.set(`${value.in}:${value.name}`, value);
+            pointerOf.set(value, where);
+          }
         });
       }
-      out.push({ method: method.toUpperCase(), path: route, op, pointer, parameters: [...parameters.values()] });
+      out.push({ method: method.toUpperCase(), path: route, op, pointer, parameters: [...parameters.values()], pointerOf });
     }
   }
   return out;
@@ -131,4 +141,4 @@ function createValidator(spec) {
   };
 }
 
-module.exports = { loadSpec, getPointer, deref, escapeKey, operations, appRoutes, matchOperation, createValidator, METHODS };
+module.exports = { templateOf, loadSpec, getPointer, deref, escapeKey, operations, appRoutes, matchOperation, createValidator, METHODS };

@@ -112,6 +112,46 @@ test('waits backoffMs * 2^(attempt-1) between attempts', opts, async () => {
   });
 });
 
+test('a job waiting for its backoff does not hold a concurrency slot', opts, async () => {
+  const backoffMs = 300;
+  const startedAt = {};
+  const queue = createQueue({
+    concurrency: 1,
+    maxAttempts: 2,
+    backoffMs,
+    handler: async (name, { attempt }) => {
+      startedAt[`${name} ${attempt}`] = performance.now();
+      if (name === 'flaky' && attempt === 1) throw new Error('the mail server is down');
+      await sleep(5);
+    },
+  });
+  queue.add('flaky');
+  queue.add('other');
+  await queue.drain();
+  const waited = Math.round(startedAt['other 1'] - startedAt['flaky 1']);
+  assert.ok(
+    waited < backoffMs / 2,
+    `With concurrency 1, "other" started ${waited} ms after "flaky" failed: it waited out flaky's ${backoffMs} ms backoff. ` +
+      'Schedule the retry with setTimeout and let run() finish, so the slot is free while the job waits.',
+  );
+  assert.ok(startedAt['flaky 2'] - startedAt['flaky 1'] >= backoffMs - 5, 'the retry still waits its backoff');
+});
+
+test('drain() waits for jobs added after an earlier drain() resolved', opts, async () => {
+  const queue = createQueue({
+    handler: async (n) => {
+      await sleep(20);
+      return n;
+    },
+  });
+  queue.add(1);
+  await queue.drain();
+  assert.equal(queue.completed.length, 1);
+  queue.add(2);
+  await queue.drain();
+  assert.equal(queue.completed.length, 2, 'the second drain() resolved before job 2 completed: each drain() waits for the queue as it is now');
+});
+
 test('nothing is lost: every job ends completed or dead, exactly once', opts, async () => {
   const maxAttempts = 3;
   const failuresOf = (n) => n % 5; // job n fails its first n % 5 attempts: 3 and 4 never make it

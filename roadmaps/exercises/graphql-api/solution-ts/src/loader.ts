@@ -1,0 +1,65 @@
+/**
+ * A tiny DataLoader. `load(key)` does not query at once: it waits until the current tick is over,
+ * so every load() made meanwhile (one per book in a list, say) lands in one batchFn(keys) call.
+ *
+ * batchFn(keys) gets each distinct key once and must resolve to an array of the same length, in
+ * the same order (null for a key with no value). Results are cached for the loader's lifetime, so
+ * create one loader per request: a long-lived cache would serve stale data and leak memory.
+ */
+export type BatchFn<K, V> = (keys: K[]) => Promise<readonly V[]>;
+
+export interface Loader<K, V> {
+  load(key: K): Promise<V>;
+}
+
+interface Pending<V> {
+  resolve: (value: V) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createLoader<K, V>(batchFn: BatchFn<K, V>): Loader<K, V> {
+  const cache = new Map<K, Promise<V>>(); // key → promise of its value
+  let queue: Map<K, Pending<V>> | null = null; // the batch being collected
+
+  function dispatch(batch: Map<K, Pending<V>>): void {
+    const keys = [...batch.keys()];
+    Promise.resolve()
+      .then(() => batchFn(keys))
+      .then((values: unknown) => {
+        if (!Array.isArray(values) || values.length !== keys.length) {
+          throw new Error(`batch function must resolve to an array of ${keys.length} values (one per key), got ${describe(values)}`);
+        }
+        keys.forEach((key, i) => batch.get(key)!.resolve(values[i] as V));
+      })
+      .catch((error: unknown) => {
+        for (const [key, { reject }] of batch) {
+          cache.delete(key); // a failure is not cached: a later load() may try again
+          reject(error);
+        }
+      });
+  }
+
+  return {
+    load(key: K): Promise<V> {
+      const cached = cache.get(key);
+      if (cached) return cached;
+      if (!queue) {
+        const batch = (queue = new Map());
+        // nextTick runs after the code that is running now, and after the promise callbacks that
+        // are already queued: time enough for GraphQL to call every resolver of a list.
+        process.nextTick(() => {
+          queue = null;
+          dispatch(batch);
+        });
+      }
+      const batch = queue;
+      const promise = new Promise<V>((resolve, reject) => batch.set(key, { resolve, reject }));
+      cache.set(key, promise);
+      return promise;
+    },
+  };
+}
+
+function describe(values: unknown): string {
+  return Array.isArray(values) ? `${values.length} values` : typeof values;
+}
