@@ -81,6 +81,18 @@ describe('exercise library: every starter fails, every reference solution passes
     assert.ok(exercises.length >= 12, `${exercises.length} exercises`);
   });
 
+  it('ships at least 4 known-wrong variants for every exercise', () => {
+    const counts = exercises.map((e) => {
+      const wrong = path.join(repoRoot, 'roadmaps', 'exercises', e.id, 'wrong');
+      return [e.id, existsSync(wrong) ? readdirSync(wrong, { withFileTypes: true }).filter((d) => d.isDirectory()).length : 0] as const;
+    });
+    assert.deepEqual(
+      counts.filter(([, n]) => n < 4),
+      [],
+    );
+    console.log(`      ${counts.reduce((sum, [, n]) => sum + n, 0)} known-wrong variants in ${counts.length} exercises`);
+  });
+
   it('offers TypeScript in every exercise that comes in Python or Go', () => {
     const behind = exercises.filter(
       (e) => (e.flavours.includes('python') || e.flavours.includes('go')) && !e.flavours.includes('typescript'),
