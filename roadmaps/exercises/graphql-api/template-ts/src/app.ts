@@ -11,5 +11,9 @@ export function createApp({ db = createDb() }: { db?: Db } = {}): Express {
   // graphql-http reads and parses the request body itself, so no express.json() here.
   // context runs once per HTTP request: every request gets fresh loaders (see src/schema.ts).
   app.all('/graphql', createHandler({ schema, context: () => createContext({ db }) }));
+  // Counted by the data source itself, so the check can see whether author lookups were batched.
+  app.get('/stats', (_req, res) => {
+    res.json({ authorQueries: db.stats.authorQueries, authorIdsRequested: db.stats.authorIdsRequested });
+  });
   return app;
 }
