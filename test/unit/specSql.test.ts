@@ -12,7 +12,7 @@ import { commandRunner } from '../../src/domain/exercises/spec/command';
 import { runSpec } from '../../src/domain/exercises/spec/run';
 import { specSchema } from '../../src/domain/exercises/spec/schema';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
-import { createScratchDatabase, psqlCommand } from '../../src/domain/exercises/spec/sql';
+import { createScratchDatabase, psqlCommand, splitPassword } from '../../src/domain/exercises/spec/sql';
 
 // A real migration tool, as small as one can be: `node tool.js up|down` runs its SQL with psql in the
 // database of DATABASE_URL. BUG switches in the mistakes a spec must catch.
@@ -179,6 +179,20 @@ describe('specs with a database and a program run as a command', function () {
       /Could not create a fresh database for the check on the server of DATABASE_URL \(postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/postgres\)/,
     );
     assert.doesNotMatch(unreachable?.error ?? '', /secret/, 'the password is not shown');
+  });
+
+  it('never lets DATABASE_URL lead the scratch URL to another database, and keeps the password out of messages', async () => {
+    await assert.rejects(createScratchDatabase(`${serverUrl ?? ''}?dbname=postgres`), /names its database with \?dbname= or \?service=/);
+    await assert.rejects(createScratchDatabase(`${serverUrl ?? ''}?sslmode=disable&service=shop`), /\?dbname= or \?service=/);
+    // psql repeats a URL it cannot parse; the password must not come back with it.
+    const [malformed] = await runSpec(spec, {
+      run: () => Promise.reject(new Error('not run')),
+      databaseUrl: 'postgres://u:secret%zzpw@127.0.0.1:1/postgres',
+    });
+    assert.ok(malformed?.error, 'the scenario failed');
+    assert.doesNotMatch(malformed.error ?? '', /secret/);
+    assert.deepEqual(splitPassword('postgres://u:p%40ss@h:5/db?x=1'), { url: 'postgres://u@h:5/db?x=1', password: 'p@ss' });
+    assert.deepEqual(splitPassword('postgres://u@h/db'), { url: 'postgres://u@h/db' });
   });
 
   it('names the package to install when psql is missing', async () => {

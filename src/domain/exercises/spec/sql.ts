@@ -24,16 +24,44 @@ export interface PsqlResult {
 /** Output past this is not kept: a step's rows are meant to be read by a person. */
 const maxOutputBytes = 4 * 1024 * 1024;
 
+/** The URL without its password, and the password (decoded), so psql gets it in PGPASSWORD, not argv. */
+export function splitPassword(url: string): { url: string; password?: string } {
+  const m = /^([a-z]+:\/\/[^:@/?#]*):([^@/?#]*)@/i.exec(url);
+  if (!m) return { url };
+  let password = m[2] ?? '';
+  try {
+    password = decodeURIComponent(password);
+  } catch {
+    // A malformed escape: psql would refuse it too, and say so.
+  }
+  return { url: `${m[1] ?? ''}@${url.slice(m[0].length)}`, password };
+}
+
+/** Text with every form of the password replaced, for messages: psql repeats a URL it cannot parse. */
+function scrub(text: string, url: string): string {
+  const raw = /^[a-z]+:\/\/[^:@/?#]*:([^@/?#]*)@/i.exec(url)?.[1];
+  const forms = [url, raw, raw === undefined ? undefined : splitPassword(url).password].filter((f): f is string => !!f && f.length > 0);
+  return forms.reduce((t, f) => t.split(f).join(f === url ? redactUrl(url) : '***'), text);
+}
+
 /** Runs psql without a shell. A missing psql is an error naming the package to install. */
 export function psql(url: string, args: string[], signal?: AbortSignal, timeoutMs = 30_000): Promise<PsqlResult> {
+  const bare = splitPassword(url);
   return new Promise((resolve, reject) => {
     execFile(
       'psql',
-      [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-v', 'VERBOSITY=verbose', ...args],
+      [bare.url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-v', 'VERBOSITY=verbose', ...args],
       {
         // Notices ("table does not exist, skipping") are not what a step is about; a server that never
-        // answers is an error within seconds, not a hang.
-        env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning', PGCONNECT_TIMEOUT: '5', PGAPPNAME: 'backend-roadmap' },
+        // answers is an error within seconds, not a hang. The password goes in the environment, where
+        // other users' `ps` cannot read it.
+        env: {
+          ...process.env,
+          PGOPTIONS: '-c client_min_messages=warning',
+          PGCONNECT_TIMEOUT: '5',
+          PGAPPNAME: 'backend-roadmap',
+          ...(bare.password === undefined ? {} : { PGPASSWORD: bare.password }),
+        },
         maxBuffer: maxOutputBytes,
         timeout: timeoutMs,
         ...(signal ? { signal } : {}),
@@ -44,7 +72,7 @@ export function psql(url: string, args: string[], signal?: AbortSignal, timeoutM
         // Not error.message: it holds the command line, and so the URL's password.
         if (error && typeof error.code !== 'number')
           return reject(new Error(signal?.aborted ? 'cancelled' : `psql did not finish within ${Math.round(timeoutMs / 1000)} s`));
-        resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr });
+        resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr: scrub(stderr, url) });
       },
     );
   });
@@ -75,8 +103,18 @@ export interface ScratchDatabase {
 export async function createScratchDatabase(serverUrl: string, signal?: AbortSignal): Promise<ScratchDatabase> {
   const parts = postgresUrl.exec(serverUrl);
   if (!parts) throw new Error(`DATABASE_URL must be a URL like postgres://user:password@host:5432/postgres; got ${redactUrl(serverUrl)}.`);
+  // libpq lets ?dbname= (or a service file) override the path's database: the scratch URL would then
+  // point at the learner's own database.
+  if (/[?&](dbname|service)=/i.test(parts[3] ?? ''))
+    throw new Error(
+      `DATABASE_URL (${redactUrl(serverUrl)}) names its database with ?dbname= or ?service=; the check needs it in the path (postgres://user@host:5432/postgres).`,
+    );
   const name = `br_check_${randomBytes(6).toString('hex')}`;
-  const created = await psql(serverUrl, ['-c', `CREATE DATABASE ${name}`], signal);
+  const created = await psql(serverUrl, ['-c', `CREATE DATABASE ${name}`], signal).catch(async (e: unknown) => {
+    // Cancelled or timed out while the server may already have created it.
+    await psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name}`]).catch(() => undefined);
+    throw e;
+  });
   if (created.exitCode !== 0) {
     throw new Error(
       `Could not create a fresh database for the check on the server of DATABASE_URL (${redactUrl(serverUrl)}): ` +
@@ -84,14 +122,24 @@ export async function createScratchDatabase(serverUrl: string, signal?: AbortSig
         'Start PostgreSQL (or set DATABASE_URL to one you can reach) with a user that may create databases.',
     );
   }
+  const url = `${parts[1] ?? ''}/${name}${parts[3] ?? ''}`;
+  const drop = async () => {
+    // FORCE (PostgreSQL 13+) also ends connections the program left open; older servers get a plain drop.
+    const forced = await psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    if (forced.exitCode !== 0) await psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name}`]);
+  };
+  // Whatever the URL says, the program must land in the database made for it, never another.
+  const landed = await psql(url, ['-A', '-t', '-c', 'SELECT current_database()'], signal).catch(() => undefined);
+  if (landed?.stdout.trim() !== name) {
+    await drop().catch(() => undefined);
+    throw new Error(
+      `The fresh database ${name} could not be reached through DATABASE_URL (${redactUrl(serverUrl)}); ${landed ? `it led to "${landed.stdout.trim() || landed.stderr.trim()}"` : 'psql failed'}. Not running the SQL anywhere else.`,
+    );
+  }
   return {
     name,
-    url: `${parts[1] ?? ''}/${name}${parts[3] ?? ''}`,
-    async drop() {
-      // FORCE (PostgreSQL 13+) also ends connections the program left open; older servers get a plain drop.
-      const forced = await psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
-      if (forced.exitCode !== 0) await psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name}`]);
-    },
+    url,
+    drop,
   };
 }
 
