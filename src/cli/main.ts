@@ -156,6 +156,7 @@ async function check(dir: string, io: CliIo): Promise<number> {
     const result = await checkExercise(target, {
       specOf: (id) => (/^[a-z0-9-]+$/.test(id) ? readSpec(path.join(io.root, 'roadmaps', 'exercises', id)) : Promise.resolve(undefined)),
       signal: controller.signal,
+      printFirstHint: true,
       onOutput: (t) => io.out(t),
       onPhase: (_, message) => io.err(`== ${message}\n`),
     });

@@ -116,7 +116,7 @@ describe('behavioural specs', () => {
       /\$ curl -i -X POST http:\/\/127\.0\.0\.1:\d+\/notes -H 'content-type: application\/json' --data-raw '\{"text":"it'\\''s here","admin":true\}'/,
     );
     assert.match(failed?.error ?? '', /json\.admin\n {4}- expected: no such key\n {4}\+ actual: {3}true/);
-    assert.deepEqual(failed?.hints, ['Store only the fields the API defines.']);
+    assert.deepEqual(failed?.hints, [{ id: '0', text: 'Store only the fields the API defines.' }]);
     assert.equal(results.filter((r) => r.status === 'passed').length, 2);
   });
 
@@ -222,12 +222,40 @@ describe('runners judged by the spec', () => {
       assert.equal(bad.outcome, 'failed');
       assert.equal(bad.summary, '3 passed, 1 failed');
       assert.deepEqual(bad.results.find((r) => r.status === 'failed')?.suite, [specSuite]);
-      // Without a start script there is nothing to judge: the tests decide alone.
+      // Without a start script the spec cannot start the program: that fails, rather than skipping the spec.
       await fs.writeFile(path.join(node, 'package.json'), JSON.stringify({ scripts: { test: 'node --test' } }));
-      assert.equal((await runCheck(nodeRunner, node, { spec, env: { BUG: 'extra' } })).summary, '1 passed, 0 failed');
+      const unstartable = await runCheck(nodeRunner, node, { spec });
+      assert.equal(unstartable.outcome, 'failed');
+      assert.equal(unstartable.summary, '1 passed, 1 failed');
+      assert.match(unstartable.results.find((r) => r.status === 'failed')?.error ?? '', /package\.json has no "start" script/);
     } finally {
       await fs.rm(node, { recursive: true, force: true });
     }
+  });
+
+  it('stops a scenario at once when cancelled mid-wait, without calling it failed', async () => {
+    const waiting: Spec = {
+      version: 1,
+      exercise: 'notes',
+      scenarios: [
+        {
+          name: 'waits',
+          steps: [{ wait: { ms: 5000 } }, { wait: { ms: 5000 } }, { request: { method: 'GET', path: '/notes' }, expect: { status: 200 } }],
+        },
+      ],
+    };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const results = await runSpec(waiting, {
+      start: (env) => startProgram({ command: process.execPath, args: ['server.js'] }, dir, { env }),
+      signal: controller.signal,
+    });
+    assert.ok(Date.now() - started < 3000, `stopped after ${Date.now() - started} ms`);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['skipped'],
+    );
   });
 
   it('stops when cancelled, and says so', async () => {

@@ -283,7 +283,7 @@ describe('WebSocket spec steps', function () {
       assert.match(error, /bob {4}← \{"from":"alice","said":"hi"\}/);
       assert.match(error, /bob gets what alice said\./);
       assert.match(error, /json\.said\n {4}- expected: "bye"\n {4}\+ actual: {3}"hi"/);
-      assert.deepEqual(result.hints, ['Send to the others.']);
+      assert.deepEqual(result.hints, [{ id: '0', text: 'Send to the others.' }]);
     });
 
     it('fails a silent step when a frame arrives, a receive when nothing does, and a closed when the server keeps it open', async () => {

@@ -22,7 +22,13 @@ export interface TestResult {
   durationMs?: number;
   error?: string;
   /** Offered one at a time when it failed (from a behavioural spec). */
-  hints?: string[];
+  hints?: Hint[];
+}
+
+/** A hint and its id within its scenario (`step3` for a step's, `0`, `1`… for the scenario's own). */
+export interface Hint {
+  id: string;
+  text: string;
 }
 
 export type CheckOutcome = 'passed' | 'failed' | 'cancelled' | 'timedOut';
@@ -48,6 +54,8 @@ export interface CheckOptions {
   env?: NodeJS.ProcessEnv;
   /** The exercise's behavioural spec: required by runners that judge the running program. */
   spec?: Spec;
+  /** The CLI prints a failed scenario's first hint; the editor offers hints one at a time instead (and records them). */
+  printFirstHint?: boolean;
 }
 
 /** A tool a check needs, and the oldest version of it that works. */
@@ -219,6 +227,7 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
     options.onPhase?.('test', commandSpec ? 'Running the program step by step against the spec' : test.message);
     const timeoutMs = options.timeoutMs ?? 120_000;
     if (test.kind === 'spec') return await judgeBySpec(runner, test, dir, timeoutMs, started, installMs, options);
+    const testStarted = Date.now();
     const proc = await run(test.command, dir, timeoutMs);
     const raw = await readFileInside(tmp, resultsFile, { maxBytes: maxResultsBytes }).catch(() => '');
     const results = readResults(runner, raw);
@@ -231,8 +240,19 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
           ? 'passed'
           : 'failed';
     // The same spec that judges the Python and Go flavours judges this one too, so flavours cannot drift.
-    const specStart =
-      options.spec && (outcome === 'passed' || outcome === 'failed') ? await runner.specStart?.(dir, options.spec) : undefined;
+    const judged = options.spec !== undefined && runner.specStart !== undefined && (outcome === 'passed' || outcome === 'failed');
+    const specStart = judged && options.spec ? await runner.specStart?.(dir, options.spec) : undefined;
+    if (judged && !specStart) {
+      // Removing the start script must not skip the spec that judges every flavour.
+      const script = options.spec?.program === 'command' ? 'migrate' : 'start';
+      results.push({
+        name: `package.json has a "${script}" script`,
+        suite: [specSuite],
+        status: 'failed',
+        error: `The behavioural spec starts your program with \`npm run ${script}\`, and package.json has no "${script}" script. Put it back (the starter had one).`,
+      });
+      outcome = 'failed';
+    }
     if (options.spec && specStart) {
       const message = 'Starting the program and checking it against the spec';
       options.onPhase?.('test', message);
@@ -241,7 +261,8 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
         runner,
         { kind: 'spec', message, start: specStart, requires: [] },
         dir,
-        timeoutMs,
+        // One time limit for the whole check: the spec gets what the tests left (and a little at least).
+        Math.max(timeoutMs - (Date.now() - testStarted), 10_000),
         started,
         installMs,
         options,
@@ -288,7 +309,7 @@ async function judgeBySpec(
       onScenario: (r) => {
         const error = r.error ? `\n${r.error.replace(/^/gm, '    ')}` : '';
         // The first hint only: the topic page offers the rest one at a time.
-        const hint = r.hints?.[0] ? `\n    Hint: ${r.hints[0]}` : '';
+        const hint = options.printFirstHint && r.hints?.[0] ? `\n    Hint: ${r.hints[0].text}` : '';
         options.onOutput?.(`${r.status === 'passed' ? '✔' : '✘'} ${r.name}${error}${hint}\n`);
       },
     });

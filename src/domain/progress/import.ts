@@ -86,7 +86,9 @@ export function previewImport(current: ProgressData, incoming: ProgressData, tit
     for (const item of was) if (!will.has(item)) itemsUnticked++;
   }
   const exercisesPassed = Object.keys(incoming.exercises).filter((id) => !exercisePassed(current, id)).length;
-  const same = statusChanges.length === 0 && itemsTicked === 0 && itemsUnticked === 0 && exercisesPassed === 0;
+  // Practice alone (hints, failed checks, a comparison) is still something to import.
+  const samePractice = JSON.stringify(current.practice ?? {}) === JSON.stringify(incoming.practice ?? {});
+  const same = statusChanges.length === 0 && itemsTicked === 0 && itemsUnticked === 0 && exercisesPassed === 0 && samePractice;
   return { statusChanges, itemsTicked, itemsUnticked, exercisesPassed, same };
 }
 

@@ -89,8 +89,8 @@ export function solutionOffer(data: ProgressData, exerciseId: string): 'free' | 
 }
 
 /** The key a revealed hint is recorded under. */
-export function hintKey(scenario: string, index: number): string {
-  return `${scenario}#${index}`;
+export function hintKey(scenario: string, id: string): string {
+  return `${scenario}#${id}`;
 }
 
 export function topicStatus(data: ProgressData, topicId: string): TopicStatus {

@@ -6,8 +6,8 @@ import type { Services } from '../../app/services';
 
 /** What each language needs on the learner's machine, said before they pick it. */
 export const toolchainOf: Readonly<Record<Flavour, string>> = {
-  javascript: 'Express, checked by its own tests. Needs Node.js 20+.',
-  typescript: 'Express run with tsx, checked by its own tests. Needs Node.js 20+.',
+  javascript: 'Express, checked by its own tests and then the behavioural spec. Needs Node.js 20+.',
+  typescript: 'Express run with tsx, checked by its own tests and then the behavioural spec. Needs Node.js 20+.',
   python: 'FastAPI in a .venv the check creates, judged by the behavioural spec over HTTP. Needs Python 3.11+.',
   go: 'Standard net/http, judged by the behavioural spec over HTTP. Needs Go 1.22+.',
 };

@@ -12,6 +12,7 @@ import type { Flavour } from '../../domain/exercises/flavours';
 import { exercisesPerLanguage, toolchainOf } from '../exercises/language';
 import { readNote } from '../notes/notes';
 import type { ExerciseChecks } from '../exercises/checks';
+import type { Hint } from '../../domain/exercises/runner';
 import type { Services } from '../../app/services';
 import { WebviewPanelHost } from '../../platform/webview/panelHost';
 import type { ReadyMessage } from '../../platform/webview/protocol';
@@ -20,11 +21,11 @@ import { topicProtocol } from './protocol';
 import type { TopicHostMessage, TopicPageMessage, TopicState, TopicView } from './protocol';
 
 /** The hints revealed so far (a prefix: they are revealed in order) and how many are left. */
-function hintsView(scenario: string, hints: string[], used: ReadonlySet<string>): { hints?: string[]; hintsLeft?: number } {
+function hintsView(scenario: string, hints: readonly Hint[], used: ReadonlySet<string>): { hints?: string[]; hintsLeft?: number } {
   if (hints.length === 0) return {};
   let shown = 0;
-  while (shown < hints.length && used.has(hintKey(scenario, shown))) shown++;
-  return { hints: hints.slice(0, shown), hintsLeft: hints.length - shown };
+  while (shown < hints.length && used.has(hintKey(scenario, hints[shown]?.id ?? ''))) shown++;
+  return { hints: hints.slice(0, shown).map((h) => h.text), hintsLeft: hints.length - shown };
 }
 
 /** The topic whose page asks for the learner's exercise language (the seeds' first step). */
@@ -200,9 +201,9 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           .state(message.exerciseId)
           .last?.results.find((r) => r.status === 'failed' && r.name === message.scenario);
         const used = new Set(practiceOf(store.data, message.exerciseId).hintsUsed ?? []);
-        const next = failed?.hints?.findIndex((_, i) => !used.has(hintKey(failed.name, i))) ?? -1;
-        if (!failed || next < 0) return this.services.log.warn(`Ignored hint for ${message.exerciseId}: no hint left for that failure`);
-        await store.update(ops.recordHintUsed(message.exerciseId, hintKey(failed.name, next)));
+        const next = failed?.hints?.find((h) => !used.has(hintKey(failed.name, h.id)));
+        if (!failed || !next) return this.services.log.warn(`Ignored hint for ${message.exerciseId}: no hint left for that failure`);
+        await store.update(ops.recordHintUsed(message.exerciseId, hintKey(failed.name, next.id)));
         return;
       }
       case 'compareSolution':

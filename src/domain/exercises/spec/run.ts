@@ -3,7 +3,8 @@
 // what came back, so a learner can reproduce it in a terminal. A program that runs to completion (a
 // migration tool) is run by `run` steps instead, and specs with a database give each scenario a fresh
 // PostgreSQL database that `sql` steps query (see command.ts and sql.ts).
-import type { TestResult } from '../runner';
+import type { Hint, TestResult } from '../runner';
+import { CheckError } from '../runCommand';
 import { runRunStep } from './command';
 import type { RunProgram } from './command';
 import { curlCommand } from './curl';
@@ -56,7 +57,7 @@ export async function runSpec(spec: Spec, options: SpecRunOptions): Promise<Test
 
 async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunOptions): Promise<TestResult> {
   const started = performance.now();
-  const done = (status: TestResult['status'], error?: string, hints: string[] = []): TestResult => ({
+  const done = (status: TestResult['status'], error?: string, hints: Hint[] = []): TestResult => ({
     name: scenario.name,
     suite: [],
     status,
@@ -64,6 +65,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     ...(error === undefined ? {} : { error }),
     ...(hints.length > 0 ? { hints } : {}),
   });
+  const scenarioHints: Hint[] = (scenario.hints ?? []).map((text, i) => ({ id: String(i), text }));
   // A spec with Redis steps gives each scenario its own key prefix, and deletes those keys afterwards.
   const redis = specUsesRedis(spec)
     ? redisSession(options.redisUrl ?? process.env.REDIS_URL ?? defaultRedisUrl, newKeyPrefix())
@@ -75,7 +77,8 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
       database = await createScratchDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? defaultDatabaseUrl, options.signal);
     } catch (e) {
       await redis?.close();
-      return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
+      // No psql, no server, no right to create databases: the machine's setup, not the learner's code.
+      throw new CheckError(e instanceof Error ? e.message : String(e));
     }
   }
   const env: Record<string, string> = {
@@ -92,7 +95,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
   } catch (e) {
     await redis?.close();
     await database?.drop();
-    return done('failed', e instanceof Error ? e.message : String(e), scenario.hints);
+    return done('failed', e instanceof Error ? e.message : String(e), scenarioHints);
   }
   // WebSocket connections live for one scenario and close before the program stops.
   const ws = program ? new WsSession(program.port, options.signal) : undefined;
@@ -105,12 +108,16 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     }
     const context: StepContext = { port: program?.port, saved, options, env, redis, ws, database };
     for (const [index, step] of scenario.steps.entries()) {
+      // Cancelled or out of time: stop here, without calling the scenario failed.
+      if (options.signal?.aborted) return done('skipped', 'The check was stopped before this scenario finished.');
       const failure = await runStep(step, context);
+      if (options.signal?.aborted) return done('skipped', 'The check was stopped before this scenario finished.');
       if (failure) {
         const where = scenario.steps.length > 1 ? `Step ${index + 1} of ${scenario.steps.length}:\n` : '';
         const log = program?.output().trim() ?? '';
         // Hints are not in the text: the topic page offers them one at a time, the CLI prints the first.
-        const hints = [...('hint' in step && step.hint ? [step.hint] : []), ...(scenario.hints ?? [])];
+        // Ids stay the same whichever step fails, so a hint revealed once stays revealed.
+        const hints = [...('hint' in step && step.hint ? [{ id: `step${index + 1}`, text: step.hint }] : []), ...scenarioHints];
         const replay = database
           ? `\n\nThe check ran this scenario in a fresh database (${database.name}) on the server of DATABASE_URL and dropped it afterwards. To replay it, point DATABASE_URL at an empty database and run the scenario's steps in order.`
           : '';
@@ -119,10 +126,11 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     }
     return done('passed');
   } finally {
-    await ws?.closeAll();
-    await program?.stop();
-    await redis?.close();
-    await database?.drop();
+    // Each clean-up runs even if another fails, and none replaces the scenario's result.
+    for (const cleanUp of [() => ws?.closeAll(), () => program?.stop(), () => redis?.close(), () => database?.drop()])
+      await Promise.resolve()
+        .then(cleanUp)
+        .catch(() => undefined);
   }
 }
 
@@ -161,6 +169,7 @@ async function runStep(step: SpecStep, context: StepContext): Promise<string | u
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {

@@ -51,6 +51,9 @@ export function acceptFor(key: string): string {
     .digest('base64');
 }
 
+/** Unread messages kept per connection (each at most the message cap). */
+const maxUnreadMessages = 1000;
+
 export class WsClient {
   private buffer: Buffer = Buffer.alloc(0);
   private fragments: Buffer[] = [];
@@ -157,6 +160,7 @@ export class WsClient {
     const queued = this.inbox.shift();
     if (queued) return Promise.resolve(queued);
     if (this.ended) return Promise.resolve(this.ended);
+    if (signal?.aborted) return Promise.resolve(undefined);
     return new Promise((resolvePromise) => {
       const wake = () => {
         clearTimeout(timer);
@@ -194,6 +198,11 @@ export class WsClient {
   }
 
   private push(event: WsEvent): void {
+    // A program flooding a connection the spec is not reading must not fill the editor's memory.
+    if (this.inbox.length >= maxUnreadMessages) {
+      this.fail(1008, `the server sent more than ${maxUnreadMessages} messages that were not read yet`);
+      return;
+    }
     this.inbox.push(event);
     for (const wake of [...this.waiters]) wake();
   }
@@ -214,6 +223,8 @@ export class WsClient {
   }
 
   private onData(chunk: Buffer): void {
+    // After the end (a close frame, a failure) nothing more is read or kept.
+    if (this.ended) return;
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     while (!this.ended && this.buffer.length >= 2) {
       const b0 = this.buffer[0] ?? 0;
