@@ -120,6 +120,30 @@ describe('behavioural specs', () => {
     assert.equal(results.filter((r) => r.status === 'passed').length, 2);
   });
 
+  it("gives hints ids that stay the same whichever step fails, a step's own hint first", async () => {
+    const hinted: Spec = {
+      version: 1,
+      exercise: 'notes',
+      scenarios: [
+        {
+          name: 'notes',
+          hints: ['Keep the notes.'],
+          steps: [
+            { request: { method: 'GET', path: '/notes' }, expect: { status: 200 }, hint: 'List them.' },
+            { request: { method: 'GET', path: '/nope' }, expect: { status: 200 }, hint: 'Answer every path.' },
+          ],
+        },
+      ],
+    };
+    const [result] = await runSpec(hinted, {
+      start: (env) => startProgram({ command: process.execPath, args: ['server.js'] }, dir, { env }),
+    });
+    assert.deepEqual(result?.hints, [
+      { id: 'step2', text: 'Answer every path.' },
+      { id: '0', text: 'Keep the notes.' },
+    ]);
+  });
+
   it('fails a program that forgets what it stored, at the second step', async () => {
     const failed = (await run('forget')).find((r) => r.status === 'failed');
     assert.match(failed?.error ?? '', /^Step 2 of 2:/);
