@@ -186,7 +186,7 @@ describe('exercise library: every starter fails, every reference solution passes
           const rejected = bySpec || (await runCli(['check', dir])).code === 1;
           if (!rejected) survivors.push(variant);
         }
-        mutation = `${spec ? 'check' : 'tests'} rejects ${variants.length - survivors.length}/${variants.length} wrong variants${spec && byTestsOnly.length > 0 ? ` (the spec alone ${variants.length - byTestsOnly.length}; the tests the rest: ${byTestsOnly.join(', ')})` : spec ? ' (all by the spec alone)' : ''}`;
+        mutation = `${spec ? 'check rejects' : 'tests reject'} ${variants.length - survivors.length}/${variants.length} wrong variants${spec && byTestsOnly.length > 0 ? ` (the spec alone ${variants.length - byTestsOnly.length}; the tests the rest: ${byTestsOnly.join(', ')})` : spec ? ' (all by the spec alone)' : ''}`;
         console.log(`      ${id}: ${mutation}${survivors.length > 0 ? ` (accepted: ${survivors.join(', ')})` : ''}`);
         assert.deepEqual(survivors, [], `${id} must reject every known-wrong variant`);
         assert.ok(variants.length >= 4, `${id} ships at least 4 known-wrong variants, has ${variants.length}`);
