@@ -9,6 +9,7 @@ import { flavourInfo } from '../../src/domain/exercises/flavours';
 import type { Flavour } from '../../src/domain/exercises/flavours';
 import { loadExercises } from '../../src/domain/exercises/manifestLoader';
 import { commandRunner } from '../../src/domain/exercises/spec/command';
+import { startCommand } from '../../src/domain/exercises/runners/node';
 import { startProgram } from '../../src/domain/exercises/spec/program';
 import { runSpec } from '../../src/domain/exercises/spec/run';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
@@ -38,14 +39,9 @@ function specOf(id: string): Promise<Spec | undefined> {
 
 /** Runs a spec against a Node flavour's program (`npm start`), each scenario on a fresh start. */
 async function runSpecOn(spec: Spec, dir: string): Promise<{ total: number; failed: number; report: string }> {
-  // `node …` start scripts run directly: npm's own start-up would cost more than the program's, per scenario.
-  const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  // A spec whose program runs to completion (a migration tool) runs the `migrate` script's program with each step's arguments.
-  const script = spec.program === 'command' ? 'migrate' : 'start';
-  const start = pkg.scripts?.[script] ?? '';
-  const command = /^node(\s+[\w@./=-]+)+$/.test(start)
-    ? { command: process.execPath, args: start.split(/\s+/).slice(1) }
-    : { command: 'npm', args: ['run', '--silent', script, '--'] };
+  // The same start rule the learner's check uses (the start or migrate script, plain `node …` run directly).
+  const command = await startCommand(dir, spec);
+  assert.ok(command, `${dir}: package.json has no script the spec can start`);
   const results = await runSpec(spec, { start: (env) => startProgram(command, dir, { env }), run: commandRunner(command, dir) });
   const failed = results.filter((r) => r.status !== 'passed');
   return {
