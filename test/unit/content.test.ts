@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { loadCatalog } from '../../src/domain/roadmap/files';
 import type { Catalog } from '../../src/domain/roadmap/catalog';
 import { formatProblem } from '../../src/domain/shared/problems';
-import type { Roadmap, Topic } from '../../src/domain/roadmap/schema';
+import type { Question, Roadmap, Topic } from '../../src/domain/roadmap/schema';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const roadmapsDir = path.join(repoRoot, 'roadmaps');
@@ -21,7 +21,12 @@ const normalise = (s: string) =>
     .trim();
 
 function topicTexts(t: Topic): string[] {
-  return [t.title, t.summary, t.why, ...t.checklist.map((c) => c.text), ...t.questions.flatMap((q) => [q.question, q.answer, q.why])];
+  return [t.title, t.summary, t.why, ...t.checklist.map((c) => c.text), ...t.questions.flatMap(questionTexts)];
+}
+
+function questionTexts(q: Question): string[] {
+  if (q.kind === 'recall') return [q.question, q.answer, q.why];
+  return [q.question, ...(q.kind === 'code' ? [q.code] : []), ...q.options.flatMap((o) => [o.text, o.why])];
 }
 
 /** Sentences end at . ! or ? followed by a space and a capital, digit or quote, or at the end. */
@@ -165,8 +170,43 @@ describe('bundled roadmap content', () => {
     assert.ok(asked('jwt', /JWT|token/i), 'how JWT works');
     assert.ok(asked('nosql-overview', /SQL/i), 'SQL vs NoSQL');
     assert.ok(asked('redis-caching', /Redis|cach/i), 'what Redis caching buys');
-    for (const t of topics) for (const q of t.questions) assert.ok(q.answer.length > 20 && q.why.length > 10, `${t.id}: ${q.question}`);
-    assert.ok(topics.filter((t) => t.questions.length > 0).length >= topics.length / 2);
+    for (const t of topics) {
+      for (const q of t.questions) if (q.kind === 'recall') assert.ok(q.answer.length > 20 && q.why.length > 10, `${t.id}: ${q.question}`);
+    }
+  });
+
+  it('asks at least three questions on every topic, of all three kinds across the roadmap', () => {
+    const short = topics.filter((t) => t.questions.length < 3).map((t) => `${t.id} (${t.questions.length})`);
+    assert.deepEqual(short, [], 'topics with fewer than three questions');
+    const kinds = new Map<string, number>();
+    for (const t of topics) for (const q of t.questions) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
+    for (const kind of ['recall', 'choice', 'code']) assert.ok((kinds.get(kind) ?? 0) >= 60, `${kind}: ${kinds.get(kind) ?? 0}`);
+    // Every topic can be graded automatically, so a quiz can verify it.
+    const ungraded = topics.filter((t) => !t.questions.some((q) => q.kind !== 'recall')).map((t) => t.id);
+    assert.deepEqual(ungraded, [], 'topics without a choice or code question');
+  });
+
+  it('gives every multiple-choice question one right answer among its options, and a reason for each option', () => {
+    for (const t of topics) {
+      for (const q of t.questions) {
+        if (q.kind === 'recall') continue;
+        const where = `${t.id}/${q.id}`;
+        assert.equal(q.options.filter((o) => o.text === q.answer).length, 1, `${where}: the answer is one option`);
+        for (const o of q.options) assert.ok(o.why.length > 10, `${where}: a reason for "${o.text}"`);
+        assert.ok(q.options.length >= 3, `${where}: at least three options`);
+      }
+    }
+  });
+
+  it('asks each question once: no two topics share a question', () => {
+    const seen = new Map<string, string>();
+    for (const t of topics) {
+      for (const q of t.questions) {
+        const key = normalise(q.question).replace(/[^a-z0-9 ]/g, '');
+        assert.equal(seen.get(key), undefined, `"${q.question}" is asked in ${seen.get(key)} and ${t.id}`);
+        seen.set(key, t.id);
+      }
+    }
   });
 
   describe('against the seed roadmaps', () => {

@@ -25,12 +25,50 @@ export const checklistItemSchema = z.strictObject({
   text: nonEmpty,
 });
 
-/** A self-check question, kept for a later quiz feature. */
-export const questionSchema = z.strictObject({
+/** A wrong or right choice, with why: a learner who picks it reads this. */
+export const questionOptionSchema = z.strictObject({
+  text: nonEmpty,
+  why: nonEmpty,
+});
+
+/** Languages a code-reading question's snippet may be in (shown as its label). */
+export const codeLanguages = ['http', 'sql', 'javascript', 'typescript', 'python', 'go', 'shell', 'yaml', 'json', 'text'] as const;
+
+const questionBase = {
+  /** Stable within its topic: review cards are keyed by `<topic id>/<question id>`. */
+  id: slugSchema,
   question: nonEmpty,
+};
+
+const options = z.array(questionOptionSchema).check(z.minLength(2, 'needs at least two options'), z.maxLength(6, 'at most six options'));
+
+/** Short recall: the learner answers in their head, then grades themselves against the model answer. */
+export const recallQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('recall'),
   answer: nonEmpty,
   why: nonEmpty,
 });
+
+/** Multiple choice, graded automatically; `answer` is the text of the one right option. */
+export const choiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('choice'),
+  options,
+  answer: nonEmpty,
+});
+
+/** Code reading: what a request, response, query or snippet does or returns; graded like a choice. */
+export const codeQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('code'),
+  language: z.enum(codeLanguages),
+  code: nonEmpty,
+  options,
+  answer: nonEmpty,
+});
+
+export const questionSchema = z.discriminatedUnion('kind', [recallQuestionSchema, choiceQuestionSchema, codeQuestionSchema]);
 
 export const topicSchema = z.strictObject({
   id: slugSchema,
@@ -113,6 +151,10 @@ export type Resource = z.infer<typeof resourceSchema>;
 export type ResourceType = z.infer<typeof resourceTypeSchema>;
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type Question = z.infer<typeof questionSchema>;
+export type RecallQuestion = z.infer<typeof recallQuestionSchema>;
+export type ChoiceQuestion = z.infer<typeof choiceQuestionSchema>;
+export type CodeQuestion = z.infer<typeof codeQuestionSchema>;
+export type QuestionOption = z.infer<typeof questionOptionSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 export type CareerPath = z.infer<typeof pathSchema>;
