@@ -26,7 +26,7 @@ describe('progress in a shared JSON file (file mode)', () => {
     assert.deepEqual(warnings, []);
     await store.update(ops.setItem('sql-basics', 'select', true));
     const onDisk = JSON.parse(await fs.readFile(file, 'utf8')) as ProgressData;
-    assert.equal(onDisk.version, 2);
+    assert.equal(onDisk.version, 3);
     assert.deepEqual(onDisk.topics['sql-basics']?.checked, ['select']);
     const again = (await ProgressStore.open(new FileProgressAdapter(dir, file))).store;
     assert.equal(again.status('sql-basics'), 'inProgress');
@@ -160,7 +160,7 @@ describe('progress history and the dashboard numbers', () => {
     };
     const result = migrate(v1);
     assert.ok(result.ok);
-    assert.equal(result.data.version, 2);
+    assert.equal(result.data.version, 3);
     assert.deepEqual(result.data.history, [{ at: '2026-10-01T10:00:00.000Z', topicId: 'dns', status: 'done' }]);
   });
 

@@ -21,7 +21,7 @@ describe('progress import', () => {
     assert.equal(a.data.topics.dns?.status, 'done');
     const b = parseImport(JSON.stringify({ version: 1, topics: {}, exercises: {} }), 'old.json');
     assert.ok(b.ok);
-    assert.equal(b.data.version, 2);
+    assert.equal(b.data.version, 3);
   });
 
   it('names the file, line and column of bad JSON, and says when it is not progress at all', () => {

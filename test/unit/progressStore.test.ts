@@ -37,7 +37,7 @@ describe('progress store', () => {
     assert.equal(reopened.status('nodejs-runtime'), 'skipped');
     assert.ok(reopened.data.exercises['express-route']?.passedAt);
     assert.equal(reopened.data.currentTopic, 'rest-apis');
-    assert.equal(reopened.data.version, 2);
+    assert.equal(reopened.data.version, 3);
     assert.deepEqual(
       reopened.data.history.map((e) => [e.topicId, e.status]),
       [
@@ -121,7 +121,7 @@ describe('progress store', () => {
   it('migrate() treats missing data as empty progress', () => {
     const result = migrate(null);
     assert.ok(result.ok);
-    assert.deepEqual(result.data, { version: 2, topics: {}, exercises: {}, history: [] });
+    assert.deepEqual(result.data, { version: 3, topics: {}, exercises: {}, history: [], practice: {}, cards: {}, reviewLog: [], quizzes: {} });
   });
 
   it('moves progress from renamed topic ids, following chains and merging with the new id', async () => {

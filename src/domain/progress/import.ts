@@ -66,6 +66,8 @@ export interface ImportPreview {
   itemsTicked: number;
   itemsUnticked: number;
   exercisesPassed: number;
+  /** Review cards the import brings that are not here yet. */
+  cardsAdded: number;
   /** True when importing changes nothing. */
   same: boolean;
 }
@@ -87,9 +89,15 @@ export function previewImport(current: ProgressData, incoming: ProgressData, tit
   }
   const exercisesPassed = Object.keys(incoming.exercises).filter((id) => !exercisePassed(current, id)).length;
   // Practice alone (hints, failed checks, a comparison) is still something to import.
-  const samePractice = JSON.stringify(current.practice ?? {}) === JSON.stringify(incoming.practice ?? {});
-  const same = statusChanges.length === 0 && itemsTicked === 0 && itemsUnticked === 0 && exercisesPassed === 0 && samePractice;
-  return { statusChanges, itemsTicked, itemsUnticked, exercisesPassed, same };
+  const samePractice = JSON.stringify(current.practice) === JSON.stringify(incoming.practice);
+  // So is review state: cards, their answers and quiz results.
+  const sameReview =
+    JSON.stringify([current.cards, current.quizzes, current.reviewLog.length]) ===
+    JSON.stringify([incoming.cards, incoming.quizzes, incoming.reviewLog.length]);
+  const cardsAdded = Object.keys(incoming.cards).filter((id) => !Object.hasOwn(current.cards, id)).length;
+  const same =
+    statusChanges.length === 0 && itemsTicked === 0 && itemsUnticked === 0 && exercisesPassed === 0 && samePractice && sameReview;
+  return { statusChanges, itemsTicked, itemsUnticked, exercisesPassed, cardsAdded, same };
 }
 
 /** Keeps everything in `current` and adds what `incoming` has: ticked items, statuses set only there, passes. */

@@ -1,5 +1,7 @@
-import { exercisePassed, HISTORY_LIMIT, practiceOf, topicProgress, topicStatus } from './progress';
-import type { HistoryEntry, Practice, ProgressData, TopicProgress, TopicStatus } from './progress';
+import { cardOf, exercisePassed, HISTORY_LIMIT, practiceOf, QUIZ_PASS_SHARE, quizOf, REVIEW_LOG_LIMIT, topicProgress, topicStatus } from './progress';
+import type { HistoryEntry, Practice, ProgressData, QuizResult, ReviewEntry, StoredCard, TopicProgress, TopicStatus } from './progress';
+import { answerCard } from '../review/scheduler';
+import type { GradeName } from '../review/scheduler';
 
 /** What a change was about, for onDidChange listeners: the topic when it concerned one. */
 export interface ProgressChange {
@@ -94,7 +96,7 @@ function practice(exerciseId: string, fn: (p: Practice) => boolean): ProgressOp 
   return (d) => {
     const p = structuredClone(practiceOf(d, exerciseId));
     if (!fn(p)) return unchanged;
-    d.practice = { ...d.practice, [exerciseId]: p };
+    d.practice[exerciseId] = p;
     return changed();
   };
 }
@@ -108,6 +110,64 @@ export function mergePractice(mine: Practice, theirs: Practice): Practice {
     ...(failedChecks > 0 ? { failedChecks } : {}),
     ...(hintsUsed.length > 0 ? { hintsUsed } : {}),
     ...(compared ? { solutionComparedAt: compared } : {}),
+  };
+}
+
+/** One answer to a review card (a question's or a note's); a card answered for the first time is created. */
+export interface CardAnswer {
+  cardId: string;
+  topicId: string;
+  grade: GradeName;
+}
+
+/** Schedules each answered card with FSRS and logs the answer. */
+export function answerCards(answers: readonly CardAnswer[]): ProgressOp {
+  const list = answers.map((a) => ({ ...a }));
+  return (d, now) => {
+    if (list.length === 0) return unchanged;
+    const at = new Date(now);
+    for (const a of list) {
+      const { card, entry } = answerCard(a.cardId, a.topicId, cardOf(d, a.cardId), a.grade, at);
+      d.cards[a.cardId] = card;
+      d.reviewLog.push(entry);
+    }
+    if (d.reviewLog.length > REVIEW_LOG_LIMIT) d.reviewLog.splice(0, d.reviewLog.length - REVIEW_LOG_LIMIT);
+    return changed({ topicId: list.length === 1 ? list[0]?.topicId : undefined });
+  };
+}
+
+/** Records a finished topic quiz: its score, the best score, and the first pass (80% or more). */
+export function recordQuiz(topicId: string, correct: number, total: number): ProgressOp {
+  return (d, now) => {
+    if (total <= 0) return unchanged;
+    const share = Math.min(1, Math.max(0, correct / total));
+    const before = quizOf(d, topicId);
+    const passed = share >= QUIZ_PASS_SHARE;
+    d.quizzes[topicId] = {
+      best: Math.max(before?.best ?? 0, share),
+      last: share,
+      answered: total,
+      at: now,
+      ...(before?.passedAt ? { passedAt: before.passedAt } : passed ? { passedAt: now } : {}),
+    };
+    return changed({ topicId });
+  };
+}
+
+/** Runs several ops as one update (one write, one change event). */
+export function combine(...ops: readonly ProgressOp<unknown>[]): ProgressOp {
+  return (d, now) => {
+    let any = false;
+    let topicId: string | undefined;
+    let topics = 0;
+    for (const op of ops) {
+      const r = op(d, now);
+      if (!r.change) continue;
+      any = true;
+      if (r.change.topicId !== topicId) topics++;
+      topicId = r.change.topicId;
+    }
+    return any ? changed(topics === 1 && topicId ? { topicId } : {}) : unchanged;
   };
 }
 
@@ -193,12 +253,34 @@ export function mergeInto(into: ProgressData, incoming: ProgressData): void {
   for (const [id, t] of Object.entries(incoming.topics)) into.topics[id] = mergeTopic(topicProgress(into, id), t);
   for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(into, id)) into.exercises[id] = structuredClone(e);
   for (const [id, p] of Object.entries(incoming.practice ?? {}))
-    into.practice = { ...into.practice, [id]: mergePractice(practiceOf(into, id), p) };
+    into.practice[id] = mergePractice(practiceOf(into, id), p);
+  for (const [id, c] of Object.entries(incoming.cards)) into.cards[id] = mergeCard(cardOf(into, id), c);
+  for (const [id, q] of Object.entries(incoming.quizzes)) into.quizzes[id] = mergeQuiz(quizOf(into, id), q);
+  const logKey = (e: ReviewEntry) => `${e.at}|${e.cardId}`;
+  const logged = new Set(into.reviewLog.map(logKey));
+  into.reviewLog = [...into.reviewLog, ...incoming.reviewLog.filter((e) => !logged.has(logKey(e))).map((e) => ({ ...e }))]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .slice(-REVIEW_LOG_LIMIT);
   const key = (e: HistoryEntry) => `${e.at}|${e.topicId}|${e.status}`;
   const seen = new Set(into.history.map(key));
   into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) =>
     a.at.localeCompare(b.at),
   );
+}
+
+/** The card reviewed last wins (its schedule already includes what the other one knew, or is newer). */
+export function mergeCard(mine: StoredCard | undefined, theirs: StoredCard): StoredCard {
+  if (!mine) return structuredClone(theirs);
+  const last = (c: StoredCard) => c.lastReview ?? '';
+  return last(theirs) > last(mine) ? structuredClone(theirs) : mine;
+}
+
+/** Quiz results: the best score, the later attempt's last score, the first pass. */
+export function mergeQuiz(mine: QuizResult | undefined, theirs: QuizResult): QuizResult {
+  if (!mine) return structuredClone(theirs);
+  const later = theirs.at > mine.at ? theirs : mine;
+  const passedAt = [mine.passedAt, theirs.passedAt].filter((t) => t !== undefined).sort()[0];
+  return { best: Math.max(mine.best, theirs.best), last: later.last, answered: later.answered, at: later.at, ...(passedAt ? { passedAt } : {}) };
 }
 
 /** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */

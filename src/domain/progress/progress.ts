@@ -8,7 +8,7 @@ export type { TopicStatus } from './status';
 
 export const topicStatusSchema = z.enum(topicStatuses);
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 const topicProgressSchema = z.object({
   status: z.optional(topicStatusSchema),
@@ -39,12 +39,65 @@ export const practiceSchema = z.object({
 });
 export type Practice = z.infer<typeof practiceSchema>;
 
+/** Version 2: history, and optional practice records. */
+export const progressDataV2Schema = z.object({
+  version: z.literal(2),
+  ...progressFields,
+  history: z.array(historyEntrySchema),
+  practice: z.optional(z.record(z.string(), practiceSchema)),
+  vanishedReported: z.optional(z.array(z.string())),
+});
+
+/** A review card's FSRS state (ts-fsrs's Card, dates as ISO strings). */
+export const storedCardSchema = z.object({
+  /** The topic the card belongs to, so review can open it and phases can count it. */
+  topicId: z.string(),
+  due: z.string(),
+  stability: z.number(),
+  difficulty: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.int(),
+  reps: z.int(),
+  lapses: z.int(),
+  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: z.int().check(z.minimum(0), z.maximum(3)),
+  lastReview: z.optional(z.string()),
+});
+export type StoredCard = z.infer<typeof storedCardSchema>;
+
+/** One answer given to a card: retention and the activity chart are drawn from these. */
+export const reviewEntrySchema = z.object({
+  at: z.string(),
+  cardId: z.string(),
+  /** 1 again, 2 hard, 3 good, 4 easy. */
+  rating: z.int().check(z.minimum(1), z.maximum(4)),
+  /** The card's state before this answer (0 new … 3 relearning). */
+  state: z.int().check(z.minimum(0), z.maximum(3)),
+});
+export type ReviewEntry = z.infer<typeof reviewEntrySchema>;
+
+/** A topic's quiz: the best and the last score, and when it was first passed. */
+export const quizResultSchema = z.object({
+  best: z.number().check(z.minimum(0), z.maximum(1)),
+  last: z.number().check(z.minimum(0), z.maximum(1)),
+  /** Questions in the last attempt. */
+  answered: z.int().check(z.nonnegative()),
+  at: z.string(),
+  passedAt: z.optional(z.string()),
+});
+export type QuizResult = z.infer<typeof quizResultSchema>;
+
 export const progressDataSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   ...progressFields,
   history: z.array(historyEntrySchema),
-  /** By exercise id; optional, so older files and older versions of the extension read it unchanged. */
-  practice: z.optional(z.record(z.string(), practiceSchema)),
+  /** By exercise id: failed checks, hints revealed, the reference solution seen. */
+  practice: z.record(z.string(), practiceSchema),
+  /** Review cards by card id (`<topic>/<question>` or `note:<topic>/<hash>`). */
+  cards: z.record(z.string(), storedCardSchema),
+  reviewLog: z.array(reviewEntrySchema),
+  /** By topic id. */
+  quizzes: z.record(z.string(), quizResultSchema),
   /** Stored topic ids no roadmap knows any more; kept, and reported once. */
   vanishedReported: z.optional(z.array(z.string())),
 });
@@ -54,9 +107,11 @@ export type ProgressData = z.infer<typeof progressDataSchema>;
 
 /** Bounds the history so years of use stay small in workspace state. */
 export const HISTORY_LIMIT = 5000;
+/** Bounds the review log the same way (retention is read from the recent part). */
+export const REVIEW_LOG_LIMIT = 5000;
 
 export function emptyProgress(): ProgressData {
-  return { version: PROGRESS_VERSION, topics: {}, exercises: {}, history: [] };
+  return { version: PROGRESS_VERSION, topics: {}, exercises: {}, history: [], practice: {}, cards: {}, reviewLog: [], quizzes: {} };
 }
 
 /**
@@ -73,8 +128,21 @@ export function exercisePassed(data: ProgressData, exerciseId: string): boolean 
 
 /** An exercise's practice record (own keys only, like every lookup by id). */
 export function practiceOf(data: ProgressData, exerciseId: string): Practice {
-  return data.practice && Object.hasOwn(data.practice, exerciseId) ? (data.practice[exerciseId] ?? {}) : {};
+  return Object.hasOwn(data.practice, exerciseId) ? (data.practice[exerciseId] ?? {}) : {};
 }
+
+/** A topic's quiz result (own keys only). */
+export function quizOf(data: ProgressData, topicId: string): QuizResult | undefined {
+  return Object.hasOwn(data.quizzes, topicId) ? data.quizzes[topicId] : undefined;
+}
+
+/** A review card (own keys only). */
+export function cardOf(data: ProgressData, cardId: string): StoredCard | undefined {
+  return Object.hasOwn(data.cards, cardId) ? data.cards[cardId] : undefined;
+}
+
+/** A quiz is passed at 80% or more. */
+export const QUIZ_PASS_SHARE = 0.8;
 
 /** After this many failed checks the reference solution is offered before a pass, with a confirmation. */
 export const compareAfterFailedChecks = 3;

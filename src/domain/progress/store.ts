@@ -4,7 +4,7 @@ import { Emitter } from '../shared/emitter';
 import { UnsafePathError, uniqueSuffix } from '../shared/safeFs';
 import { replaceAll } from './ops';
 import type { ProgressChange, ProgressOp } from './ops';
-import { emptyProgress, progressDataSchema, progressDataV1Schema, PROGRESS_VERSION, topicStatus } from './progress';
+import { emptyProgress, progressDataSchema, progressDataV1Schema, progressDataV2Schema, PROGRESS_VERSION, topicStatus } from './progress';
 import type { ProgressData, TopicStatus } from './progress';
 
 export interface ProgressAdapter extends Adapter<unknown> {
@@ -323,7 +323,13 @@ export function migrate(raw: unknown): Migrated {
       .filter(([, t]) => t.status === 'done' && t.updatedAt)
       .map(([topicId, t]) => ({ at: t.updatedAt, topicId, status: 'done' as const }))
       .sort((a, b) => a.at.localeCompare(b.at));
-    raw = { ...v1.data, version: PROGRESS_VERSION, history };
+    raw = { ...v1.data, version: 2, history };
+  }
+  if (version === 1 || version === 2) {
+    const v2 = progressDataV2Schema.safeParse(raw);
+    if (!v2.success) return { ok: false, reason: describeIssue(v2.error.issues[0]) };
+    // Version 3 adds review cards, their log and quiz results, and keeps practice (hint use) always.
+    raw = { ...v2.data, version: PROGRESS_VERSION, practice: v2.data.practice ?? {}, cards: {}, reviewLog: [], quizzes: {} };
   }
   const parsed = progressDataSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: describeIssue(parsed.error.issues[0]) };

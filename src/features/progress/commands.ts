@@ -78,7 +78,7 @@ export function registerProgressCommands(services: Services): vscode.Disposable[
         `${preview.statusChanges.length} topic status change(s)${shown.length > 0 ? ':' : '.'}`,
         ...shown.map((l) => `  • ${l}`),
         ...(preview.statusChanges.length > shown.length ? [`  • … and ${preview.statusChanges.length - shown.length} more`] : []),
-        `${preview.itemsTicked} checklist item(s) ticked, ${preview.itemsUnticked} unticked; ${preview.exercisesPassed} exercise(s) newly passed.`,
+        `${preview.itemsTicked} checklist item(s) ticked, ${preview.itemsUnticked} unticked; ${preview.exercisesPassed} exercise(s) newly passed${preview.cardsAdded ? `; ${preview.cardsAdded} review card(s) added` : ''}.`,
         '',
         "Replace makes your progress exactly the file's. Merge keeps yours and adds what the file has.",
       ].join('\n');

@@ -1,0 +1,283 @@
+// Issue 11: review cards on FSRS, quiz results, the verified rule, note cards, progress data v3.
+import * as assert from 'node:assert/strict';
+import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
+import { emptyProgress } from '../../src/domain/progress/progress';
+import type { ProgressData } from '../../src/domain/progress/progress';
+import * as ops from '../../src/domain/progress/ops';
+import { migrate } from '../../src/domain/progress/store';
+import { mergeProgress } from '../../src/domain/progress/import';
+import { isVerified } from '../../src/domain/roadmap/completion';
+import { answerCard, dueCardIds, endOfDay, forecast, retention, toCard } from '../../src/domain/review/scheduler';
+import type { GradeName } from '../../src/domain/review/scheduler';
+import { parseNoteCards, maxCardsPerNote } from '../../src/domain/review/noteCards';
+import { gradeChoice, knownTopics, placementQuestions, questionCardId, shuffled } from '../../src/domain/review/quiz';
+import type { Question } from '../../src/domain/roadmap/schema';
+
+const DAY = 24 * 3600 * 1000;
+const t0 = new Date('2026-12-01T09:00:00.000Z');
+
+/** Applies an op to data as the store would, at `now`. */
+function apply(data: ProgressData, op: ops.ProgressOp<unknown>, now: Date): ProgressData {
+  const d = structuredClone(data);
+  op(d, now.toISOString());
+  return d;
+}
+
+describe('review scheduling (FSRS)', () => {
+  it('follows ts-fsrs with default parameters and fuzz for a scripted answer history, through storage', () => {
+    // The learner's history: good on first sight, good ten minutes later, then again (forgot), then good, easy.
+    const script: [GradeName, Rating][] = [
+      ['good', Rating.Good],
+      ['good', Rating.Good],
+      ['again', Rating.Again],
+      ['good', Rating.Good],
+      ['easy', Rating.Easy],
+    ];
+    const reference = fsrs({ enable_fuzz: true });
+    let theirs = createEmptyCard(t0);
+    let ours = undefined as ReturnType<typeof answerCard>['card'] | undefined;
+    let now = t0;
+    const dues: string[] = [];
+    for (const [grade, rating] of script) {
+      theirs = reference.next(theirs, now, rating).card;
+      ours = answerCard('dns/what-is-dns', 'dns', ours, grade, now).card;
+      // Stored as JSON between answers, as the store does: nothing of the schedule may be lost.
+      ours = JSON.parse(JSON.stringify(ours)) as typeof ours;
+      assert.equal(ours?.due, theirs.due.toISOString(), `due after ${grade}`);
+      assert.equal(ours?.stability, theirs.stability);
+      assert.equal(ours?.difficulty, theirs.difficulty);
+      assert.equal(ours?.state, theirs.state);
+      dues.push(ours?.due ?? '');
+      now = new Date(Date.parse(ours?.due ?? '') + 60_000); // answer a minute after it falls due
+    }
+    assert.equal(ours?.reps, 5);
+    assert.equal(ours?.lapses, 1, 'the forgotten answer is a lapse');
+  });
+
+  it('spaces a remembered card out and brings a forgotten one back within minutes', () => {
+    const first = answerCard('c', 'dns', undefined, 'good', t0).card;
+    // A new card answered "good" goes through the short learning step first (minutes, not days).
+    assert.ok(Date.parse(first.due) - t0.getTime() < DAY);
+    const t1 = new Date(Date.parse(first.due));
+    const second = answerCard('c', 'dns', first, 'good', t1).card;
+    const gap2 = Date.parse(second.due) - t1.getTime();
+    assert.ok(gap2 >= DAY, `graduates to days (${gap2 / DAY})`);
+    const t2 = new Date(Date.parse(second.due));
+    const third = answerCard('c', 'dns', second, 'good', t2).card;
+    assert.ok(Date.parse(third.due) - t2.getTime() > gap2, 'the next interval is longer');
+    const forgot = answerCard('c', 'dns', third, 'again', t2).card;
+    assert.ok(Date.parse(forgot.due) - t2.getTime() < 3600 * 1000, 'a lapse is due again within the hour');
+    const easy = answerCard('c', 'dns', second, 'easy', t2).card;
+    const hard = answerCard('c', 'dns', second, 'hard', t2).card;
+    assert.ok(Date.parse(easy.due) > Date.parse(third.due) && Date.parse(third.due) > Date.parse(hard.due), 'easy > good > hard');
+  });
+
+  it('orders due cards by due time and counts today, overdue included, and a 14-day forecast', () => {
+    const now = new Date(2026, 11, 2, 10, 0, 0); // local time: "today" is the learner's day
+    const at = (days: number, hours = 0) => new Date(now.getTime() + days * DAY + hours * 3600 * 1000).toISOString();
+    const card = (due: string, stability = 1) => ({
+      ...answerCard('x', 'dns', undefined, 'good', now).card,
+      due,
+      stability,
+    });
+    const cards = {
+      later: card(at(3)),
+      overdue: card(at(-2)),
+      soon: card(at(0, 1)),
+      weak: card(at(-2), 0.5),
+      far: card(at(40)),
+    };
+    assert.deepEqual(dueCardIds(cards, endOfDay(now)), ['weak', 'overdue', 'soon']);
+    const days = forecast(cards, now);
+    assert.equal(days.length, 14);
+    assert.equal(days[0]?.due, 3, 'today holds the overdue cards');
+    assert.equal(days[3]?.due, 1);
+    assert.equal(
+      days.reduce((n, d) => n + d.due, 0),
+      4,
+      'the card due in 40 days is outside the forecast',
+    );
+  });
+
+  it('measures retention on learned cards only', () => {
+    const now = new Date('2026-12-02T12:00:00.000Z');
+    const log = [
+      { at: '2026-12-01T10:00:00.000Z', cardId: 'a', rating: 3, state: 2 },
+      { at: '2026-12-01T10:01:00.000Z', cardId: 'b', rating: 1, state: 2 },
+      { at: '2026-12-01T10:02:00.000Z', cardId: 'c', rating: 4, state: 2 },
+      { at: '2026-12-01T10:03:00.000Z', cardId: 'd', rating: 1, state: 0 }, // a new card: not retention
+      { at: '2026-09-01T10:00:00.000Z', cardId: 'e', rating: 1, state: 2 }, // outside the window
+    ];
+    const r = retention(log, now);
+    assert.deepEqual([r.reviews, r.recalled], [3, 2]);
+    assert.ok(Math.abs((r.rate ?? 0) - 2 / 3) < 1e-9);
+    assert.equal(retention([], now).rate, undefined);
+  });
+
+  it('answerCards creates cards and logs every answer', () => {
+    let d = emptyProgress();
+    d = apply(d, ops.answerCards([{ cardId: 'dns/a', topicId: 'dns', grade: 'good' }]), t0);
+    assert.equal(d.cards['dns/a']?.reps, 1);
+    assert.equal(d.cards['dns/a']?.topicId, 'dns');
+    assert.deepEqual(d.reviewLog, [{ at: t0.toISOString(), cardId: 'dns/a', rating: 3, state: 0 }]);
+    const later = new Date(Date.parse(d.cards['dns/a']?.due ?? ''));
+    d = apply(d, ops.answerCards([{ cardId: 'dns/a', topicId: 'dns', grade: 'again' }]), later);
+    assert.equal(d.cards['dns/a']?.reps, 2);
+    assert.equal(d.reviewLog.length, 2);
+    assert.equal(toCard(d.cards['dns/a'], later).reps, 2);
+  });
+});
+
+describe('quizzes and the verified rule', () => {
+  const choice: Question = {
+    id: 'status',
+    kind: 'choice',
+    question: 'Which status for a created resource?',
+    options: [
+      { text: '201 Created', why: 'It says a resource was created.' },
+      { text: '200 OK', why: 'It hides that something new exists.' },
+    ],
+    answer: '201 Created',
+  };
+
+  it('grades a choice by its answer text', () => {
+    assert.deepEqual(gradeChoice(choice as Exclude<Question, { kind: 'recall' }>, '201 Created'), { correct: true, grade: 'good' });
+    assert.deepEqual(gradeChoice(choice as Exclude<Question, { kind: 'recall' }>, '200 OK'), { correct: false, grade: 'again' });
+    assert.equal(questionCardId('http-basics', 'status'), 'http-basics/status');
+  });
+
+  it('records the best score and the first pass at 80% or more', () => {
+    let d = emptyProgress();
+    d = apply(d, ops.recordQuiz('dns', 3, 4), t0);
+    assert.equal(d.quizzes.dns?.passedAt, undefined, '75% does not pass');
+    const t1 = new Date(t0.getTime() + DAY);
+    d = apply(d, ops.recordQuiz('dns', 4, 5), t1);
+    assert.equal(d.quizzes.dns?.passedAt, t1.toISOString(), '80% passes');
+    d = apply(d, ops.recordQuiz('dns', 1, 5), new Date(t1.getTime() + DAY));
+    assert.equal(d.quizzes.dns?.passedAt, t1.toISOString(), 'a later bad score keeps the pass');
+    assert.equal(d.quizzes.dns?.best, 0.8);
+    assert.equal(d.quizzes.dns?.last, 0.2);
+  });
+
+  it('verifies a topic only when its quiz passed and all its exercises passed; done stays separate', () => {
+    const topic = { id: 'rest-apis', exercises: ['express-route'] };
+    let d = emptyProgress();
+    d = apply(d, ops.setStatus('rest-apis', 'done'), t0);
+    assert.equal(isVerified(topic, d), false, 'marked done is not verified');
+    d = apply(d, ops.recordQuiz('rest-apis', 5, 5), t0);
+    assert.equal(isVerified(topic, d), false, 'the exercise has not passed');
+    d = apply(d, ops.markExercisePassed('express-route'), t0);
+    assert.equal(isVerified(topic, d), true);
+    assert.equal(isVerified({ id: 'dns', exercises: [] }, d), false, 'no quiz, not verified');
+    d = apply(d, ops.recordQuiz('dns', 4, 5), t0);
+    assert.equal(isVerified({ id: 'dns', exercises: [] }, d), true, 'a topic without exercises needs its quiz only');
+    assert.equal(isVerified({ id: 'constructor', exercises: [] }, d), false, 'own keys only');
+  });
+
+  it('places a learner: a topic is known only when all its placement questions were right', () => {
+    const topics = [
+      { id: 'dns', questions: [choice, { ...choice, id: 'b' }, { ...choice, id: 'c' }] },
+      { id: 'tcp', questions: [{ id: 'r', kind: 'recall', question: 'q?', answer: 'a', why: 'w' } as Question, { ...choice, id: 'd' }] },
+    ];
+    const asked = placementQuestions(topics);
+    assert.deepEqual(
+      asked.map((a) => `${a.topicId}/${a.question.id}`),
+      ['dns/status', 'dns/b', 'tcp/d'],
+      'two graded questions per topic at most; recall is not asked',
+    );
+    assert.deepEqual(
+      knownTopics([
+        { topicId: 'dns', correct: true },
+        { topicId: 'dns', correct: false },
+        { topicId: 'tcp', correct: true },
+      ]),
+      ['tcp'],
+    );
+  });
+
+  it('shuffles options deterministically and keeps every option', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    assert.deepEqual(shuffled(items, 7), shuffled(items, 7));
+    assert.deepEqual([...shuffled(items, 7)].sort(), items);
+    const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => shuffled(items, s).join('')));
+    assert.ok(orders.size > 1, 'different seeds give different orders');
+  });
+});
+
+describe('note cards', () => {
+  it('reads `Q: … A: …` lines and Q/A line pairs, with stable ids and lines', () => {
+    const text = [
+      '# DNS',
+      '',
+      'Q: What does an A record map? A: A name to an IPv4 address.',
+      '- Q: And AAAA?',
+      '  A: A name to an IPv6 address.',
+      '**Q:** What is a TTL? **A:** How long resolvers may cache the answer.',
+      'Q: a question with no answer',
+      '```',
+      'Q: inside a code block A: not a card',
+      '```',
+      'Q: What does an A record map? A: a duplicate question is one card',
+    ].join('\n');
+    const cards = parseNoteCards('dns', text);
+    assert.deepEqual(
+      cards.map((c) => [c.question, c.answer, c.line]),
+      [
+        ['What does an A record map?', 'A name to an IPv4 address.', 3],
+        ['And AAAA?', 'A name to an IPv6 address.', 4],
+        ['What is a TTL?', 'How long resolvers may cache the answer.', 6],
+      ],
+    );
+    assert.match(cards[0]?.id ?? '', /^note:dns\/[0-9a-f]{8}$/);
+    const edited = parseNoteCards('dns', 'Q: What does an A record map? A: edited answer');
+    assert.equal(edited[0]?.id, cards[0]?.id, 'editing the answer keeps the card');
+  });
+
+  it('survives hostile notes: huge lines, thousands of cards, CRLF', () => {
+    const huge = `Q: ${'x'.repeat(300_000)} A: y`;
+    assert.equal(parseNoteCards('dns', huge)[0]?.question.length, 1000);
+    const many = Array.from({ length: 5000 }, (_, i) => `Q: q${i} A: a${i}`).join('\r\n');
+    assert.equal(parseNoteCards('dns', many).length, maxCardsPerNote);
+  });
+});
+
+describe('progress data v3', () => {
+  it('migrates v2 (with practice) to v3: nothing lost, review state empty', () => {
+    const v2 = {
+      version: 2,
+      topics: { dns: { status: 'done', checked: ['a'], updatedAt: '2026-11-01T10:00:00.000Z' } },
+      exercises: { 'express-route': { passedAt: '2026-11-02T10:00:00.000Z' } },
+      history: [{ at: '2026-11-01T10:00:00.000Z', topicId: 'dns', status: 'done' }],
+      practice: { 'express-route': { failedChecks: 2, hintsUsed: ['Lists todos#0'] } },
+      currentTopic: 'dns',
+    };
+    const r = migrate(v2);
+    assert.ok(r.ok);
+    assert.deepEqual(r.data, { ...v2, version: 3, cards: {}, reviewLog: [], quizzes: {} });
+    const noPractice = migrate({ ...v2, practice: undefined });
+    assert.ok(noPractice.ok);
+    assert.deepEqual(noPractice.data.practice, {});
+    const v1 = migrate({ version: 1, topics: {}, exercises: {} });
+    assert.ok(v1.ok);
+    assert.equal(v1.data.version, 3);
+    const bad = migrate({ ...v2, version: 3 });
+    assert.equal(bad.ok, false, 'v3 without cards is not v3');
+  });
+
+  it('merges review state on import: the later card, every answer once, the best quiz and first pass', () => {
+    let mine = emptyProgress();
+    mine = apply(mine, ops.answerCards([{ cardId: 'dns/a', topicId: 'dns', grade: 'good' }]), t0);
+    mine = apply(mine, ops.recordQuiz('dns', 5, 5), t0);
+    let theirs = structuredClone(mine);
+    const t1 = new Date(t0.getTime() + DAY);
+    theirs = apply(theirs, ops.answerCards([{ cardId: 'dns/a', topicId: 'dns', grade: 'easy' }]), t1);
+    theirs = apply(theirs, ops.recordQuiz('dns', 2, 5), t1);
+    const merged = mergeProgress(mine, theirs);
+    assert.equal(merged.cards['dns/a']?.reps, 2, "their later review wins");
+    assert.equal(merged.reviewLog.length, 2);
+    assert.equal(merged.quizzes.dns?.best, 1);
+    assert.equal(merged.quizzes.dns?.last, 0.4);
+    assert.equal(merged.quizzes.dns?.passedAt, t0.toISOString());
+    assert.deepEqual(mergeProgress(merged, merged), merged, 'merging twice changes nothing');
+  });
+});
