@@ -17,6 +17,9 @@ export const commands = {
   checkExercise: 'backendRoadmap.checkExercise',
   chooseExerciseLanguage: 'backendRoadmap.chooseExerciseLanguage',
   showDashboard: 'backendRoadmap.showDashboard',
+  takeQuiz: 'backendRoadmap.takeQuiz',
+  placementCheck: 'backendRoadmap.placementCheck',
+  startReview: 'backendRoadmap.startReview',
   openNotes: 'backendRoadmap.openNotes',
   importProgress: 'backendRoadmap.importProgress',
   exportProgress: 'backendRoadmap.exportProgress',
@@ -29,6 +32,7 @@ export const views = {
   tree: 'backendRoadmap.tree',
   topicPanel: 'backendRoadmap.topic',
   dashboard: 'backendRoadmap.dashboard',
+  quizPanel: 'backendRoadmap.quiz',
   walkthrough: 'backendRoadmap.gettingStarted',
 } as const;
 

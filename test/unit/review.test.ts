@@ -1,12 +1,12 @@
 // Issue 11: review cards on FSRS, quiz results, the verified rule, note cards, progress data v3.
 import * as assert from 'node:assert/strict';
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
-import { emptyProgress } from '../../src/domain/progress/progress';
+import type { Grade } from 'ts-fsrs';
+import { emptyProgress, isVerified } from '../../src/domain/progress/progress';
 import type { ProgressData } from '../../src/domain/progress/progress';
 import * as ops from '../../src/domain/progress/ops';
 import { migrate } from '../../src/domain/progress/store';
 import { mergeProgress } from '../../src/domain/progress/import';
-import { isVerified } from '../../src/domain/roadmap/completion';
 import { answerCard, dueCardIds, endOfDay, forecast, retention, toCard } from '../../src/domain/review/scheduler';
 import type { GradeName } from '../../src/domain/review/scheduler';
 import { parseNoteCards, maxCardsPerNote } from '../../src/domain/review/noteCards';
@@ -26,7 +26,7 @@ function apply(data: ProgressData, op: ops.ProgressOp<unknown>, now: Date): Prog
 describe('review scheduling (FSRS)', () => {
   it('follows ts-fsrs with default parameters and fuzz for a scripted answer history, through storage', () => {
     // The learner's history: good on first sight, good ten minutes later, then again (forgot), then good, easy.
-    const script: [GradeName, Rating][] = [
+    const script: [GradeName, Grade][] = [
       ['good', Rating.Good],
       ['good', Rating.Good],
       ['again', Rating.Again],
@@ -273,7 +273,7 @@ describe('progress data v3', () => {
     theirs = apply(theirs, ops.answerCards([{ cardId: 'dns/a', topicId: 'dns', grade: 'easy' }]), t1);
     theirs = apply(theirs, ops.recordQuiz('dns', 2, 5), t1);
     const merged = mergeProgress(mine, theirs);
-    assert.equal(merged.cards['dns/a']?.reps, 2, "their later review wins");
+    assert.equal(merged.cards['dns/a']?.reps, 2, 'their later review wins');
     assert.equal(merged.reviewLog.length, 2);
     assert.equal(merged.quizzes.dns?.best, 1);
     assert.equal(merged.quizzes.dns?.last, 0.4);

@@ -1,4 +1,14 @@
-import { cardOf, exercisePassed, HISTORY_LIMIT, practiceOf, QUIZ_PASS_SHARE, quizOf, REVIEW_LOG_LIMIT, topicProgress, topicStatus } from './progress';
+import {
+  cardOf,
+  exercisePassed,
+  HISTORY_LIMIT,
+  practiceOf,
+  QUIZ_PASS_SHARE,
+  quizOf,
+  REVIEW_LOG_LIMIT,
+  topicProgress,
+  topicStatus,
+} from './progress';
 import type { HistoryEntry, Practice, ProgressData, QuizResult, ReviewEntry, StoredCard, TopicProgress, TopicStatus } from './progress';
 import { answerCard } from '../review/scheduler';
 import type { GradeName } from '../review/scheduler';
@@ -28,6 +38,18 @@ export function setStatus(topicId: string, status: TopicStatus): ProgressOp {
   return touch(topicId, (t) => {
     t.status = status;
   });
+}
+
+/**
+ * A placement check showed the learner knows this topic: done, unless they already said otherwise
+ * (a skipped or done topic keeps its status).
+ */
+export function markKnown(topicId: string): ProgressOp {
+  return (d, now) => {
+    const status = topicStatus(d, topicId);
+    if (status === 'done' || status === 'skipped') return unchanged;
+    return setStatus(topicId, 'done')(d, now);
+  };
 }
 
 /** Ticks or unticks a checklist item; ticking a topic not started yet starts it. */
@@ -252,8 +274,7 @@ export function mergeTopic(mine: TopicProgress | undefined, theirs: TopicProgres
 export function mergeInto(into: ProgressData, incoming: ProgressData): void {
   for (const [id, t] of Object.entries(incoming.topics)) into.topics[id] = mergeTopic(topicProgress(into, id), t);
   for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(into, id)) into.exercises[id] = structuredClone(e);
-  for (const [id, p] of Object.entries(incoming.practice ?? {}))
-    into.practice[id] = mergePractice(practiceOf(into, id), p);
+  for (const [id, p] of Object.entries(incoming.practice ?? {})) into.practice[id] = mergePractice(practiceOf(into, id), p);
   for (const [id, c] of Object.entries(incoming.cards)) into.cards[id] = mergeCard(cardOf(into, id), c);
   for (const [id, q] of Object.entries(incoming.quizzes)) into.quizzes[id] = mergeQuiz(quizOf(into, id), q);
   const logKey = (e: ReviewEntry) => `${e.at}|${e.cardId}`;
@@ -280,7 +301,13 @@ export function mergeQuiz(mine: QuizResult | undefined, theirs: QuizResult): Qui
   if (!mine) return structuredClone(theirs);
   const later = theirs.at > mine.at ? theirs : mine;
   const passedAt = [mine.passedAt, theirs.passedAt].filter((t) => t !== undefined).sort()[0];
-  return { best: Math.max(mine.best, theirs.best), last: later.last, answered: later.answered, at: later.at, ...(passedAt ? { passedAt } : {}) };
+  return {
+    best: Math.max(mine.best, theirs.best),
+    last: later.last,
+    answered: later.answered,
+    at: later.at,
+    ...(passedAt ? { passedAt } : {}),
+  };
 }
 
 /** Applies `fn` to a topic's progress, stamping it and recording a change of its status. */

@@ -161,6 +161,14 @@ export function hintKey(scenario: string, id: string): string {
   return `${scenario}#${id}`;
 }
 
+/**
+ * Verified: the learner showed it, not just said it. Every exercise of the topic passes and its quiz
+ * was passed (80% or more). "Done" stays what the learner marks or ticks; the two are shown side by side.
+ */
+export function isVerified(topic: Pick<TopicOutline, 'id' | 'exercises'>, data: ProgressData): boolean {
+  return quizOf(data, topic.id)?.passedAt !== undefined && topic.exercises.every((id) => exercisePassed(data, id));
+}
+
 export function topicStatus(data: ProgressData, topicId: string): TopicStatus {
   const t = topicProgress(data, topicId);
   if (!t) return 'notStarted';
@@ -177,16 +185,21 @@ export interface Tally {
   done: number;
   inProgress: number;
   skipped: number;
+  /** Topics whose exercises pass and whose quiz was passed (done or not: verified is separate). */
+  verified: number;
   /** Topics that count towards the percentage: all but skipped. */
   counted: number;
   percent: number;
+  verifiedPercent: number;
 }
 
 export function tallyTopics(topics: readonly TopicOutline[], data: ProgressData): Tally {
   let done = 0;
   let inProgress = 0;
   let skipped = 0;
+  let verified = 0;
   for (const topic of topics) {
+    if (isVerified(topic, data)) verified++;
     const s = topicStatus(data, topic.id);
     if (s === 'done') done++;
     else if (s === 'inProgress') inProgress++;
@@ -194,7 +207,8 @@ export function tallyTopics(topics: readonly TopicOutline[], data: ProgressData)
   }
   const counted = topics.length - skipped;
   const percent = counted === 0 ? 0 : Math.round((done / counted) * 100);
-  return { done, inProgress, skipped, counted, percent };
+  const verifiedPercent = counted === 0 ? 0 : Math.round((verified / counted) * 100);
+  return { done, inProgress, skipped, verified, counted, percent, verifiedPercent };
 }
 
 export function phaseTally(phase: PhaseOutline, data: ProgressData): Tally {

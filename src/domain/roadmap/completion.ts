@@ -1,5 +1,5 @@
 // The rules for when a topic is finished, in one place.
-import { exercisePassed, quizOf, topicProgress } from '../progress/progress';
+import { exercisePassed, topicProgress } from '../progress/progress';
 import type { ProgressData } from '../progress/progress';
 import type { TopicOutline } from './schema';
 
@@ -22,10 +22,4 @@ export function isProvenByExercises(topic: TopicOutline, data: ProgressData): bo
   return topic.exercises.length > 0 && allExercisesPassed(topic, data);
 }
 
-/**
- * Verified: the learner showed it, not just said it. Every exercise passes and the topic's quiz was
- * passed (80% or more). "Done" stays what the learner marks or ticks.
- */
-export function isVerified(topic: Pick<TopicOutline, 'id' | 'exercises'>, data: ProgressData): boolean {
-  return quizOf(data, topic.id)?.passedAt !== undefined && topic.exercises.every((id) => exercisePassed(data, id));
-}
+// Verified (exercises pass and the quiz passed) is a status-like fact: isVerified in ../progress/progress.ts.

@@ -1,4 +1,4 @@
-import { checkedCount, phaseTally, topicStatus } from '../progress/progress';
+import { checkedCount, isVerified, phaseTally, topicStatus } from '../progress/progress';
 import type { ProgressData, Tally } from '../progress/progress';
 import type { PhaseOutline, RoadmapOutline, TopicOutline } from './schema';
 import { statusLabels } from '../progress/status';
@@ -17,16 +17,19 @@ export interface TopicRow {
   label: string;
   description: string;
   status: TopicStatus;
+  /** Exercises pass and the quiz is passed: shown with its own icon, whatever the status. */
+  verified: boolean;
   accessibilityLabel: string;
 }
 
 export function phaseRow(phase: PhaseOutline, data: ProgressData): PhaseRow {
   const tally = phaseTally(phase, data);
+  const verified = tally.verified ? ` · ${tally.verified} verified` : '';
   return {
     label: phase.title,
-    description: `${tally.done}/${tally.counted}`,
-    tooltip: `${phase.summary ?? phase.title}\n${tally.done} of ${tally.counted} topics done${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
-    accessibilityLabel: `${phase.title}, ${tally.done} of ${tally.counted} topics done`,
+    description: `${tally.done}/${tally.counted}${verified}`,
+    tooltip: `${phase.summary ?? phase.title}\n${tally.done} of ${tally.counted} topics done${tally.skipped ? `, ${tally.skipped} skipped` : ''}${tally.verified ? `, ${tally.verified} verified (exercises pass and quiz passed)` : ''}`,
+    accessibilityLabel: `${phase.title}, ${tally.done} of ${tally.counted} topics done${tally.verified ? `, ${tally.verified} verified` : ''}`,
     tally,
   };
 }
@@ -34,11 +37,13 @@ export function phaseRow(phase: PhaseOutline, data: ProgressData): PhaseRow {
 export function topicRow(topic: TopicOutline, data: ProgressData): TopicRow {
   const status = topicStatus(data, topic.id);
   const checked = checkedCount(data, topic);
+  const verified = isVerified(topic, data);
   return {
     label: topic.title,
     description: `${checked}/${topic.checklist.length}`,
     status,
-    accessibilityLabel: `${topic.title}, ${statusLabels[status]}, ${checked} of ${topic.checklist.length} checklist items`,
+    verified,
+    accessibilityLabel: `${topic.title}, ${statusLabels[status]}${verified ? ', verified' : ''}, ${checked} of ${topic.checklist.length} checklist items`,
   };
 }
 

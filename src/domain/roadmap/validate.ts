@@ -133,13 +133,17 @@ function checkReferences(roadmap: Roadmap, options: LoadOptions): RefProblem[] {
       const questionIds = new Set<string>();
       topic.questions.forEach((q, i) => {
         const path = ['phases', p, 'topics', t, 'questions', i];
-        if (questionIds.has(q.id)) problems.push({ path: [...path, 'id'], message: `duplicate question id "${q.id}" in topic "${topic.id}"` });
+        if (questionIds.has(q.id))
+          problems.push({ path: [...path, 'id'], message: `duplicate question id "${q.id}" in topic "${topic.id}"` });
         questionIds.add(q.id);
         if (q.kind === 'recall') return;
         const texts = q.options.map((o) => o.text.trim());
         const matches = texts.filter((x) => x === q.answer.trim()).length;
         if (matches !== 1) {
-          problems.push({ path: [...path, 'answer'], message: matches === 0 ? 'the answer is not one of the options' : 'the answer matches more than one option' });
+          problems.push({
+            path: [...path, 'answer'],
+            message: matches === 0 ? 'the answer is not one of the options' : 'the answer matches more than one option',
+          });
         }
         if (new Set(texts).size !== texts.length) problems.push({ path: [...path, 'options'], message: 'two options have the same text' });
       });

@@ -1,0 +1,141 @@
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { allTopics, cardOf } from '../../domain/progress/progress';
+import { parseNoteCards } from '../../domain/review/noteCards';
+import type { NoteCard } from '../../domain/review/noteCards';
+import { questionCardId } from '../../domain/review/quiz';
+import { dueCardIds, endOfDay } from '../../domain/review/scheduler';
+import type { SessionItem } from '../../domain/review/session';
+import { assertInside, readFileInside } from '../../domain/shared/safeFs';
+import type { Services } from '../../app/services';
+import { inSettingFolder, settingFolder } from '../../app/workspaceFolders';
+
+/** Review sessions are kept short: a long one is abandoned halfway, and FSRS prefers daily doses. */
+export const maxSessionCards = 50;
+/** Notes files read for cards; a folder of thousands is not read whole. */
+const maxNoteFiles = 500;
+
+/**
+ * What is due for review: stored cards (from questions and notes) and cards in the learner's notes
+ * not answered yet. Fires onDidChange when either side changes.
+ */
+export class ReviewQueue implements vscode.Disposable {
+  private notes = new Map<string, NoteCard>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subs: vscode.Disposable[] = [];
+  private reading: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly services: Services) {
+    this.subs.push(
+      services.store.onDidChange(() => this.changed.fire()),
+      services.onDidChangeRoadmap(() => this.changed.fire()),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.languageId === 'markdown' || doc.fileName.endsWith('.md')) this.scheduleRead();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleRead()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('backendRoadmap.notesFolder')) this.scheduleRead();
+      }),
+    );
+    this.scheduleRead();
+  }
+
+  /** Cards due before the end of the learner's day, most overdue first, then new note cards. */
+  dueIds(now = new Date()): string[] {
+    const { store } = this.services;
+    const stored = dueCardIds(store.data.cards, endOfDay(now)).filter((id) => this.exists(id));
+    const fresh = [...this.notes.keys()].filter((id) => !cardOf(store.data, id));
+    return [...stored, ...fresh];
+  }
+
+  dueToday(now = new Date()): number {
+    return this.dueIds(now).length;
+  }
+
+  /** The next time a stored card falls due after today, if any. */
+  nextDue(now = new Date()): string | undefined {
+    const end = endOfDay(now).getTime();
+    let next: number | undefined;
+    for (const c of Object.values(this.services.store.data.cards)) {
+      const t = Date.parse(c.due);
+      if (t >= end && (next === undefined || t < next)) next = t;
+    }
+    return next === undefined ? undefined : new Date(next).toISOString();
+  }
+
+  /** Note cards read so far (their texts are needed to ask them). */
+  noteCard(id: string): NoteCard | undefined {
+    return this.notes.get(id);
+  }
+
+  /** The questions of today's review, in order; cards whose question was removed are left out. */
+  async sessionItems(now = new Date()): Promise<SessionItem[]> {
+    await this.reading;
+    const items: SessionItem[] = [];
+    for (const id of this.dueIds(now)) {
+      if (items.length >= maxSessionCards) break;
+      const item = await this.item(id);
+      if (item) items.push(item);
+    }
+    return items;
+  }
+
+  private async item(cardId: string): Promise<SessionItem | undefined> {
+    const note = this.notes.get(cardId);
+    const topicId = note?.topicId ?? this.services.store.data.cards[cardId]?.topicId;
+    if (!topicId) return undefined;
+    const topicTitle = this.services.titleOf(topicId) ?? topicId;
+    if (note) return { cardId, topicId, topicTitle, question: { kind: 'note', id: note.id, question: note.question, answer: note.answer } };
+    const full = await this.services.catalog.fullTopic(topicId, this.services.roadmap);
+    const question = full?.topic.questions.find((q) => questionCardId(topicId, q.id) === cardId);
+    return question ? { cardId, topicId, topicTitle, question } : undefined;
+  }
+
+  /** A stored card is asked while its topic exists (a note card while its line does). */
+  private exists(cardId: string): boolean {
+    if (cardId.startsWith('note:')) return this.notes.has(cardId);
+    const topicId = this.services.store.data.cards[cardId]?.topicId;
+    return topicId !== undefined && this.services.topic(topicId) !== undefined;
+  }
+
+  private scheduleRead(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.reading = this.readNotes().then(
+        () => this.changed.fire(),
+        (e: unknown) => this.services.log.warn('Reading note cards failed', e),
+      );
+    }, 300);
+  }
+
+  /** Reads `<notes folder>/<topic id>.md` for every known topic: no links followed, sizes capped. */
+  private async readNotes(): Promise<void> {
+    const found = new Map<string, NoteCard>();
+    // Restricted Mode loads nothing from the workspace, notes included.
+    if (vscode.workspace.isTrusted) {
+      const place = await inSettingFolder('notesFolder', '.').catch(() => undefined);
+      if (place) {
+        const dir = await assertInside(place.root, place.uri.fsPath).catch(() => undefined);
+        const names = dir ? await fs.readdir(dir).catch(() => [] as string[]) : [];
+        const topicIds = new Set(this.services.catalog.choices.flatMap((c) => allTopics(c.roadmap).map((t) => t.id)));
+        const files = names.filter((n) => n.endsWith('.md') && topicIds.has(n.slice(0, -3))).slice(0, maxNoteFiles);
+        for (const name of files) {
+          const text = await readFileInside(place.root, `${settingFolder('notesFolder')}/${name}`, { maxBytes: 64 * 1024 }).catch(
+            () => undefined,
+          );
+          if (text === undefined) continue;
+          for (const card of parseNoteCards(name.slice(0, -3), text)) found.set(card.id, card);
+        }
+      }
+    }
+    this.notes = found;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subs.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+}
