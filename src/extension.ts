@@ -10,6 +10,8 @@ import type { ExerciseTests } from './features/exercises/testing';
 import { registerNotes } from './features/notes/register';
 import { migrateProgress } from './features/progress/migrate';
 import { registerProgress } from './features/progress/register';
+import type { QuizFeature } from './features/quiz/register';
+import { registerQuiz } from './features/quiz/register';
 import { openProgressStore } from './features/progress/storage';
 import { registerRoadmap } from './features/roadmap/register';
 import { registerTopic } from './features/topic/register';
@@ -20,6 +22,7 @@ export interface BackendRoadmapApi {
   checks: ExerciseChecks;
   dashboard: DashboardPanel;
   tests: ExerciseTests;
+  quiz: QuizFeature;
 }
 
 // Wiring only: each feature registers itself and hands back the typed functions others call.
@@ -53,14 +56,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     compareSolution: (exerciseId) => exercises.compareSolution(exerciseId),
     chooseLanguage: (language) => exercises.chooseLanguage(language),
     openNotes: async (topicId) => void (await notes.open(topicId)),
+    takeQuiz: (topicId) => quiz.takeQuiz(topicId),
   });
-  const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) });
-  registerRoadmap(context, services, topic);
+  const quiz = registerQuiz(context, services, { openTopic: (topicId) => topic.show(topicId) });
+  const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) }, quiz.queue);
+  registerRoadmap(context, services, topic, quiz.queue);
   registerProgress(context, services);
   // The numbers `npm run bench` cannot see: where activation time goes, in Show Log.
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   log.info(
     `Activated in ${ms(performance.now() - started)} (catalog ${ms(catalogMs)}, progress ${ms(progressMs)}, features ${ms(performance.now() - started - catalogMs - progressMs)})`,
   );
-  return { services, checks: exercises.checks, dashboard, tests: exercises.tests };
+  return { services, checks: exercises.checks, dashboard, tests: exercises.tests, quiz };
 }

@@ -57,6 +57,14 @@ function header(view: DashboardView): HTMLElement {
       ),
       h(
         'p',
+        { class: 'stat', 'data-stat': 'verified' },
+        icon('verified-filled'),
+        ' ',
+        h('strong', {}, `${Math.round(clampPercent(view.verifiedPercent))}% verified`),
+        h('span', { class: 'muted' }, ` — ${count(view.verified)} of ${plural(counted, 'topic')}: exercises pass and quiz passed`),
+      ),
+      h(
+        'p',
         { class: 'stat', 'data-stat': 'hours' },
         icon('watch'),
         ' ',
@@ -98,7 +106,8 @@ function phaseChart(view: DashboardView): HTMLElement {
     const percent = Math.round(clampPercent(phase.percent));
     // The lighter in-progress part follows the done part and never runs past the track.
     const progressPercent = counted > 0 ? Math.min(100 - percent, (inProgress / counted) * 100) : 0;
-    const label = `${phase.title}: ${done} of ${plural(counted, 'topic')} done`;
+    const verified = count(phase.verified);
+    const label = `${phase.title}: ${done} of ${plural(counted, 'topic')} done${verified ? `, ${verified} verified` : ''}`;
     const tip = label + (inProgress > 0 ? `, ${inProgress} in progress` : '');
     const y = i * ROW;
     const title = s('text', { class: 'label', x: 0, y: y + 14 }, phase.title);
@@ -112,6 +121,7 @@ function phaseChart(view: DashboardView): HTMLElement {
         { class: 'value', x: '100%', y: y + 14, 'text-anchor': 'end' },
         s('tspan', { class: 'count' }, `${done}/${counted}`),
         s('tspan', { class: 'pct', dx: 8 }, `${percent}%`),
+        verified > 0 && s('tspan', { class: 'pct verified', dx: 8, 'data-verified': verified }, `${verified} verified`),
       ),
       s('rect', { class: 'track', x: 0, y: y + BAR_Y, width: '100%', height: BAR_H, rx: BAR_H / 2 }),
       // Drawn from the left edge under the done part, so both ends keep the track's rounding.
@@ -337,6 +347,82 @@ let current: DashboardView | undefined;
 /** The width the weekly chart was last drawn at; -1 forces a redraw. */
 let drawnWidth = -1;
 
+// ---- review ------------------------------------------------------------------------------------
+
+function dayLabel(day: string, i: number): string {
+  if (i === 0) return 'Today';
+  if (i === 1) return 'Tomorrow';
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y ?? 2000, (m ?? 1) - 1, d ?? 1).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+}
+
+function reviewSection(view: DashboardView): HTMLElement {
+  const r = view.review;
+  const rate = r.retention === null ? undefined : Math.round(clampPercent(r.retention * 100));
+  const stats = h(
+    'div',
+    { class: 'stats' },
+    h(
+      'p',
+      { class: 'stat', 'data-stat': 'due' },
+      icon('mortar-board'),
+      ' ',
+      h('strong', {}, `${count(r.dueToday)} due today`),
+      h('span', { class: 'muted' }, ` — ${plural(count(r.cards), 'card')} in all`),
+    ),
+    h(
+      'p',
+      { class: 'stat', 'data-stat': 'retention' },
+      icon('graph-line'),
+      ' ',
+      h('strong', {}, rate === undefined ? 'Retention: no reviews yet' : `${rate}% retention`),
+      h(
+        'span',
+        { class: 'muted' },
+        rate === undefined
+          ? ' — answer cards again when they fall due'
+          : ` — ${plural(count(r.reviews), 'review')} of learned cards in 30 days`,
+      ),
+    ),
+  );
+  if (r.cards === 0) {
+    return h(
+      'div',
+      {},
+      stats,
+      h(
+        'p',
+        { class: 'muted' },
+        'Take a topic quiz or a placement check, or write Q:/A: lines in your notes: answered questions become review cards.',
+      ),
+    );
+  }
+  const max = Math.max(1, ...r.forecast.map((f) => count(f.due)));
+  const rows = r.forecast.map((f, i) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, dayLabel(f.day, i)),
+      h('td', { class: 'num' }, String(count(f.due))),
+      h(
+        'td',
+        { class: 'bar', 'aria-hidden': 'true' },
+        h('span', { class: 'fill-done', 'data-width': Math.round((count(f.due) / max) * 100) }),
+      ),
+    ),
+  );
+  const table = h(
+    'table',
+    { class: 'forecast', 'data-testid': 'forecast' },
+    h('caption', { class: 'muted' }, 'Reviews due in the next 14 days'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), h('th', { scope: 'col' }, 'Cards'), h('td', {}))),
+    h('tbody', {}, ...rows),
+  );
+  // Widths are set through CSSOM (the CSP allows no inline style attributes).
+  for (const bar of table.querySelectorAll<HTMLElement>('[data-width]')) bar.style.width = `${bar.dataset.width ?? 0}%`;
+  return h('div', {}, stats, table);
+}
+
 function render(view: DashboardView): void {
   // Re-rendering replaces nodes, so remember which control had focus and give it back.
   const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
@@ -355,6 +441,7 @@ function render(view: DashboardView): void {
     header(view),
     h('vscode-divider', {}),
     h('section', { 'aria-labelledby': 'phases-h' }, h('h2', { id: 'phases-h' }, 'Progress by phase'), legendPhases, phaseChart(view)),
+    h('section', { 'aria-labelledby': 'review-h' }, h('h2', { id: 'review-h' }, 'Review'), reviewSection(view)),
     h('section', { 'aria-labelledby': 'weekly-h' }, h('h2', { id: 'weekly-h' }, 'Weekly activity'), weeklySection(view)),
     h('section', { 'aria-labelledby': 'next-h' }, h('h2', { id: 'next-h' }, 'Next up'), nextUpList(view)),
   );

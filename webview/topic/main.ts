@@ -114,6 +114,34 @@ function render(topic: TopicView): void {
     );
   });
 
+  const quizButton = h(
+    'vscode-button',
+    { 'data-key': 'quiz', secondary: topic.quiz.passed, disabled: topic.quiz.questions === 0 },
+    topic.quiz.passed ? 'Take the quiz again' : 'Take the quiz',
+  );
+  quizButton.addEventListener('click', () => send({ type: 'takeQuiz', topicId: topic.id }));
+  const best = topic.quiz.best === undefined ? undefined : Math.round(topic.quiz.best * 100);
+  const quiz = h(
+    'section',
+    { 'aria-labelledby': 'quiz-h', class: 'quiz' },
+    h('h2', { id: 'quiz-h' }, 'Check yourself'),
+    h(
+      'p',
+      { 'data-quiz': topic.quiz.verified ? 'verified' : topic.quiz.passed ? 'passed' : best === undefined ? 'new' : 'tried' },
+      topic.quiz.questions === 0
+        ? h('span', { class: 'muted' }, 'No quiz questions on this topic yet.')
+        : best === undefined
+          ? `${topic.quiz.questions} questions. Pass with 80% or more; ${topic.exercises.length > 0 ? 'with the exercises passing, the topic is then verified' : 'the topic is then verified'}. Every question you answer comes back for spaced review.`
+          : topic.quiz.verified
+            ? h('span', {}, icon('verified-filled'), ` Verified: best score ${best}%.`)
+            : topic.quiz.passed
+              ? `Quiz passed (best ${best}%). Pass the exercises too to verify the topic.`
+              : `Best score so far ${best}%; 80% passes.`,
+      topic.quiz.due > 0 ? h('span', { class: 'muted' }, ` ${topic.quiz.due} of its cards are due for review today.`) : null,
+    ),
+    quizButton,
+  );
+
   const notesButton = h(
     'vscode-button',
     { secondary: true, 'data-key': 'notes', 'data-notes': topic.notes.exists ? 'open' : 'create' },
@@ -142,6 +170,7 @@ function render(topic: TopicView): void {
         'p',
         { class: 'meta' },
         h('vscode-badge', { variant: 'counter', 'data-status': topic.status }, statusLabels[topic.status]),
+        topic.quiz.verified ? h('span', { class: 'verified', 'data-verified': '' }, icon('verified-filled'), ' Verified') : null,
         h('span', { class: 'muted' }, ` About ${topic.estimatedHours} h`),
       ),
     ),
@@ -166,6 +195,7 @@ function render(topic: TopicView): void {
     h('section', { 'aria-labelledby': 'res-h' }, h('h2', { id: 'res-h' }, 'Resources'), h('ul', { class: 'plain' }, ...resources)),
     exercises.length > 0 &&
       h('section', { 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Exercises'), h('ul', { class: 'plain' }, ...exercises)),
+    quiz,
     notes,
   );
   app.replaceChildren(page);

@@ -6,6 +6,8 @@ import type { Services } from '../../app/services';
 import { WebviewPanelHost } from '../../platform/webview/panelHost';
 import { dashboardProtocol } from './protocol';
 import type { DashboardHostMessage, DashboardPageMessage, DashboardView } from './protocol';
+import { forecast, retention } from '../../domain/review/scheduler';
+import type { ReviewCounts } from '../quiz/reviewQueue';
 
 /** What the dashboard's links do outside the panel. */
 export interface DashboardActions {
@@ -20,6 +22,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
   constructor(
     private readonly services: Services,
     actions: DashboardActions,
+    private readonly review: ReviewCounts,
   ) {
     this.host = new WebviewPanelHost(
       {
@@ -38,7 +41,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
       },
     );
     const refresh = () => this.host.refresh();
-    this.subs.push(services.store.onDidChange(refresh), services.onDidChangeRoadmap(refresh));
+    this.subs.push(services.store.onDidChange(refresh), services.onDidChangeRoadmap(refresh), review.onDidChange(refresh));
   }
 
   show(): void {
@@ -62,10 +65,30 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
       percent: tally.percent,
       done: tally.done,
       counted: tally.counted,
+      verified: tally.verified,
+      verifiedPercent: tally.verifiedPercent,
       phases: roadmap.phases.map((p) => {
         const t = phaseTally(p, data);
-        return { id: p.id, title: p.title, done: t.done, inProgress: t.inProgress, counted: t.counted, percent: t.percent };
+        return {
+          id: p.id,
+          title: p.title,
+          done: t.done,
+          inProgress: t.inProgress,
+          verified: t.verified,
+          counted: t.counted,
+          percent: t.percent,
+        };
       }),
+      review: (() => {
+        const r = retention(data.reviewLog, now);
+        return {
+          dueToday: this.review.dueToday(now),
+          cards: Object.keys(data.cards).length,
+          retention: r.rate ?? null,
+          reviews: r.reviews,
+          forecast: forecast(data.cards, now, 14),
+        };
+      })(),
       weeks: weeklyActivity(data, now, 12, ids),
       hoursLeft: hours.left,
       hoursTotal: hours.total,

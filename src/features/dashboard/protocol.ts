@@ -9,7 +9,29 @@ export const dashboardViewSchema = z.object({
   percent: z.number(),
   done: z.number(),
   counted: z.number(),
-  phases: z.array(z.object({ id, title: z.string(), done: z.number(), inProgress: z.number(), counted: z.number(), percent: z.number() })),
+  /** Topics whose exercises pass and whose quiz was passed. */
+  verified: z.number(),
+  verifiedPercent: z.number(),
+  phases: z.array(
+    z.object({
+      id,
+      title: z.string(),
+      done: z.number(),
+      inProgress: z.number(),
+      verified: z.number(),
+      counted: z.number(),
+      percent: z.number(),
+    }),
+  ),
+  review: z.object({
+    dueToday: z.number(),
+    cards: z.number(),
+    /** Share of learned cards recalled when due over the last 30 days; null before any such review. */
+    retention: z.nullable(z.number()),
+    reviews: z.number(),
+    /** The next 14 days, today first (today includes overdue cards); `day` is YYYY-MM-DD, local. */
+    forecast: z.array(z.object({ day: z.string(), due: z.number() })),
+  }),
   /** Oldest first; `weekStart` is a Monday, YYYY-MM-DD. Completions are topics done plus exercises passed. */
   weeks: z.array(z.object({ weekStart: z.string(), topicsDone: z.number(), exercisesPassed: z.number() })),
   hoursLeft: z.number(),

@@ -3,10 +3,16 @@ import { commands, views } from '../../app/ids';
 import type { Services } from '../../app/services';
 import { DashboardPanel } from './dashboardPanel';
 import type { DashboardActions } from './dashboardPanel';
+import type { ReviewCounts } from '../quiz/reviewQueue';
 
 /** The progress dashboard and its command. */
-export function registerDashboard(context: vscode.ExtensionContext, services: Services, actions: DashboardActions): DashboardPanel {
-  const dashboard = new DashboardPanel(services, actions);
+export function registerDashboard(
+  context: vscode.ExtensionContext,
+  services: Services,
+  actions: DashboardActions,
+  review: ReviewCounts,
+): DashboardPanel {
+  const dashboard = new DashboardPanel(services, actions, review);
   context.subscriptions.push(
     dashboard,
     vscode.window.registerWebviewPanelSerializer(views.dashboard, dashboard),

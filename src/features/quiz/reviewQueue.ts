@@ -15,11 +15,17 @@ export const maxSessionCards = 50;
 /** Notes files read for cards; a folder of thousands is not read whole. */
 const maxNoteFiles = 500;
 
+/** What the tree and the dashboard need of the review queue. */
+export interface ReviewCounts {
+  dueToday(now?: Date): number;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /**
  * What is due for review: stored cards (from questions and notes) and cards in the learner's notes
  * not answered yet. Fires onDidChange when either side changes.
  */
-export class ReviewQueue implements vscode.Disposable {
+export class ReviewQueue implements ReviewCounts, vscode.Disposable {
   private notes = new Map<string, NoteCard>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;

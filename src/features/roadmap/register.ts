@@ -5,10 +5,16 @@ import { filterLabels } from '../../domain/roadmap/treeModel';
 import { registerRoadmapCommands } from './commands';
 import type { TopicPage } from './commands';
 import { RoadmapTreeProvider } from './treeProvider';
+import type { ReviewCounts } from '../quiz/reviewQueue';
 
 /** The roadmap view (rows, description, badge) and the commands that navigate it. */
-export function registerRoadmap(context: vscode.ExtensionContext, services: Services, topicPage: TopicPage): RoadmapTreeProvider {
-  const tree = new RoadmapTreeProvider(services, context.workspaceState);
+export function registerRoadmap(
+  context: vscode.ExtensionContext,
+  services: Services,
+  topicPage: TopicPage,
+  review: ReviewCounts,
+): RoadmapTreeProvider {
+  const tree = new RoadmapTreeProvider(services, context.workspaceState, review);
   const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });
   // One place for the description and message: the roadmap and any filter, whatever changed. The
   // message matters: a single view's merged title bar does not show the description.

@@ -8,8 +8,10 @@ import { commands } from '../../app/ids';
 import type { Services } from '../../app/services';
 import { statusLabels } from '../../domain/progress/status';
 import type { TopicStatus } from '../../domain/progress/status';
+import type { ReviewCounts } from '../quiz/reviewQueue';
 
 export type RoadmapNode =
+  | { kind: 'review' }
   | { kind: 'nextUp' }
   | { kind: 'phase'; phase: PhaseOutline }
   | { kind: 'topic'; topic: TopicOutline; parentId: string; reason?: string }
@@ -24,6 +26,7 @@ const statusIcons: Record<TopicStatus, vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   skipped: new vscode.ThemeIcon('debug-step-over', new vscode.ThemeColor('disabledForeground')),
 };
+const verifiedIcon = new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed'));
 
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
@@ -36,6 +39,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   constructor(
     private readonly services: Services,
     private readonly state: vscode.Memento,
+    private readonly review: ReviewCounts,
   ) {
     const saved = state.get<unknown>(expandedKey);
     this.expanded = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : []);
@@ -43,6 +47,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     this.subscriptions = [
       services.store.onDidChange(() => this.changed.fire(undefined)),
       services.onDidChangeRoadmap(() => this.changed.fire(undefined)),
+      review.onDidChange(() => this.changed.fire(undefined)),
     ];
   }
 
@@ -91,7 +96,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     const { roadmap } = this.services;
     if (!node) {
       const phases: RoadmapNode[] = roadmap.phases.map((phase) => ({ kind: 'phase', phase }));
-      return [{ kind: 'nextUp' }, ...phases, ...(roadmap.projects.length > 0 ? [{ kind: 'projects' } as const] : [])];
+      return [{ kind: 'review' }, { kind: 'nextUp' }, ...phases, ...(roadmap.projects.length > 0 ? [{ kind: 'projects' } as const] : [])];
     }
     switch (node.kind) {
       case 'nextUp':
@@ -113,12 +118,26 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
           return topic ? [{ kind: 'topic' as const, topic, parentId: `project:${node.project.id}` }] : [];
         });
       case 'topic':
+      case 'review':
         return [];
     }
   }
 
   getTreeItem(node: RoadmapNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'review': {
+        const due = this.review.dueToday();
+        const item = new vscode.TreeItem('Review', vscode.TreeItemCollapsibleState.None);
+        item.id = 'review';
+        item.iconPath = new vscode.ThemeIcon('mortar-board', due > 0 ? new vscode.ThemeColor('charts.blue') : undefined);
+        item.description = due > 0 ? `${due} due today` : 'nothing due today';
+        item.tooltip =
+          'Spaced repetition (FSRS): questions you answered and Q:/A: lines in your notes come back just before you would forget them.';
+        item.contextValue = 'review';
+        item.command = { command: commands.startReview, title: 'Review Due Cards' };
+        item.accessibilityInformation = { label: `Review, ${due > 0 ? `${due} cards due today` : 'nothing due today'}` };
+        return item;
+      }
       case 'nextUp': {
         const item = new vscode.TreeItem('Next up', vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'next-up';
@@ -184,12 +203,16 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     const row = topicRow(topic, this.services.store.data);
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${parentId}/topic:${topic.id}`;
-    item.iconPath = statusIcons[row.status];
+    item.iconPath = row.verified ? verifiedIcon : statusIcons[row.status];
     item.description = row.description;
     // The suffix lets menus show exercise commands only where there are exercises.
     item.contextValue = `topic:${row.status}${topic.exercises.length > 0 ? ':exercises' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, false);
-    tooltip.appendMarkdown(`**`).appendText(topic.title).appendMarkdown(`** — ${statusLabels[row.status]}\n\n`).appendText(topic.summary);
+    tooltip
+      .appendMarkdown(`**`)
+      .appendText(topic.title)
+      .appendMarkdown(`** — ${statusLabels[row.status]}${row.verified ? ', verified' : ''}\n\n`)
+      .appendText(topic.summary);
     item.tooltip = tooltip;
     item.command = { command: commands.openTopic, title: 'Open Topic', arguments: [topic.id] };
     item.accessibilityInformation = { label: row.accessibilityLabel };

@@ -37,6 +37,15 @@ export const topicViewSchema = z.object({
   prerequisites: z.array(z.object({ id, title: z.string(), status })),
   checklist: z.array(z.object({ id, text: z.string(), checked: z.boolean() })),
   resources: z.array(z.object({ title: z.string(), type: z.string(), url: z.string() })),
+  /** The topic's quiz: how many questions, the best score so far (0..1), whether it passed; and verified. */
+  quiz: z.object({
+    questions: z.number(),
+    best: z.optional(z.number()),
+    passed: z.boolean(),
+    verified: z.boolean(),
+    /** Review cards of this topic due today. */
+    due: z.number(),
+  }),
   /** The learner's notes file for this topic: whether it exists, and its first words. */
   notes: z.object({ exists: z.boolean(), path: z.string(), excerpt: z.string() }),
   /** On the topic about choosing a language: the learner's exercise language, changeable here. */
@@ -85,6 +94,7 @@ export const topicPageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scaffold'), topicId: id, exerciseId: id }),
   z.object({ type: z.literal('check'), exerciseId: id }),
   z.object({ type: z.literal('openNotes'), topicId: id }),
+  z.object({ type: z.literal('takeQuiz'), topicId: id }),
   z.object({ type: z.literal('openSpec'), exerciseId: id }),
   // The next hint of a failed scenario, named as the last check reported it.
   z.object({ type: z.literal('revealHint'), exerciseId: id, scenario: z.string().check(z.maxLength(1000)) }),

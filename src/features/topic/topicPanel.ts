@@ -3,7 +3,17 @@ import * as path from 'node:path';
 import { readSpec, specFileName } from '../../domain/exercises/spec/load';
 import type { Spec } from '../../domain/exercises/spec/schema';
 import { isComplete } from '../../domain/roadmap/completion';
-import { exercisePassed, hintKey, practiceOf, solutionOffer, topicProgress, topicStatus } from '../../domain/progress/progress';
+import {
+  exercisePassed,
+  hintKey,
+  isVerified,
+  practiceOf,
+  quizOf,
+  solutionOffer,
+  topicProgress,
+  topicStatus,
+} from '../../domain/progress/progress';
+import { endOfDay } from '../../domain/review/scheduler';
 import * as ops from '../../domain/progress/ops';
 import { contextKeys, settings, views } from '../../app/ids';
 import { config, onDidChangeSetting } from '../../app/config';
@@ -38,6 +48,7 @@ export interface TopicActions {
   compareSolution(exerciseId: string): Promise<void>;
   chooseLanguage(language: Flavour): Promise<void>;
   openNotes(topicId: string): Promise<void>;
+  takeQuiz(topicId: string): Promise<void>;
 }
 
 /** The single, reused topic panel in the editor area. */
@@ -190,6 +201,12 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
         await this.actions.openNotes(topic.id);
         return;
       }
+      case 'takeQuiz': {
+        const topic = this.find(message.topicId)?.topic;
+        if (!topic) return this.services.log.warn(`Ignored the quiz of unknown topic ${message.topicId}`);
+        await this.actions.takeQuiz(topic.id);
+        return;
+      }
       case 'check':
         if (!this.services.catalog.exercise(message.exerciseId))
           return this.services.log.warn(`Ignored check of unknown exercise ${message.exerciseId}`);
@@ -268,6 +285,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       })),
       checklist: topic.checklist.map((item) => ({ id: item.id, text: item.text, checked: checked.has(item.id) })),
       resources: topic.resources.map((r) => ({ title: r.title, type: r.type, url: r.url })),
+      quiz: this.quizView(topic),
       notes: await readNote(topic.id),
       ...(topic.id === languageTopicId ? { language: this.languageView() } : {}),
       exercises: await Promise.all(
@@ -276,6 +294,20 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
           return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id), ex.dir)] : [];
         }),
       ),
+    };
+  }
+
+  private quizView(topic: { id: string; exercises: string[]; questions: unknown[] }): TopicView['quiz'] {
+    const data = this.services.store.data;
+    const result = quizOf(data, topic.id);
+    const end = endOfDay(new Date()).getTime();
+    const due = Object.values(data.cards).filter((c) => c.topicId === topic.id && Date.parse(c.due) < end).length;
+    return {
+      questions: topic.questions.length,
+      ...(result ? { best: result.best } : {}),
+      passed: result?.passedAt !== undefined,
+      verified: isVerified(topic, data),
+      due,
     };
   }
 
