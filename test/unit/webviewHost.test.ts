@@ -78,12 +78,13 @@ describe('webview page discovery', () => {
     assert.throws(() => webviewPages(root), /webview\/my-quiz: a page needs a camelCase name/);
   });
 
-  it('finds the topic page and the dashboard in this repository', async () => {
+  it('finds the topic page, the dashboard and the quiz page in this repository', async () => {
     const { webviewPages } = await import('../../scripts/webviewPages.mjs');
     assert.deepEqual(
       webviewPages('webview').map((p) => [p.script, p.css]),
       [
         ['dashboard.js', 'dashboard.css'],
+        ['quiz.js', 'quiz.css'],
         ['topic.js', 'topic.css'],
       ],
     );

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { migrate } from '../../domain/progress/store';
+import type { ProgressStore } from '../../domain/progress/store';
+import { mergeAll } from '../../domain/progress/ops';
+import { storageMode } from './storage';
+
+/** The globalState key Settings Sync carries to the learner's other machines. */
+export const syncKey = 'backendRoadmap.syncedProgress';
+
+interface Mirror {
+  /** Which machine and workspace wrote it: a copy written here is not merged back here. */
+  writer: string;
+  data: unknown;
+}
+
+/**
+ * Mirrors progress (review cards and quiz results included) into globalState, registered with
+ * setKeysForSync so VS Code's Settings Sync carries it; no sync of our own. A mirror written
+ * elsewhere is merged into workspace-state progress on start and when the window regains focus.
+ * The git-shared file is left to git: it is mirrored, never overwritten from the mirror.
+ */
+export function registerProgressSync(
+  context: vscode.ExtensionContext,
+  store: ProgressStore,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
+  context.globalState.setKeysForSync([syncKey]);
+  const writer = `${vscode.env.machineId}:${vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? vscode.workspace.workspaceFile?.toString() ?? 'no-folder'}`;
+
+  const pull = async () => {
+    const mirror = context.globalState.get<Mirror>(syncKey);
+    if (!mirror || typeof mirror !== 'object' || mirror.writer === writer || storageMode() === 'file') return;
+    const migrated = migrate(mirror.data);
+    if (!migrated.ok) return log.warn(`Synced progress was not merged (${migrated.reason}).`);
+    await store.update(mergeAll(migrated.data));
+    log.info(`Merged progress synced from another machine or workspace (${mirror.writer.split(':')[0]?.slice(0, 8) ?? '?'}…).`);
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const push = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    void context.globalState.update(syncKey, { writer, data: JSON.parse(JSON.stringify(store.data)) as unknown } satisfies Mirror);
+  };
+  const schedulePush = () => {
+    clearTimeout(timer);
+    timer = setTimeout(push, 1000);
+  };
+
+  void pull().then(
+    () => schedulePush(),
+    (e: unknown) => log.error('Merging synced progress failed', e),
+  );
+  return [
+    store.onDidChange(schedulePush),
+    vscode.window.onDidChangeWindowState((s) => {
+      if (s.focused) void pull().catch((e: unknown) => log.error('Merging synced progress failed', e));
+    }),
+    // Nothing lost: a pending mirror write happens before the extension stops.
+    { dispose: () => timer && push() },
+  ];
+}
