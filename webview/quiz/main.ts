@@ -250,8 +250,8 @@ function renderEmpty(view: { title: string; message: string; nextDue?: string })
 document.addEventListener('keydown', (e) => {
   if (e.altKey || e.ctrlKey || e.metaKey) return;
   const target = e.target as HTMLElement | null;
-  // Enter on a focused control is that control's own click; the shortcut is for anywhere else.
-  if (e.key === 'Enter' && target?.closest('button, vscode-button, a')) return;
+  // Enter or Space on a focused control is that control's own click; the shortcut is for anywhere else.
+  if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, vscode-button, a')) return;
   const action = keys[e.key];
   if (!action) return;
   e.preventDefault();
