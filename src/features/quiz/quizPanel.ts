@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { questionCardId, placementQuestions } from '../../domain/review/quiz';
 import { QuizSession } from '../../domain/review/session';
 import type { SessionItem, SessionMode } from '../../domain/review/session';
