@@ -52,7 +52,15 @@ describe('progress model', () => {
 
   it('excludes skipped topics from the percentage', () => {
     const d = data({ a: t('done'), b: t('skipped'), c: t('inProgress') });
-    assert.deepEqual(phaseTally(phase, d), { done: 1, inProgress: 1, skipped: 1, verified: 0, counted: 3, percent: 33, verifiedPercent: 0 });
+    assert.deepEqual(phaseTally(phase, d), {
+      done: 1,
+      inProgress: 1,
+      skipped: 1,
+      verified: 0,
+      counted: 3,
+      percent: 33,
+      verifiedPercent: 0,
+    });
   });
 
   it('computes the roadmap percentage over all phases', () => {

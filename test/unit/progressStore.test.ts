@@ -121,7 +121,16 @@ describe('progress store', () => {
   it('migrate() treats missing data as empty progress', () => {
     const result = migrate(null);
     assert.ok(result.ok);
-    assert.deepEqual(result.data, { version: 3, topics: {}, exercises: {}, history: [], practice: {}, cards: {}, reviewLog: [], quizzes: {} });
+    assert.deepEqual(result.data, {
+      version: 3,
+      topics: {},
+      exercises: {},
+      history: [],
+      practice: {},
+      cards: {},
+      reviewLog: [],
+      quizzes: {},
+    });
   });
 
   it('moves progress from renamed topic ids, following chains and merging with the new id', async () => {
