@@ -41,22 +41,27 @@ describe('progress export', () => {
       acid: { checked: ['two'], updatedAt: at },
       nosql: { status: 'skipped' as const, checked: [], updatedAt: at },
     },
+    // A passed quiz verifies a topic without exercises; a failed one shows its best score.
+    quizzes: {
+      sql: { best: 0.9, last: 0.9, answered: 10, at, passedAt: at },
+      acid: { best: 0.5, last: 0.5, answered: 4, at },
+    },
   };
 
-  it('writes a Markdown checklist of phases, topics and items, escaping roadmap text', () => {
+  it('writes a Markdown checklist of phases, topics (verified or quiz score) and items, escaping roadmap text', () => {
     assert.equal(
       progressMarkdown(roadmap, data, new Date(at)),
       [
         '# Backend — progress',
         '',
-        '1 of 2 topics done (50%), 1 skipped. Exported 2026-11-21.',
+        '1 of 2 topics done (50%), 1 skipped, 1 verified (exercises pass and quiz passed). Exported 2026-11-21.',
         '',
         '## Databases',
         '',
-        '- [x] **SQL basics**',
+        '- [x] **SQL basics** — verified',
         '  - [x] Write a \\*LEFT JOIN\\*',
         '  - [x] Explain ACID',
-        '- [ ] **Transactions** _(in progress)_',
+        '- [ ] **Transactions** _(in progress)_ — quiz best 50%',
         '  - [ ] Write a \\*LEFT JOIN\\*',
         '  - [x] Explain ACID',
         '- [ ] **NoSQL** _(skipped)_',

@@ -12,6 +12,7 @@ import type { GradeName } from '../../src/domain/review/scheduler';
 import { parseNoteCards, maxCardsPerNote } from '../../src/domain/review/noteCards';
 import { gradeChoice, knownTopics, placementQuestions, questionCardId, shuffled } from '../../src/domain/review/quiz';
 import type { Question } from '../../src/domain/roadmap/schema';
+import { QuizSession } from '../../src/domain/review/session';
 
 const DAY = 24 * 3600 * 1000;
 const t0 = new Date('2026-12-01T09:00:00.000Z');
@@ -279,5 +280,106 @@ describe('progress data v3', () => {
     assert.equal(merged.quizzes.dns?.last, 0.4);
     assert.equal(merged.quizzes.dns?.passedAt, t0.toISOString());
     assert.deepEqual(mergeProgress(merged, merged), merged, 'merging twice changes nothing');
+  });
+});
+
+describe('a quiz session', () => {
+  const choice: Question = {
+    id: 'status',
+    kind: 'choice',
+    question: 'Which status for a created resource?',
+    options: [
+      { text: '201 Created', why: 'It says a resource was created.' },
+      { text: '200 OK', why: 'It hides that something new exists.' },
+      { text: '204 No Content', why: 'Nothing created to point at.' },
+    ],
+    answer: '201 Created',
+  };
+  const recall: Question = { id: 'idem', kind: 'recall', question: 'What is idempotence?', answer: 'Same effect twice.', why: 'Retries.' };
+  const items = (topicId: string) => [
+    { cardId: `${topicId}/status`, topicId, topicTitle: topicId.toUpperCase(), question: choice },
+    { cardId: `${topicId}/idem`, topicId, topicTitle: topicId.toUpperCase(), question: recall },
+  ];
+  const run = (d: ProgressData, op: ops.ProgressOp<unknown> | undefined) => (op ? apply(d, op, t0) : d);
+
+  it('grades a topic quiz, saves every answer as a card at once, and records the score at the end', () => {
+    const s = new QuizSession('topic', 'Quiz: HTTP', items('http'), 'http', 1);
+    let d = emptyProgress();
+    const first = s.view();
+    assert.equal(first.step.type, 'question');
+    assert.deepEqual(first.step.type === 'question' ? [...first.step.options].sort() : [], ['200 OK', '201 Created', '204 No Content']);
+    assert.ok(!JSON.stringify(first).includes('It says a resource'), 'no explanation before the answer');
+    assert.equal(s.answer('not an option'), undefined, 'an option the question does not have is refused');
+    d = run(d, s.answer('200 OK'));
+    assert.equal(d.cards['http/status']?.reps, 1, 'saved the moment it was answered');
+    assert.equal(d.reviewLog[0]?.rating, 1, 'wrong is "again"');
+    const feedback = s.view().step;
+    assert.equal(feedback.type, 'feedback');
+    if (feedback.type === 'feedback') {
+      assert.equal(feedback.correct, false);
+      assert.deepEqual(feedback.options.find((o) => o.chosen)?.text, '200 OK');
+      assert.deepEqual(feedback.options.find((o) => o.correct)?.text, '201 Created');
+    }
+    assert.equal(s.answer('201 Created'), undefined, 'one answer per question');
+    assert.equal(s.next(), true);
+    assert.equal(s.grade('good'), undefined, 'a recall answer is graded only after it is shown');
+    assert.equal(s.reveal(), true);
+    const shown = s.view().step;
+    assert.deepEqual(shown.type === 'recallAnswer' ? [shown.answer, shown.why] : [], ['Same effect twice.', 'Retries.']);
+    d = run(d, s.grade('good'));
+    assert.equal(s.done, true);
+    d = run(d, s.finish());
+    assert.equal(s.finish(), undefined, 'finished once');
+    assert.deepEqual([d.quizzes.http?.best, d.quizzes.http?.passedAt], [0.5, undefined]);
+    const summary = s.view().step;
+    assert.deepEqual(summary.type === 'summary' ? [summary.correct, summary.total, summary.percent, summary.passed] : [], [
+      1,
+      2,
+      50,
+      false,
+    ]);
+  });
+
+  it('a placement check marks topics known only when all their questions were right; skipped stays skipped', () => {
+    const s = new QuizSession('placement', 'Placement', [...items('dns'), ...items('tcp'), ...items('udp')], undefined, 2);
+    let d = apply(emptyProgress(), ops.setStatus('udp', 'skipped'), t0);
+    const answerRight = (right: boolean) => {
+      d = run(d, s.answer(right ? '201 Created' : '204 No Content'));
+      s.next();
+      s.reveal();
+      d = run(d, s.grade('good'));
+    };
+    answerRight(true); // dns: both right
+    answerRight(false); // tcp: the choice wrong
+    answerRight(true); // udp: right, but the learner skipped it
+    d = run(d, s.finish());
+    assert.equal(d.topics.dns?.status, 'done');
+    assert.equal(d.topics.tcp, undefined);
+    assert.equal(d.topics.udp?.status, 'skipped');
+    assert.equal(Object.keys(d.cards).length, 6, 'every answered question is scheduled for review');
+    const summary = s.view().step;
+    assert.deepEqual(summary.type === 'summary' ? [summary.known.map((t) => t.id), summary.toLearn.map((t) => t.id)] : [], [
+      ['dns', 'udp'],
+      ['tcp'],
+    ]);
+  });
+
+  it('a review asks note cards like recall cards, with their answer', () => {
+    const note = { kind: 'note' as const, id: 'note:dns/1', question: 'Port?', answer: '53' };
+    const s = new QuizSession(
+      'review',
+      'Review',
+      [{ cardId: 'note:dns/1', topicId: 'dns', topicTitle: 'DNS', question: note }],
+      undefined,
+      3,
+    );
+    assert.equal(s.view().step.type, 'question');
+    assert.equal(s.answer('53'), undefined, 'a note card has no options');
+    s.reveal();
+    const step = s.view().step;
+    assert.deepEqual(step.type === 'recallAnswer' ? [step.item.kind, step.answer] : [], ['note', '53']);
+    const d = run(emptyProgress(), s.grade('easy'));
+    assert.equal(d.cards['note:dns/1']?.topicId, 'dns');
+    assert.equal(s.finish(), undefined, 'a review records no quiz score');
   });
 });
