@@ -10,6 +10,7 @@ import type { ExerciseTests } from './features/exercises/testing';
 import { registerNotes } from './features/notes/register';
 import { migrateProgress } from './features/progress/migrate';
 import { registerProgress } from './features/progress/register';
+import type { ProgressSync } from './features/progress/sync';
 import type { QuizFeature } from './features/quiz/register';
 import { registerQuiz } from './features/quiz/register';
 import { openProgressStore } from './features/progress/storage';
@@ -23,6 +24,7 @@ export interface BackendRoadmapApi {
   dashboard: DashboardPanel;
   tests: ExerciseTests;
   quiz: QuizFeature;
+  sync: ProgressSync;
 }
 
 // Wiring only: each feature registers itself and hands back the typed functions others call.
@@ -61,11 +63,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   const quiz = registerQuiz(context, services, { openTopic: (topicId) => topic.show(topicId) });
   const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) }, quiz.queue);
   registerRoadmap(context, services, topic, quiz.queue);
-  registerProgress(context, services);
+  const { sync } = registerProgress(context, services);
   // The numbers `npm run bench` cannot see: where activation time goes, in Show Log.
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   log.info(
     `Activated in ${ms(performance.now() - started)} (catalog ${ms(catalogMs)}, progress ${ms(progressMs)}, features ${ms(performance.now() - started - catalogMs - progressMs)})`,
   );
-  return { services, checks: exercises.checks, dashboard, tests: exercises.tests, quiz };
+  return { services, checks: exercises.checks, dashboard, tests: exercises.tests, quiz, sync };
 }

@@ -7,6 +7,10 @@ import * as vscode from 'vscode';
 import type { BackendRoadmapApi } from '../../src/extension';
 import { roadmapTally } from '../../src/domain/progress/progress';
 import { commands, extensionId, views } from '../../src/app/ids';
+import * as ops from '../../src/domain/progress/ops';
+import type { ProgressData } from '../../src/domain/progress/progress';
+import { answerCard } from '../../src/domain/review/scheduler';
+import { syncKey } from '../../src/features/progress/sync';
 
 async function api(): Promise<BackendRoadmapApi> {
   const ext = vscode.extensions.getExtension<BackendRoadmapApi | undefined>(extensionId);
@@ -279,5 +283,25 @@ describe('Backend Roadmap in a real extension host', () => {
     );
     assert.equal(checks.state('express-route').last?.outcome, 'failed', 'the starter fails');
     await until(() => item.children.size >= 18, 'one child per test');
+  });
+
+  it('mirrors progress and review state for Settings Sync, and merges a mirror written on another machine', async () => {
+    const { services, sync } = await api();
+    await services.store.update(ops.recordQuiz('dns', 4, 5));
+    await sync.flush();
+    const mine = sync.mirror() as { writer: string; data: { version: number; quizzes: Record<string, { best: number }> } };
+    assert.equal(mine.data.version, 3);
+    assert.equal(mine.data.quizzes.dns?.best, 0.8);
+    assert.ok(mine.writer.startsWith(vscode.env.machineId), 'written by this machine');
+    // What Settings Sync brings from another machine: a card there, a topic done there.
+    const theirs = structuredClone(mine.data) as unknown as ProgressData;
+    theirs.topics['sql-joins'] = { status: 'done', checked: [], updatedAt: '2026-12-01T10:00:00.000Z' };
+    theirs.cards['tcp-and-udp/elsewhere'] = { ...answerCard('tcp-and-udp/elsewhere', 'tcp-and-udp', undefined, 'good', new Date()).card };
+    await sync.state.update(syncKey, { writer: 'another-machine:file:///elsewhere', data: theirs });
+    await sync.pull();
+    assert.equal(services.store.status('sql-joins'), 'done');
+    assert.ok(services.store.data.cards['tcp-and-udp/elsewhere'], 'the card came across');
+    assert.equal(services.store.data.quizzes.dns?.best, 0.8, 'nothing here was lost');
+    await vscode.commands.executeCommand(commands.markNotStarted, 'sql-joins');
   });
 });

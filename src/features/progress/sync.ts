@@ -19,11 +19,18 @@ interface Mirror {
  * elsewhere is merged into workspace-state progress on start and when the window regains focus.
  * The git-shared file is left to git: it is mirrored, never overwritten from the mirror.
  */
-export function registerProgressSync(
-  context: vscode.ExtensionContext,
-  store: ProgressStore,
-  log: vscode.LogOutputChannel,
-): vscode.Disposable[] {
+export interface ProgressSync extends vscode.Disposable {
+  /** Merges a mirror written on another machine or in another workspace (start and window focus do this). */
+  pull(): Promise<void>;
+  /** What globalState holds now, for tests. */
+  mirror(): unknown;
+  /** The globalState the mirror lives in (tests put another machine's mirror there). */
+  readonly state: vscode.Memento;
+  /** Writes the mirror now instead of after the debounce. */
+  flush(): Promise<void>;
+}
+
+export function registerProgressSync(context: vscode.ExtensionContext, store: ProgressStore, log: vscode.LogOutputChannel): ProgressSync {
   context.globalState.setKeysForSync([syncKey]);
   const writer = `${vscode.env.machineId}:${vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? vscode.workspace.workspaceFile?.toString() ?? 'no-folder'}`;
 
@@ -40,7 +47,7 @@ export function registerProgressSync(
   const push = () => {
     clearTimeout(timer);
     timer = undefined;
-    void context.globalState.update(syncKey, { writer, data: JSON.parse(JSON.stringify(store.data)) as unknown } satisfies Mirror);
+    return context.globalState.update(syncKey, { writer, data: JSON.parse(JSON.stringify(store.data)) as unknown } satisfies Mirror);
   };
   const schedulePush = () => {
     clearTimeout(timer);
@@ -51,12 +58,21 @@ export function registerProgressSync(
     () => schedulePush(),
     (e: unknown) => log.error('Merging synced progress failed', e),
   );
-  return [
+  const subs = [
     store.onDidChange(schedulePush),
     vscode.window.onDidChangeWindowState((s) => {
       if (s.focused) void pull().catch((e: unknown) => log.error('Merging synced progress failed', e));
     }),
-    // Nothing lost: a pending mirror write happens before the extension stops.
-    { dispose: () => timer && push() },
   ];
+  return {
+    pull,
+    mirror: () => context.globalState.get(syncKey),
+    state: context.globalState,
+    flush: async () => void (await push()),
+    dispose: () => {
+      subs.forEach((d) => d.dispose());
+      // Nothing lost: a pending mirror write happens before the extension stops.
+      if (timer) void push();
+    },
+  };
 }
