@@ -144,7 +144,6 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     await page.keyboard.press('Enter');
     const frame = await answerAll([topic.id], () => true);
     await expectText(frame.locator('[data-testid="summary"]'), /^Passed: (\d+) of \1 \(100%\)/);
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(screenshots, 'quiz-summary.png') });
 
     const s = await storedWhen((d) => assert.ok(d.quizzes[topic.id]?.passedAt), 'the quiz result stored');
     assert.equal(s.quizzes[topic.id]?.best, 1);
@@ -243,7 +242,10 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     await expectText(frame.locator('[data-stat="verified"]'), /\d+% verified — \d+ of \d+ topics/);
     await expectText(frame.locator('[data-stat="due"]'), /\d+ due today — \d+ cards in all/);
     await eventually(async () => assert.equal(await frame.locator('[data-testid="forecast"] tbody tr').count(), 14), 'fourteen days');
-    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(screenshots, 'dashboard-review.png') });
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await frame.locator('[data-testid="forecast"] tbody tr').last().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(screenshots, 'dashboard-review.png') });
+    }
     await clickRow(page, 'Review, ');
   });
 
