@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadBundledCatalog } from './app/catalog';
+import { createClock } from './app/clock';
 import { commands } from './app/ids';
 import { Services } from './app/services';
 import type { DashboardPanel } from './features/dashboard/dashboardPanel';
@@ -44,10 +45,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     return undefined;
   }
   const catalogMs = performance.now() - started;
-  const store = await openProgressStore(context, log);
+  const clock = createClock(log);
+  context.subscriptions.push(clock);
+  const store = await openProgressStore(context, log, clock.now);
   await migrateProgress(catalog.roadmaps, store, log);
   const progressMs = performance.now() - started - catalogMs;
-  const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState);
+  const services = new Services(context.extensionUri, catalog, store, log, context.workspaceState, clock);
   context.subscriptions.push(services);
 
   const exercises = registerExercises(context, services, () => topic.currentTopicId);

@@ -3,6 +3,7 @@ import type { RoadmapChoice } from '../domain/roadmap/catalog';
 import type { CatalogService } from '../domain/roadmap/catalogService';
 import type { TopicHit } from '../domain/roadmap/lookup';
 import type { ProgressStore } from '../domain/progress/store';
+import type { AppClock } from './clock';
 import type { PhaseOutline, RoadmapOutline } from '../domain/roadmap/schema';
 
 const selectedKey = 'backendRoadmap.selectedRoadmap';
@@ -21,6 +22,8 @@ export class Services implements vscode.Disposable {
     readonly store: ProgressStore,
     readonly log: vscode.LogOutputChannel,
     private readonly workspaceState: vscode.Memento,
+    /** The time everything is measured against (the system clock outside tests). */
+    readonly clock: AppClock,
   ) {
     this.current = this.resolve(workspaceState.get<string>(selectedKey));
     this.catalogSub = catalog.onDidChange(() => {
@@ -49,6 +52,11 @@ export class Services implements vscode.Disposable {
   /** A topic in the current roadmap, else in any roadmap (tracks and paths link outside themselves). */
   topic(topicId: string): TopicHit<PhaseOutline> | undefined {
     return this.catalog.topic(topicId, this.current);
+  }
+
+  /** Now, by the clock: review due dates and quiz results use this, never `new Date()`. */
+  now(): Date {
+    return this.clock.now();
   }
 
   titleOf(topicId: string): string | undefined {

@@ -7,6 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { loadCatalog } from '../../src/domain/roadmap/files';
 import type { Question, Topic } from '../../src/domain/roadmap/schema';
 import { repoRoot } from './codeServer';
+import { expectNoSeriousA11yViolations } from './axe';
 import { closeSession, openSession, screenshots } from './session';
 import type { Session } from './session';
 import { bundledTopic } from './topicTiming';
@@ -26,7 +27,7 @@ import {
 } from './workbench';
 
 interface StoredProgress {
-  cards: Record<string, { reps: number; topicId: string }>;
+  cards: Record<string, { reps: number; topicId: string; due: string }>;
   quizzes: Record<string, { best: number; passedAt?: string }>;
   topics: Record<string, { status?: string }>;
 }
@@ -40,6 +41,7 @@ describe('E2E in code-server: quizzes, placement and review', function () {
   let workspace: string;
   let failed = false;
   let topics: Map<string, Topic>;
+  let clockFile: string;
 
   before(async function () {
     this.timeout(600_000);
@@ -47,12 +49,21 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     const backend = catalog.roadmaps.find((r) => r.roadmap.id === 'backend')?.roadmap;
     topics = new Map(backend?.phases.flatMap((p) => p.topics.map((t) => [t.id, t] as const)) ?? []);
     // File mode, so the test can read what was stored; a note with a card of the learner's own.
-    session = await openSession('quiz', { width: 1400, height: 900 }, async (ws) => {
-      await fs.mkdir(path.join(ws, '.vscode'), { recursive: true });
-      await fs.writeFile(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'backendRoadmap.progressStorage': 'file' }));
-      await fs.mkdir(path.join(ws, 'notes'), { recursive: true });
-      await fs.writeFile(path.join(ws, 'notes', 'dns.md'), `# DNS\n\nQ: ${noteQuestion} A: 53, over UDP and TCP.\n`);
-    });
+    clockFile = path.join(repoRoot, '.e2e', `quiz-clock-${process.pid}`);
+    await fs.mkdir(path.dirname(clockFile), { recursive: true });
+    await fs.writeFile(clockFile, '0');
+    session = await openSession(
+      'quiz',
+      { width: 1400, height: 900 },
+      async (ws) => {
+        await fs.mkdir(path.join(ws, '.vscode'), { recursive: true });
+        await fs.writeFile(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'backendRoadmap.progressStorage': 'file' }));
+        await fs.mkdir(path.join(ws, 'notes'), { recursive: true });
+        await fs.writeFile(path.join(ws, 'notes', 'dns.md'), `# DNS\n\nQ: ${noteQuestion} A: 53, over UDP and TCP.\n`);
+      },
+      // An injectable clock: the extension reads its offset from this file (test-only variable).
+      { env: { BACKEND_ROADMAP_TEST_CLOCK_FILE: clockFile } },
+    );
     ({ page, workspace } = session);
   });
 
@@ -62,6 +73,7 @@ describe('E2E in code-server: quizzes, placement and review', function () {
 
   after(async function () {
     await closeSession(session, failed);
+    await fs.rm(clockFile, { force: true });
   });
 
   const stored = async () =>
@@ -140,10 +152,12 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     await openTopic(page, topic.phase, topic.title);
     const button = topicFrame(page).locator('vscode-button[data-key="quiz"]');
     await expectText(button, /^Take the quiz$/);
+    await expectNoSeriousA11yViolations(await frameWith(page, `article[data-topic="${topic.id}"]`), 'the topic page');
     await button.focus();
     await page.keyboard.press('Enter');
     const frame = await answerAll([topic.id], () => true);
     await expectText(frame.locator('[data-testid="summary"]'), /^Passed: (\d+) of \1 \(100%\)/);
+    await expectNoSeriousA11yViolations(frame, 'the quiz summary');
 
     const s = await storedWhen((d) => assert.ok(d.quizzes[topic.id]?.passedAt), 'the quiz result stored');
     assert.equal(s.quizzes[topic.id]?.best, 1);
@@ -168,8 +182,12 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     // Recall first, if any, so a choice is on screen.
     for (;;) {
       const { question } = await currentQuestion(frame, [topic.id]);
+      await expectNoSeriousA11yViolations(frame, `a ${question.kind} question`);
       if (question.kind === 'recall') {
-        await answer(frame, question, true);
+        await page.keyboard.press('Space');
+        await expectText(frame.locator('section.model'), /Model answer/);
+        await expectNoSeriousA11yViolations(frame, 'a recall answer shown');
+        await page.keyboard.press('3');
         continue;
       }
       const options = await frame.locator('button.option span:last-child').allInnerTexts();
@@ -180,6 +198,7 @@ describe('E2E in code-server: quizzes, placement and review', function () {
       for (const o of question.options) await expectText(frame.locator('ul.feedback li', { hasText: o.text }).locator('.why'), /./);
       await expectText(frame.locator('ul.feedback li.correct .option-text'), /\(right answer\)/);
       await expectText(frame.locator('ul.feedback li.chosen .option-text'), /\(your answer\)/);
+      await expectNoSeriousA11yViolations(frame, 'the quiz feedback');
       if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(screenshots, 'quiz-feedback.png') });
       break;
     }
@@ -242,11 +261,98 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     await expectText(frame.locator('[data-stat="verified"]'), /\d+% verified — \d+ of \d+ topics/);
     await expectText(frame.locator('[data-stat="due"]'), /\d+ due today — \d+ cards in all/);
     await eventually(async () => assert.equal(await frame.locator('[data-testid="forecast"] tbody tr').count(), 14), 'fourteen days');
+    await expectNoSeriousA11yViolations(frame, 'the dashboard');
     if (process.env.UPDATE_SCREENSHOTS) {
       await frame.locator('[data-testid="forecast"] tbody tr').last().scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(screenshots, 'dashboard-review.png') });
     }
     await clickRow(page, 'Review, ');
+  });
+
+  it('a topic whose quiz passed turns verified once its exercise passes too', async () => {
+    const topic = await bundledTopic('rest-apis');
+    const exerciseId = 'express-route';
+    await openTopic(page, topic.phase, topic.title);
+    await topicFrame(page).locator('vscode-button[data-key="quiz"]').click();
+    await answerAll([topic.id], () => true);
+    await storedWhen((d) => assert.ok(d.quizzes[topic.id]?.passedAt), 'the rest-apis quiz passed');
+    // Passed, not verified: its exercise has not passed yet.
+    await showRoadmap(page);
+    await expandRow(page, topic.phase);
+    const row = treeRow(page, `${topic.title}, `);
+    await expectAttribute(row, 'aria-label', new RegExp(`^${topic.title}, [^,]+, \\d+ of`));
+    await openTopic(page, topic.phase, topic.title);
+    await expectAttribute(topicFrame(page).locator('[data-quiz]'), 'data-quiz', 'passed');
+    // Scaffold, solve the quick way (the reference solution over the starter), check.
+    const card = topicFrame(page).locator(`li[data-exercise-item="${exerciseId}"]`);
+    await card.locator(`vscode-button[data-exercise="${exerciseId}"]`).click();
+    await card.locator('vscode-button[data-check]:not([disabled])').waitFor({ timeout: 60_000 });
+    await fs.cp(path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'solution'), path.join(workspace, 'exercises', exerciseId), {
+      recursive: true,
+      force: true,
+    });
+    await card.locator('vscode-button[data-check]:not([disabled])').click();
+    await card.locator('.check[data-outcome="passed"]').waitFor({ timeout: 240_000 });
+    await treeRow(page, `${topic.title}, Done, verified`).waitFor({ timeout: 30_000 });
+    await expectAttribute(topicFrame(page).locator('[data-quiz]'), 'data-quiz', 'verified');
+    await expectText(topicFrame(page).locator('[data-verified]'), /Verified/);
+  });
+
+  it('cards fall due when the clock moves forward, and a review takes them', async () => {
+    const topic = await bundledTopic('http-versions');
+    await pickFromCommand(page, 'Backend Roadmap: Take Topic Quiz', topic.title);
+    const frame = await quizFrame();
+    await expectText(frame.locator('h1'), new RegExp(topic.title));
+    await intoPage(frame);
+    // Every answer right and every recall "easy": the cards leave today's queue for days.
+    for (;;) {
+      const { question, index, total } = await currentQuestion(frame, [topic.id]);
+      if (question.kind === 'recall') {
+        await page.keyboard.press('Space');
+        await expectText(frame.locator('section.model'), /Model answer/);
+        await page.keyboard.press('4');
+      } else await answer(frame, question, true);
+      if (index === total) break;
+      await expectText(frame.locator('[data-testid="position"]'), new RegExp(`Question ${index + 1} of ${total}`));
+    }
+    const recallIds = (topics.get(topic.id)?.questions ?? []).filter((q) => q.kind === 'recall').map((q) => `${topic.id}/${q.id}`);
+    assert.ok(recallIds.length > 0, `${topic.id} has a recall question`);
+    const before = await storedWhen((d) => assert.ok(recallIds.every((id) => d.cards[id]?.reps === 1)), 'the easy cards stored');
+    const tomorrow = new Date();
+    tomorrow.setHours(24, 0, 0, 0);
+    for (const id of recallIds) assert.ok(Date.parse(before.cards[id]?.due ?? '') >= tomorrow.getTime(), `${id} is not due today`);
+
+    // Thirty days on, they are due: the tree's count follows the clock, and a review asks them.
+    const dueRow = async () => Number(/(\d+) due today/.exec(await treeRow(page, 'Review, ').innerText())?.[1] ?? 0);
+    await showRoadmap(page);
+    const dueBefore = await eventually(dueRow, 'the Review row');
+    await fs.writeFile(clockFile, String(30 * 24 * 3600 * 1000));
+    await eventually(async () => assert.ok((await dueRow()) >= dueBefore + recallIds.length, 'more cards due'), 'cards due after the jump');
+    await runCommand(page, 'Backend Roadmap: Review Due Cards');
+    const review = await quizFrame();
+    await expectText(review.locator('h1'), /^Review$/);
+    await intoPage(review);
+    const asked = new Set<string>();
+    for (;;) {
+      const position = await expectText(review.locator('[data-testid="position"]'), /Question \d+ of \d+|answered/);
+      if (/answered/.test(position)) break;
+      const m = /Question (\d+) of (\d+)/.exec(position);
+      const prompt = (await review.locator('h2.prompt').innerText()).trim();
+      if (prompt === noteQuestion) {
+        await page.keyboard.press('Space');
+        await expectText(review.locator('section.model'), /53/);
+        await page.keyboard.press('3');
+      } else {
+        const { question } = await currentQuestion(review, [...topics.keys()]);
+        asked.add(question.id);
+        await answer(review, question, true);
+      }
+      if (m && m[1] !== m[2]) await expectText(review.locator('[data-testid="position"]'), new RegExp(`Question ${Number(m[1]) + 1} of`));
+      else await expectText(review.locator('[data-testid="summary"]'), /Reviewed/);
+    }
+    for (const id of recallIds) assert.ok(asked.has(id.split('/')[1] ?? ''), `${id} was asked`);
+    await storedWhen((d) => assert.ok(recallIds.every((id) => d.cards[id]?.reps === 2)), 'the reviewed cards rescheduled');
+    await fs.writeFile(clockFile, '0');
   });
 
   /** The phase a topic is in, in the bundled roadmap. */

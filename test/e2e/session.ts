@@ -38,6 +38,8 @@ export interface SessionOptions {
   trusted?: boolean;
   /** User settings on top of baseSettings. */
   settings?: Record<string, unknown>;
+  /** Environment for code-server and its extension host (e.g. the test clock). */
+  env?: Record<string, string>;
 }
 
 export async function openSession(
@@ -56,7 +58,10 @@ export async function openSession(
   const install = await ensureCodeServer();
   const profile = await makeProfile(root, { ...baseSettings, ...options.settings });
   await installExtension(install, profile, vsix);
-  const server = await startCodeServer(install, profile, { trusted: options.trusted ?? true });
+  const server = await startCodeServer(install, profile, {
+    trusted: options.trusted ?? true,
+    ...(options.env ? { env: options.env } : {}),
+  });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport });
   await openWorkbench(page, server.url, workspace);

@@ -1,5 +1,7 @@
 import { Memory } from 'lowdb';
 import type { Adapter } from 'lowdb';
+import { systemClock } from '../shared/clock';
+import type { Clock } from '../shared/clock';
 import { Emitter } from '../shared/emitter';
 import { UnsafePathError, uniqueSuffix } from '../shared/safeFs';
 import { replaceAll } from './ops';
@@ -79,12 +81,14 @@ export class ProgressStore {
   private constructor(
     private adapter: ProgressAdapter,
     private data_: ProgressData,
+    /** The time an update is stamped with (review cards are scheduled from it). */
+    readonly clock: Clock,
   ) {}
 
   /** Opens the store; unreadable data is backed up first and reported in `warnings`. */
-  static async open(adapter: ProgressAdapter): Promise<{ store: ProgressStore; warnings: string[] }> {
+  static async open(adapter: ProgressAdapter, clock: Clock = systemClock): Promise<{ store: ProgressStore; warnings: string[] }> {
     const { data, warnings, refused } = await load(adapter);
-    const store = new ProgressStore(adapter, data);
+    const store = new ProgressStore(adapter, data, clock);
     store.refusedReported = refused?.message;
     return { store, warnings };
   }
@@ -108,7 +112,7 @@ export class ProgressStore {
    * memory (reported once through onWarning), any other failed write rejects.
    */
   update<R>(op: ProgressOp<R>): Promise<R> {
-    const now = new Date().toISOString();
+    const now = this.clock().toISOString();
     const { change, value } = op(this.data_, now);
     if (!change) return this.enqueue(async () => value);
     return this.commit(change, replayOf(op, now)).then(() => value);
@@ -160,7 +164,7 @@ export class ProgressStore {
           );
         }
         // The copy is a queued change like any other: a refused write keeps it, and the next write carries it.
-        this.unpersisted.push(replayOf(replaceAll(this.data_), new Date().toISOString()));
+        this.unpersisted.push(replayOf(replaceAll(this.data_), this.clock().toISOString()));
         await this.persist().catch((err: unknown) => {
           this.writeError = err;
           if (!(err instanceof UnsafePathError)) throw err;

@@ -54,7 +54,7 @@ export class DashboardPanel implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   /** The numbers the dashboard draws; public so tests can compare them with what is shown. */
-  view(now = new Date()): DashboardView {
+  view(now = this.services.now()): DashboardView {
     const { roadmap, store } = this.services;
     const data = store.data;
     const tally = roadmapTally(roadmap, data);

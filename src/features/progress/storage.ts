@@ -4,6 +4,8 @@ import { MementoAdapter, ProgressStore } from '../../domain/progress/store';
 import type { ProgressAdapter } from '../../domain/progress/store';
 import { config, onDidChangeSetting } from '../../app/config';
 import { localWorkspaceFolder } from '../../app/workspaceFolders';
+import { systemClock } from '../../domain/shared/clock';
+import type { Clock } from '../../domain/shared/clock';
 
 export type StorageMode = 'workspaceState' | 'file';
 
@@ -94,10 +96,14 @@ export function registerProgressStorage(
 }
 
 /** Opens progress where the settings say; whatever a repository puts there, falls back to workspace state. */
-export async function openProgressStore(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<ProgressStore> {
-  const { store, warnings } = await ProgressStore.open(adapterFor(storageMode(), context, log)).catch(async (e: unknown) => {
+export async function openProgressStore(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  clock: Clock = systemClock,
+): Promise<ProgressStore> {
+  const { store, warnings } = await ProgressStore.open(adapterFor(storageMode(), context, log), clock).catch(async (e: unknown) => {
     const why = `Progress could not be opened (${e instanceof Error ? e.message : String(e)}); using workspace state instead.`;
-    const opened = await ProgressStore.open(new MementoAdapter(context.workspaceState));
+    const opened = await ProgressStore.open(new MementoAdapter(context.workspaceState), clock);
     return { store: opened.store, warnings: [why, ...opened.warnings] };
   });
   context.subscriptions.push({ dispose: () => store.dispose() });

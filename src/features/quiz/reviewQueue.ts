@@ -37,6 +37,7 @@ export class ReviewQueue implements ReviewCounts, vscode.Disposable {
     this.subs.push(
       services.store.onDidChange(() => this.changed.fire()),
       services.onDidChangeRoadmap(() => this.changed.fire()),
+      services.clock.onDidJump(() => this.changed.fire()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (doc.languageId === 'markdown' || doc.fileName.endsWith('.md')) this.scheduleRead();
       }),
@@ -49,19 +50,19 @@ export class ReviewQueue implements ReviewCounts, vscode.Disposable {
   }
 
   /** Cards due before the end of the learner's day, most overdue first, then new note cards. */
-  dueIds(now = new Date()): string[] {
+  dueIds(now = this.services.now()): string[] {
     const { store } = this.services;
     const stored = dueCardIds(store.data.cards, endOfDay(now)).filter((id) => this.exists(id));
     const fresh = [...this.notes.keys()].filter((id) => !cardOf(store.data, id));
     return [...stored, ...fresh];
   }
 
-  dueToday(now = new Date()): number {
+  dueToday(now = this.services.now()): number {
     return this.dueIds(now).length;
   }
 
   /** The next time a stored card falls due after today, if any. */
-  nextDue(now = new Date()): string | undefined {
+  nextDue(now = this.services.now()): string | undefined {
     const end = endOfDay(now).getTime();
     let next: number | undefined;
     for (const c of Object.values(this.services.store.data.cards)) {
@@ -77,7 +78,7 @@ export class ReviewQueue implements ReviewCounts, vscode.Disposable {
   }
 
   /** The questions of today's review, in order; cards whose question was removed are left out. */
-  async sessionItems(now = new Date()): Promise<SessionItem[]> {
+  async sessionItems(now = this.services.now()): Promise<SessionItem[]> {
     await this.reading;
     const items: SessionItem[] = [];
     for (const id of this.dueIds(now)) {

@@ -300,7 +300,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   private quizView(topic: { id: string; exercises: string[]; questions: unknown[] }): TopicView['quiz'] {
     const data = this.services.store.data;
     const result = quizOf(data, topic.id);
-    const end = endOfDay(new Date()).getTime();
+    const end = endOfDay(this.services.now()).getTime();
     const due = Object.values(data.cards).filter((c) => c.topicId === topic.id && Date.parse(c.due) < end).length;
     return {
       questions: topic.questions.length,
