@@ -18,11 +18,15 @@ interface Violation {
 export async function expectNoSeriousA11yViolations(frame: Frame, what: string): Promise<void> {
   const loaded = await frame.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await frame.evaluate(axeSource);
-  const violations = await frame.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+  const { violations, passed } = await frame.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[]; passes: unknown[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations as Violation[];
+    return { violations: result.violations as Violation[], passed: result.passes.length };
   });
+  // An audit that checked nothing would pass anything.
+  assert.ok(passed > 5, `axe-core ran on ${what} (${passed} rules passed)`);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const describe = (v: Violation) =>
     `${v.impact ?? '?'} ${v.id}: ${v.help}\n${v.nodes
@@ -30,8 +34,9 @@ export async function expectNoSeriousA11yViolations(frame: Frame, what: string):
       .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
       .join('\n')}`;
   const minor = violations.filter((v) => !serious.includes(v));
-  if (minor.length > 0)
-    console.log(`      axe (${what}): ${minor.length} minor or moderate finding(s): ${minor.map((v) => v.id).join(', ')}`);
+  console.log(
+    `      axe (${what}): ${passed} rules passed, ${serious.length} serious or critical, ${minor.length} minor or moderate${minor.length ? ` (${minor.map((v) => v.id).join(', ')})` : ''}`,
+  );
   assert.equal(
     serious.length,
     0,

@@ -1,7 +1,7 @@
 // Quizzes, placement and review in a real code-server, driven by the keyboard as a learner would:
 // digits pick an option, Enter goes on, Space shows a recall answer, 1–4 grade it.
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { loadCatalog } from '../../src/domain/roadmap/files';
@@ -16,6 +16,7 @@ import {
   eventually,
   expandRow,
   expectAttribute,
+  expectCount,
   expectText,
   frameWith,
   openTopic,
@@ -181,13 +182,15 @@ describe('E2E in code-server: quizzes, placement and review', function () {
     const graded = (topics.get(topic.id)?.questions ?? []).filter((q) => q.kind !== 'recall');
     // Recall first, if any, so a choice is on screen.
     for (;;) {
-      const { question } = await currentQuestion(frame, [topic.id]);
+      const { question, index } = await currentQuestion(frame, [topic.id]);
       await expectNoSeriousA11yViolations(frame, `a ${question.kind} question`);
       if (question.kind === 'recall') {
         await page.keyboard.press('Space');
         await expectText(frame.locator('section.model'), /Model answer/);
         await expectNoSeriousA11yViolations(frame, 'a recall answer shown');
         await page.keyboard.press('3');
+        // The next question is drawn before it is read.
+        await expectText(frame.locator('[data-testid="position"]'), new RegExp(`Question ${index + 1} of`));
         continue;
       }
       const options = await frame.locator('button.option span:last-child').allInnerTexts();
@@ -266,36 +269,63 @@ describe('E2E in code-server: quizzes, placement and review', function () {
       await frame.locator('[data-testid="forecast"] tbody tr').last().scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(screenshots, 'dashboard-review.png') });
     }
+    // The tree's Review row starts a review (or says nothing is due).
+    await showRoadmap(page);
     await clickRow(page, 'Review, ');
+    await expectText((await quizFrame()).locator('h1'), /^Review$/);
   });
 
   it('a topic whose quiz passed turns verified once its exercise passes too', async () => {
     const topic = await bundledTopic('rest-apis');
     const exerciseId = 'express-route';
-    await openTopic(page, topic.phase, topic.title);
-    await topicFrame(page).locator('vscode-button[data-key="quiz"]').click();
+    // Two webviews may be open (the quiz page too): find the topic page by its content.
+    const topicPage = () => frameWith(page, `article[data-topic="${topic.id}"]`);
+    const showTopic = async () => {
+      await pickFromCommand(page, 'Backend Roadmap: Open Topic', topic.title);
+      await topicPage();
+    };
+    await showTopic();
+    await (await topicPage()).locator('vscode-button[data-key="quiz"]').click();
     await answerAll([topic.id], () => true);
     await storedWhen((d) => assert.ok(d.quizzes[topic.id]?.passedAt), 'the rest-apis quiz passed');
+    // Done with the quiz: its tab closes, as a learner would close it, leaving one webview.
+    await runCommand(page, 'View: Close Editor');
+    await expectCount(page.locator('.tab', { hasText: 'Quiz:' }), 0);
     // Passed, not verified: its exercise has not passed yet.
     await showRoadmap(page);
     await expandRow(page, topic.phase);
-    const row = treeRow(page, `${topic.title}, `);
-    await expectAttribute(row, 'aria-label', new RegExp(`^${topic.title}, [^,]+, \\d+ of`));
-    await openTopic(page, topic.phase, topic.title);
-    await expectAttribute(topicFrame(page).locator('[data-quiz]'), 'data-quiz', 'passed');
-    // Scaffold, solve the quick way (the reference solution over the starter), check.
-    const card = topicFrame(page).locator(`li[data-exercise-item="${exerciseId}"]`);
-    await card.locator(`vscode-button[data-exercise="${exerciseId}"]`).click();
-    await card.locator('vscode-button[data-check]:not([disabled])').waitFor({ timeout: 60_000 });
+    await expectAttribute(treeRow(page, `${topic.title}, `), 'aria-label', new RegExp(`^${topic.title}, [^,]+, \\d+ of`));
+    await showTopic();
+    await expectAttribute((await topicPage()).locator('[data-quiz]'), 'data-quiz', 'passed');
+    // Scaffold, solve the quick way (the reference solution over the starter), check. Opening the
+    // exercise's files hides the page, whose frame is then replaced: every wait finds it again.
+    const inCard = (selector: string, timeoutMs: number) =>
+      eventually(
+        async () => {
+          const frame = await topicPage();
+          const found = frame.locator(`li[data-exercise-item="${exerciseId}"]`).locator(selector);
+          await found.waitFor({ timeout: 2_000 });
+          return found;
+        },
+        `${selector} on the ${exerciseId} card`,
+        timeoutMs,
+      );
+    await (await inCard(`vscode-button[data-exercise="${exerciseId}"]`, 30_000)).click();
+    await eventually(
+      async () => assert.ok(existsSync(path.join(workspace, 'exercises', exerciseId, 'package.json'))),
+      'the scaffold',
+      30_000,
+    );
     await fs.cp(path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'solution'), path.join(workspace, 'exercises', exerciseId), {
       recursive: true,
       force: true,
     });
-    await card.locator('vscode-button[data-check]:not([disabled])').click();
-    await card.locator('.check[data-outcome="passed"]').waitFor({ timeout: 240_000 });
+    await showTopic();
+    await (await inCard('vscode-button[data-check]:not([disabled])', 60_000)).click();
+    await inCard('.check[data-outcome="passed"]', 240_000);
     await treeRow(page, `${topic.title}, Done, verified`).waitFor({ timeout: 30_000 });
-    await expectAttribute(topicFrame(page).locator('[data-quiz]'), 'data-quiz', 'verified');
-    await expectText(topicFrame(page).locator('[data-verified]'), /Verified/);
+    await expectAttribute((await topicPage()).locator('[data-quiz]'), 'data-quiz', 'verified');
+    await expectText((await topicPage()).locator('[data-verified]'), /Verified/);
   });
 
   it('cards fall due when the clock moves forward, and a review takes them', async () => {
