@@ -87,7 +87,7 @@ describe('progress ops', () => {
     assert.deepEqual(r.data.history.at(-1), { at: t1, topicId: 'dns', status: 'done' });
   });
 
-  it('resetTopics forgets only the given topics, records a return to not started, and changes nothing without progress', () => {
+  it('resetTopics forgets only the given topics (an empty record stamped with the reset), records a return to not started, and changes nothing without progress', () => {
     const data = progress({
       topics: {
         dns: { status: 'done', checked: ['a'], updatedAt: t0 },
@@ -97,8 +97,11 @@ describe('progress ops', () => {
     });
     const r = run(ops.resetTopics(['dns', 'sql', 'missing']), data);
     assert.deepEqual(r.change, {});
-    assert.deepEqual(Object.keys(r.data.topics), ['jwt']);
-    // sql was not started (no status, nothing ticked): forgetting it is no status change.
+    assert.deepEqual(r.data.topics.dns, { status: 'notStarted', checked: [], updatedAt: t1 });
+    assert.deepEqual(r.data.topics.jwt, data.topics.jwt, 'untouched');
+    assert.deepEqual(r.data.topics.sql, data.topics.sql, 'nothing to reset: left as it was');
+    assert.equal(run(ops.resetTopics(['dns']), r.data).change, undefined, 'resetting a reset topic changes nothing');
+    // sql was not started (no status, nothing ticked): there is no status change to record.
     assert.deepEqual(r.data.history, [{ at: t1, topicId: 'dns', status: 'notStarted' }]);
     const none = run(ops.resetTopics(['missing', 'constructor']), data);
     assert.equal(none.change, undefined);

@@ -383,3 +383,24 @@ describe('a quiz session', () => {
     assert.equal(s.finish(), undefined, 'a review records no quiz score');
   });
 });
+
+describe('progress synced from another machine', () => {
+  it('takes the latest change per topic, so a reset made elsewhere carries over and an older copy cannot undo one', () => {
+    const t1 = new Date(t0.getTime() + 1000);
+    const t2 = new Date(t0.getTime() + 2000);
+    let here = apply(emptyProgress(), ops.setStatus('dns', 'done'), t0);
+    here = apply(here, ops.setItem('sql', 'joins', true), t0);
+    // The other machine had both, then reset dns and unticked sql's item later.
+    let there = structuredClone(here);
+    there = apply(there, ops.resetTopics(['dns']), t1);
+    there = apply(there, ops.setItem('sql', 'joins', false), t1);
+    const merged = apply(here, ops.mergeFromSync(there), t2);
+    assert.equal(merged.topics.dns?.status, 'notStarted', 'the later reset wins');
+    assert.deepEqual(merged.topics.sql?.checked, [], 'the later untick wins');
+    // And the older copy coming back does not bring dns back.
+    const again = apply(merged, ops.mergeFromSync(here), t2);
+    assert.equal(again.topics.dns?.status, 'notStarted');
+    // An import's Merge keeps both instead: ticked items are the union.
+    assert.deepEqual(mergeProgress(there, here).topics.sql?.checked, ['joins']);
+  });
+});

@@ -63,20 +63,30 @@ export function setItem(topicId: string, itemId: string, checked: boolean): Prog
   });
 }
 
-/** Forgets the status and ticked items of these topics (a topic, a phase or all; the caller confirms first). */
+/**
+ * Forgets the status and ticked items of these topics (a topic, a phase or all; the caller confirms
+ * first). What stays is an empty record with the time of the reset, so a synced copy from another
+ * machine, older than the reset, cannot bring the topic back.
+ */
 export function resetTopics(topicIds: readonly string[]): ProgressOp {
   const ids = [...topicIds];
   return (d, now) => {
     let any = false;
     for (const id of ids) {
-      if (!topicProgress(d, id)) continue;
+      const t = topicProgress(d, id);
+      if (!t || !hasProgress(t)) continue;
       any = true;
       const before = topicStatus(d, id);
-      delete d.topics[id];
+      d.topics[id] = { status: 'notStarted', checked: [], updatedAt: now };
       if (before !== 'notStarted') record(d, { at: now, topicId: id, status: 'notStarted' });
     }
     return any ? changed() : unchanged;
   };
+}
+
+/** Whether a topic's record holds anything to reset: a status other than not started, or a ticked item. */
+export function hasProgress(t: TopicProgress): boolean {
+  return (t.status !== undefined && t.status !== 'notStarted') || t.checked.length > 0;
 }
 
 /** Records a pass; passing again moves the date to the latest pass. */
@@ -271,10 +281,10 @@ export function mergeTopic(mine: TopicProgress | undefined, theirs: TopicProgres
 }
 
 /** Adds what `incoming` has to `into`, in place: topics merged by mergeTopic, passes not yet recorded, history not yet there. */
-export function mergeInto(into: ProgressData, incoming: ProgressData): void {
-  for (const [id, t] of Object.entries(incoming.topics)) into.topics[id] = mergeTopic(topicProgress(into, id), t);
+export function mergeInto(into: ProgressData, incoming: ProgressData, topic: TopicMerge = mergeTopic): void {
+  for (const [id, t] of Object.entries(incoming.topics)) into.topics[id] = topic(topicProgress(into, id), t);
   for (const [id, e] of Object.entries(incoming.exercises)) if (!exercisePassed(into, id)) into.exercises[id] = structuredClone(e);
-  for (const [id, p] of Object.entries(incoming.practice ?? {})) into.practice[id] = mergePractice(practiceOf(into, id), p);
+  for (const [id, p] of Object.entries(incoming.practice)) into.practice[id] = mergePractice(practiceOf(into, id), p);
   for (const [id, c] of Object.entries(incoming.cards)) into.cards[id] = mergeCard(cardOf(into, id), c);
   for (const [id, q] of Object.entries(incoming.quizzes)) into.quizzes[id] = mergeQuiz(quizOf(into, id), q);
   const logKey = (e: ReviewEntry) => `${e.at}|${e.cardId}`;
@@ -287,6 +297,26 @@ export function mergeInto(into: ProgressData, incoming: ProgressData): void {
   into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) =>
     a.at.localeCompare(b.at),
   );
+}
+
+type TopicMerge = (mine: TopicProgress | undefined, theirs: TopicProgress) => TopicProgress;
+
+/** For sync: the topic record changed last wins whole (a reset or an untick on another machine carries over). */
+export function latestTopic(mine: TopicProgress | undefined, theirs: TopicProgress): TopicProgress {
+  return !mine || theirs.updatedAt > mine.updatedAt ? structuredClone(theirs) : mine;
+}
+
+/**
+ * Merges progress synced from another machine or workspace: per topic the latest change wins (an
+ * import's Merge keeps both instead); everything else is merged as an import does.
+ */
+export function mergeFromSync(incoming: ProgressData): ProgressOp {
+  const copy = structuredClone(incoming);
+  return (d) => {
+    const before = JSON.stringify(d);
+    mergeInto(d, copy, latestTopic);
+    return JSON.stringify(d) === before ? unchanged : changed();
+  };
 }
 
 /** The card reviewed last wins (its schedule already includes what the other one knew, or is newer). */

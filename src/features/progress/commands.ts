@@ -43,7 +43,10 @@ export function registerProgressCommands(services: Services): vscode.Disposable[
             ? { label: `the phase "${arg.phase.title}"`, ids: arg.phase.topics.map((t) => t.id) }
             : await pickResetScope(services);
       if (!scope) return;
-      const touched = scope.ids.filter((id) => topicProgress(services.store.data, id) !== undefined);
+      const touched = scope.ids.filter((id) => {
+        const t = topicProgress(services.store.data, id);
+        return t !== undefined && ops.hasProgress(t);
+      });
       if (touched.length === 0) {
         void vscode.window.showInformationMessage(`Backend Roadmap: ${scope.label} has no progress to reset.`);
         return;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { migrate } from '../../domain/progress/store';
 import type { ProgressStore } from '../../domain/progress/store';
-import { mergeAll } from '../../domain/progress/ops';
+import { mergeFromSync } from '../../domain/progress/ops';
 import { storageMode } from './storage';
 
 /** The globalState key Settings Sync carries to the learner's other machines. */
@@ -16,7 +16,8 @@ interface Mirror {
 /**
  * Mirrors progress (review cards and quiz results included) into globalState, registered with
  * setKeysForSync so VS Code's Settings Sync carries it; no sync of our own. A mirror written
- * elsewhere is merged into workspace-state progress on start and when the window regains focus.
+ * elsewhere is merged into workspace-state progress on start and when the window regains focus: per
+ * topic the latest change wins, so a reset made elsewhere carries over instead of being undone.
  * The git-shared file is left to git: it is mirrored, never overwritten from the mirror.
  */
 export interface ProgressSync extends vscode.Disposable {
@@ -39,7 +40,7 @@ export function registerProgressSync(context: vscode.ExtensionContext, store: Pr
     if (!mirror || typeof mirror !== 'object' || mirror.writer === writer || storageMode() === 'file') return;
     const migrated = migrate(mirror.data);
     if (!migrated.ok) return log.warn(`Synced progress was not merged (${migrated.reason}).`);
-    await store.update(mergeAll(migrated.data));
+    await store.update(mergeFromSync(migrated.data));
     log.info(`Merged progress synced from another machine or workspace (${mirror.writer.split(':')[0]?.slice(0, 8) ?? '?'}…).`);
   };
 
