@@ -2,12 +2,12 @@
 import * as assert from 'node:assert/strict';
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import type { Grade } from 'ts-fsrs';
-import { emptyProgress, isVerified } from '../../src/domain/progress/progress';
+import { emptyProgress, isVerified, topicStatus } from '../../src/domain/progress/progress';
 import type { ProgressData } from '../../src/domain/progress/progress';
 import * as ops from '../../src/domain/progress/ops';
 import { migrate } from '../../src/domain/progress/store';
 import { mergeProgress } from '../../src/domain/progress/import';
-import { answerCard, dueCardIds, endOfDay, forecast, retention, toCard } from '../../src/domain/review/scheduler';
+import { answerCard, dueCardIds, endOfDay, forecast, laterToday, retention, toCard } from '../../src/domain/review/scheduler';
 import type { GradeName } from '../../src/domain/review/scheduler';
 import { parseNoteCards, maxCardsPerNote } from '../../src/domain/review/noteCards';
 import { gradeChoice, knownTopics, placementQuestions, questionCardId, shuffled } from '../../src/domain/review/quiz';
@@ -76,8 +76,10 @@ describe('review scheduling (FSRS)', () => {
   it('orders due cards by due time and counts today, overdue included, and a 14-day forecast', () => {
     const now = new Date(2026, 11, 2, 10, 0, 0); // local time: "today" is the learner's day
     const at = (days: number, hours = 0) => new Date(now.getTime() + days * DAY + hours * 3600 * 1000).toISOString();
+    // Learned cards (review state): due any time on their day.
     const card = (due: string, stability = 1) => ({
       ...answerCard('x', 'dns', undefined, 'good', now).card,
+      state: 2,
       due,
       stability,
     });
@@ -88,7 +90,8 @@ describe('review scheduling (FSRS)', () => {
       weak: card(at(-2), 0.5),
       far: card(at(40)),
     };
-    assert.deepEqual(dueCardIds(cards, endOfDay(now)), ['weak', 'overdue', 'soon']);
+    assert.deepEqual(dueCardIds(cards, now), ['weak', 'overdue', 'soon']);
+    assert.ok(endOfDay(now) > now);
     const days = forecast(cards, now);
     assert.equal(days.length, 14);
     assert.equal(days[0]?.due, 3, 'today holds the overdue cards');
@@ -98,6 +101,22 @@ describe('review scheduling (FSRS)', () => {
       4,
       'the card due in 40 days is outside the forecast',
     );
+  });
+
+  it('keeps a card in its learning steps out of the queue until its step is over', () => {
+    const now = new Date(2026, 11, 2, 10, 0, 0);
+    const learning = answerCard('c', 'dns', undefined, 'good', now).card;
+    assert.equal(learning.state, 1, 'a new card answered "good" is learning');
+    assert.deepEqual(dueCardIds({ c: learning }, new Date(now.getTime() + 30_000)), [], 'not due thirty seconds later');
+    assert.equal(laterToday({ c: learning }, new Date(now.getTime() + 30_000)), 1, 'but later today');
+    const stepOver = new Date(Date.parse(learning.due));
+    assert.deepEqual(dueCardIds({ c: learning }, stepOver), ['c'], 'due when its step is over');
+    const learned = answerCard('c', 'dns', learning, 'good', stepOver).card;
+    assert.equal(learned.state, 2);
+    const dueDay = new Date(Date.parse(learned.due));
+    const lapsed = answerCard('c', 'dns', learned, 'again', dueDay).card;
+    assert.equal(lapsed.state, 3, 'a forgotten learned card relearns');
+    assert.deepEqual(dueCardIds({ c: lapsed }, new Date(dueDay.getTime() + 30_000)), [], 'relearning waits for its step too');
   });
 
   it('measures retention on learned cards only', () => {
@@ -395,12 +414,33 @@ describe('progress synced from another machine', () => {
     there = apply(there, ops.resetTopics(['dns']), t1);
     there = apply(there, ops.setItem('sql', 'joins', false), t1);
     const merged = apply(here, ops.mergeFromSync(there), t2);
-    assert.equal(merged.topics.dns?.status, 'notStarted', 'the later reset wins');
+    assert.equal(topicStatus(merged, 'dns'), 'notStarted', 'the later reset wins');
     assert.deepEqual(merged.topics.sql?.checked, [], 'the later untick wins');
     // And the older copy coming back does not bring dns back.
     const again = apply(merged, ops.mergeFromSync(here), t2);
-    assert.equal(again.topics.dns?.status, 'notStarted');
+    assert.equal(topicStatus(again, 'dns'), 'notStarted');
     // An import's Merge keeps both instead: ticked items are the union.
     assert.deepEqual(mergeProgress(there, here).topics.sql?.checked, ['joins']);
+    // After a reset, an import's Merge of a backup still brings the status back.
+    assert.equal(topicStatus(mergeProgress(there, here), 'dns'), 'done');
+  });
+
+  it('leaves out records stamped in the future (a clock running ahead), which would win every later merge', () => {
+    const future = new Date(t0.getTime() + 3 * DAY);
+    let there = apply(emptyProgress(), ops.setStatus('dns', 'done'), future);
+    there = apply(there, ops.answerCards([{ cardId: 'dns/a', topicId: 'dns', grade: 'good' }]), future);
+    there = apply(there, ops.setStatus('sql-joins', 'done'), t0);
+    const merged = apply(emptyProgress(), ops.mergeFromSync(there), t0);
+    assert.equal(topicStatus(merged, 'dns'), 'notStarted');
+    assert.equal(merged.cards['dns/a'], undefined);
+    assert.equal(topicStatus(merged, 'sql-joins'), 'done', 'records from the present still merge');
+  });
+
+  it('a replaced topic stays replaced when an older synced copy comes back', () => {
+    const t1 = new Date(t0.getTime() + 1000);
+    const old = apply(emptyProgress(), ops.setStatus('dns', 'done'), t0);
+    const replaced = apply(old, ops.replaceAll(emptyProgress()), t1);
+    const merged = apply(replaced, ops.mergeFromSync(old), t1);
+    assert.equal(topicStatus(merged, 'dns'), 'notStarted');
   });
 });

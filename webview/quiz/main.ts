@@ -5,7 +5,10 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import { quizProtocol } from '../../src/features/quiz/protocol';
 import type { QuizHostMessage, QuizPageMessage, QuizView } from '../../src/features/quiz/protocol';
 import type { ReadyMessage } from '../../src/platform/webview/protocol';
+import { QUIZ_PASS_SHARE } from '../../src/domain/progress/progress';
 import { h, icon } from '../shared/dom';
+
+const passPercent = Math.round(QUIZ_PASS_SHARE * 100);
 import { connectToHost } from '../shared/host';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -194,7 +197,7 @@ function summary(view: QuizView, step: Extract<QuizView['step'], { type: 'summar
     view.mode === 'topic'
       ? step.passed
         ? `Passed: ${step.correct} of ${step.total} (${step.percent}%). The topic counts as verified once its exercises pass too.`
-        : `${step.correct} of ${step.total} (${step.percent}%). 80% passes; the cards you missed come back for review soon.`
+        : `${step.correct} of ${step.total} (${step.percent}%). ${passPercent}% passes; the cards you missed come back for review soon.`
       : view.mode === 'placement'
         ? `${step.correct} of ${step.total} right. Topics you knew are marked done and scheduled for review, so they stay known.`
         : `Reviewed ${step.total} card${step.total === 1 ? '' : 's'}; ${step.correct} recalled.`;

@@ -6,10 +6,12 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { topicProtocol } from '../../src/features/topic/protocol';
 import type { CheckView, TopicHostMessage, TopicPageMessage, TopicView } from '../../src/features/topic/protocol';
 import type { ReadyMessage } from '../../src/platform/webview/protocol';
-import { compareAfterFailedChecks } from '../../src/domain/progress/progress';
+import { compareAfterFailedChecks, QUIZ_PASS_SHARE } from '../../src/domain/progress/progress';
 import { statusLabels } from '../../src/domain/progress/status';
 import type { TopicStatus } from '../../src/domain/progress/status';
 import { h, icon } from '../shared/dom';
+
+const passPercent = Math.round(QUIZ_PASS_SHARE * 100);
 import { connectToHost } from '../shared/host';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -131,12 +133,12 @@ function render(topic: TopicView): void {
       topic.quiz.questions === 0
         ? h('span', { class: 'muted' }, 'No quiz questions on this topic yet.')
         : best === undefined
-          ? `${topic.quiz.questions} questions. Pass with 80% or more; ${topic.exercises.length > 0 ? 'with the exercises passing, the topic is then verified' : 'the topic is then verified'}. Every question you answer comes back for spaced review.`
+          ? `${topic.quiz.questions} questions. Pass with ${passPercent}% or more; ${topic.exercises.length > 0 ? 'with the exercises passing, the topic is then verified' : 'the topic is then verified'}. Every question you answer comes back for spaced review.`
           : topic.quiz.verified
             ? h('span', {}, icon('verified-filled'), ` Verified: best score ${best}%.`)
             : topic.quiz.passed
               ? `Quiz passed (best ${best}%). Pass the exercises too to verify the topic.`
-              : `Best score so far ${best}%; 80% passes.`,
+              : `Best score so far ${best}%; ${passPercent}% passes.`,
       topic.quiz.due > 0 ? h('span', { class: 'muted' }, ` ${topic.quiz.due} of its cards are due for review today.`) : null,
     ),
     quizButton,

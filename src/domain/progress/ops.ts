@@ -77,7 +77,8 @@ export function resetTopics(topicIds: readonly string[]): ProgressOp {
       if (!t || !hasProgress(t)) continue;
       any = true;
       const before = topicStatus(d, id);
-      d.topics[id] = { status: 'notStarted', checked: [], updatedAt: now };
+      // No status: an import's Merge can still bring a status back; the time keeps older synced copies out.
+      d.topics[id] = { checked: [], updatedAt: now };
       if (before !== 'notStarted') record(d, { at: now, topicId: id, status: 'notStarted' });
     }
     return any ? changed() : unchanged;
@@ -249,10 +250,13 @@ export function applyRenames(renamed: Readonly<Record<string, string>>): Progres
 /** Replaces everything with a snapshot of `data` taken now (an import's Replace, or a copy into new storage). */
 export function replaceAll(data: ProgressData): ProgressOp {
   const copy = structuredClone(data);
-  return (d) => {
+  return (d, now) => {
     const before = JSON.stringify(d);
+    // Topics the replacement drops leave an empty record stamped now, so an older synced copy cannot bring them back.
+    const dropped = Object.keys(d.topics).filter((id) => !Object.hasOwn(copy.topics, id) && hasProgress(d.topics[id] as TopicProgress));
     for (const key of Object.keys(d) as (keyof ProgressData)[]) delete d[key];
     Object.assign(d, structuredClone(copy));
+    for (const id of dropped) d.topics[id] = { checked: [], updatedAt: now };
     return JSON.stringify(d) === before ? unchanged : changed();
   };
 }
@@ -294,9 +298,9 @@ export function mergeInto(into: ProgressData, incoming: ProgressData, topic: Top
     .slice(-REVIEW_LOG_LIMIT);
   const key = (e: HistoryEntry) => `${e.at}|${e.topicId}|${e.status}`;
   const seen = new Set(into.history.map(key));
-  into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))].sort((a, b) =>
-    a.at.localeCompare(b.at),
-  );
+  into.history = [...into.history, ...incoming.history.filter((e) => !seen.has(key(e))).map((e) => ({ ...e }))]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .slice(-HISTORY_LIMIT);
 }
 
 type TopicMerge = (mine: TopicProgress | undefined, theirs: TopicProgress) => TopicProgress;
@@ -312,12 +316,20 @@ export function latestTopic(mine: TopicProgress | undefined, theirs: TopicProgre
  */
 export function mergeFromSync(incoming: ProgressData): ProgressOp {
   const copy = structuredClone(incoming);
-  return (d) => {
+  return (d, now) => {
     const before = JSON.stringify(d);
-    mergeInto(d, copy, latestTopic);
+    // A record stamped in the future (a clock running ahead) would win every later merge: left out.
+    const limit = new Date(Date.parse(now) + syncClockTolerance).toISOString();
+    const sane = { ...copy, topics: Object.fromEntries(Object.entries(copy.topics).filter(([, t]) => t.updatedAt <= limit)) };
+    sane.cards = Object.fromEntries(Object.entries(copy.cards).filter(([, c]) => (c.lastReview ?? '') <= limit));
+    sane.quizzes = Object.fromEntries(Object.entries(copy.quizzes).filter(([, q]) => q.at <= limit));
+    mergeInto(d, sane, latestTopic);
     return JSON.stringify(d) === before ? unchanged : changed();
   };
 }
+
+/** How far ahead another machine's clock may be before its records are left out of a sync merge. */
+export const syncClockTolerance = 60 * 60 * 1000;
 
 /** The card reviewed last wins (its schedule already includes what the other one knew, or is newer). */
 export function mergeCard(mine: StoredCard | undefined, theirs: StoredCard): StoredCard {

@@ -199,8 +199,9 @@ export function tallyTopics(topics: readonly TopicOutline[], data: ProgressData)
   let skipped = 0;
   let verified = 0;
   for (const topic of topics) {
-    if (isVerified(topic, data)) verified++;
     const s = topicStatus(data, topic.id);
+    // Counted like done: a skipped topic is out of the share, verified or not.
+    if (s !== 'skipped' && isVerified(topic, data)) verified++;
     if (s === 'done') done++;
     else if (s === 'inProgress') inProgress++;
     else if (s === 'skipped') skipped++;

@@ -64,13 +64,29 @@ export function endOfDay(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
 }
 
-/** Card ids due before `until`, most overdue first (FSRS order: by due time, then the weakest memory first). */
-export function dueCardIds(cards: Readonly<Record<string, StoredCard>>, until: Date): string[] {
-  const limit = until.getTime();
+/**
+ * Whether a card is due now: a learned card (review state) any time on its due day; a card in its
+ * learning or relearning steps (minutes apart) only once its step is over, else the step is lost.
+ */
+export function isDue(card: StoredCard, now: Date): boolean {
+  const due = Date.parse(card.due);
+  if (Number.isNaN(due)) return false;
+  if (card.state === 1 || card.state === 3) return due <= now.getTime();
+  return due < endOfDay(now).getTime();
+}
+
+/** Card ids due now (see isDue), most overdue first, then the weakest memory first: FSRS order. */
+export function dueCardIds(cards: Readonly<Record<string, StoredCard>>, now: Date): string[] {
   return Object.entries(cards)
-    .filter(([, c]) => Date.parse(c.due) < limit)
+    .filter(([, c]) => isDue(c, now))
     .sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due) || a.stability - b.stability)
     .map(([id]) => id);
+}
+
+/** Cards still in their learning steps that fall due later today (shown as "later today"). */
+export function laterToday(cards: Readonly<Record<string, StoredCard>>, now: Date): number {
+  const end = endOfDay(now).getTime();
+  return Object.values(cards).filter((c) => !isDue(c, now) && Date.parse(c.due) < end).length;
 }
 
 /**

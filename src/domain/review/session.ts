@@ -1,6 +1,7 @@
 // One quiz, placement check or review session, as a small state machine the quiz page draws. Pure:
 // the panel applies the ops it hands back, so every answer is saved the moment it is given.
 import type { Question } from '../roadmap/schema';
+import { QUIZ_PASS_SHARE } from '../progress/progress';
 import * as ops from '../progress/ops';
 import type { CardAnswer, ProgressOp } from '../progress/ops';
 import { gradeChoice, gradeCounts, knownTopics, score, shuffled } from './quiz';
@@ -69,7 +70,6 @@ interface Result {
   correct: boolean;
 }
 
-const PASS_PERCENT = 80;
 
 export class QuizSession {
   private index = 0;
@@ -197,7 +197,7 @@ export class QuizSession {
       correct,
       total,
       percent,
-      ...(this.mode === 'topic' ? { passed: percent >= PASS_PERCENT } : {}),
+      ...(this.mode === 'topic' ? { passed: score(correct, total) >= QUIZ_PASS_SHARE } : {}),
       known: named(known),
       toLearn: named(toLearn),
     };

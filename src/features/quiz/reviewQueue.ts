@@ -52,7 +52,7 @@ export class ReviewQueue implements ReviewCounts, vscode.Disposable {
   /** Cards due before the end of the learner's day, most overdue first, then new note cards. */
   dueIds(now = this.services.now()): string[] {
     const { store } = this.services;
-    const stored = dueCardIds(store.data.cards, endOfDay(now)).filter((id) => this.exists(id));
+    const stored = dueCardIds(store.data.cards, now).filter((id) => this.exists(id));
     const fresh = [...this.notes.keys()].filter((id) => !cardOf(store.data, id));
     return [...stored, ...fresh];
   }
