@@ -70,7 +70,6 @@ interface Result {
   correct: boolean;
 }
 
-
 export class QuizSession {
   private index = 0;
   private stage: 'asking' | 'answered' | 'revealed' = 'asking';
