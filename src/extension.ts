@@ -62,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
     chooseLanguage: (language) => exercises.chooseLanguage(language),
     openNotes: async (topicId) => void (await notes.open(topicId)),
     takeQuiz: (topicId) => quiz.takeQuiz(topicId),
+    dueCards: (topicId) => quiz.queue.dueFor(topicId),
   });
   const quiz = registerQuiz(context, services, { openTopic: (topicId) => topic.show(topicId) });
   const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) }, quiz.queue);

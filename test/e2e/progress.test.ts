@@ -143,7 +143,7 @@ describe('E2E in code-server: dashboard, export and file storage', function () {
     await turnOnFileMode();
     await copyProgressInDialog();
     await storedWhen((stored) => {
-      assert.equal(stored.version, 2);
+      assert.equal(stored.version, 3);
       assert.equal(stored.topics['how-the-internet-works']?.status, 'done');
     }, 'the copied progress in .vscode/backend-roadmap/progress.json');
   });

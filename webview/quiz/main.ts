@@ -79,7 +79,7 @@ function prompt(item: {
       ` ${kindLabels[item.kind] ?? item.kind} · `,
       topicLink(item.topicId, item.topicTitle),
     ),
-    h('h2', { class: 'prompt', id: 'prompt' }, item.prompt),
+    h('h2', { class: 'prompt', id: 'prompt', tabindex: '-1' }, item.prompt),
     item.code
       ? h(
           'figure',
@@ -111,7 +111,6 @@ function render(view: QuizView): void {
         b.addEventListener('click', () => send({ type: 'answer', option: text }));
         keys[String(i + 1)] = () => b.click();
         list.append(h('li', {}, b));
-        if (i === 0) focus = b;
       });
       body.push(list, h('p', { class: 'muted keys' }, `Press 1–${step.options.length} to answer, or Tab to an option and press Enter.`));
     } else {
@@ -183,13 +182,30 @@ function render(view: QuizView): void {
     body.push(row, h('p', { class: 'muted keys' }, 'Press 1 Again, 2 Hard, 3 Good or 4 Easy.'));
   } else {
     body.push(...summary(view, step));
-    focus = app.querySelector<HTMLElement>('[data-key]') ?? undefined;
   }
 
+  // A redraw of the same screen (a count changed) keeps focus where it was; a new screen moves it.
+  const screen = `${view.mode}:${view.title}:${view.index}:${step.type}`;
+  const focusKey = screen === lastScreen ? (document.activeElement as HTMLElement | null)?.dataset?.key : undefined;
   app.replaceChildren(...body.filter((x): x is HTMLElement => x !== null));
-  focus ??= app.querySelector<HTMLElement>('.actions [data-key]') ?? undefined;
-  focus?.focus();
+  if (focusKey) {
+    (app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+  } else if (screen !== lastScreen) {
+    // A choice starts on its question, not an option: a held or repeated Enter must not answer it.
+    if (step.type === 'question' && step.options.length > 0) focus = document.getElementById('prompt') ?? undefined;
+    focus ??= app.querySelector<HTMLElement>('.actions [data-key]') ?? undefined;
+    focus?.focus();
+    focusTarget = focus;
+  }
+  lastScreen = screen;
 }
+
+let lastScreen = '';
+/** Where focus belongs on this screen; given back when the page regains focus with nothing focused. */
+let focusTarget: HTMLElement | undefined;
+window.addEventListener('focus', () => {
+  if ((document.activeElement === document.body || !document.activeElement) && focusTarget?.isConnected) focusTarget.focus();
+});
 
 function summary(view: QuizView, step: Extract<QuizView['step'], { type: 'summary' }>): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -251,7 +267,8 @@ function renderEmpty(view: { title: string; message: string; nextDue?: string })
 }
 
 document.addEventListener('keydown', (e) => {
-  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  // A held key repeats: one answer per press.
+  if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
   const target = e.target as HTMLElement | null;
   // Enter or Space on a focused control is that control's own click; the shortcut is for anywhere else.
   if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, vscode-button, a')) return;

@@ -169,6 +169,13 @@ export async function readFileInside(root: string, file: string, options: ReadOp
 }
 
 /** Renames within `root`; neither side may pass through a link (rename itself never follows the last one). */
+/** Names of the plain files directly in `dir` (inside `root`, no link on the way); links and folders are left out. */
+export async function listFilesInside(root: string, dir: string): Promise<string[]> {
+  const abs = await assertInside(path.resolve(root), dir);
+  const entries = await fs.readdir(abs, { withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => e.name);
+}
+
 export async function renameInside(root: string, from: string, to: string): Promise<void> {
   await assertInside(root, from);
   await assertInside(root, to);

@@ -18,7 +18,8 @@ interface Mirror {
  * setKeysForSync so VS Code's Settings Sync carries it; no sync of our own. A mirror written
  * elsewhere is merged into workspace-state progress on start and when the window regains focus: per
  * topic the latest change wins, so a reset made elsewhere carries over instead of being undone.
- * The git-shared file is left to git: it is mirrored, never overwritten from the mirror.
+ * The git-shared file is left to git: in file mode nothing is mirrored or merged (a repository's
+ * progress is the team's, not the learner's to carry to every other folder).
  */
 export interface ProgressSync extends vscode.Disposable {
   /** Merges a mirror written on another machine or in another workspace (start and window focus do this). */
@@ -35,9 +36,11 @@ export function registerProgressSync(context: vscode.ExtensionContext, store: Pr
   context.globalState.setKeysForSync([syncKey]);
   const writer = `${vscode.env.machineId}:${vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? vscode.workspace.workspaceFile?.toString() ?? 'no-folder'}`;
 
+  const mirrored = () => storageMode() === 'workspaceState';
+
   const pull = async () => {
     const mirror = context.globalState.get<Mirror>(syncKey);
-    if (!mirror || typeof mirror !== 'object' || mirror.writer === writer || storageMode() === 'file') return;
+    if (!mirrored() || !mirror || typeof mirror !== 'object' || mirror.writer === writer) return;
     const migrated = migrate(mirror.data);
     if (!migrated.ok) return log.warn(`Synced progress was not merged (${migrated.reason}).`);
     await store.update(mergeFromSync(migrated.data));
@@ -45,14 +48,19 @@ export function registerProgressSync(context: vscode.ExtensionContext, store: Pr
   };
 
   let timer: NodeJS.Timeout | undefined;
-  const push = () => {
+  const write = () =>
+    context.globalState.update(syncKey, { writer, data: JSON.parse(JSON.stringify(store.data)) as unknown } satisfies Mirror);
+  // What another machine wrote since the last pull is merged first, so one mirror slot loses nothing.
+  const push = async () => {
     clearTimeout(timer);
     timer = undefined;
-    return context.globalState.update(syncKey, { writer, data: JSON.parse(JSON.stringify(store.data)) as unknown } satisfies Mirror);
+    if (!mirrored()) return;
+    await pull();
+    await write();
   };
   const schedulePush = () => {
     clearTimeout(timer);
-    timer = setTimeout(push, 1000);
+    timer = setTimeout(() => void push().catch((e: unknown) => log.error('Mirroring progress for Settings Sync failed', e)), 1000);
   };
 
   void pull().then(
@@ -69,11 +77,12 @@ export function registerProgressSync(context: vscode.ExtensionContext, store: Pr
     pull,
     mirror: () => context.globalState.get(syncKey),
     state: context.globalState,
-    flush: async () => void (await push()),
+    flush: () => push(),
     dispose: () => {
       subs.forEach((d) => d.dispose());
       // Nothing lost: a pending mirror write happens before the extension stops.
-      if (timer) void push();
+      if (timer && mirrored()) void write();
+      clearTimeout(timer);
     },
   };
 }

@@ -22,6 +22,7 @@ export class QuizPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
   private readonly host: WebviewPanelHost<QuizHostMessage, QuizPageMessage, never>;
   private session: QuizSession | undefined;
   private start: Start | undefined;
+  private begun = 0;
   private empty: { title: string; message: string; nextDue?: string } | undefined;
   private readonly subs: vscode.Disposable[] = [];
 
@@ -73,8 +74,11 @@ export class QuizPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
   }
 
   private async begin(start: Start): Promise<void> {
-    this.start = start;
+    // Only the newest request is shown, whichever build finishes first; a failed one changes nothing.
+    const seq = ++this.begun;
     const built = await this.build(start);
+    if (seq !== this.begun) return;
+    this.start = start;
     this.session = built.items.length > 0 ? new QuizSession(start.mode, built.title, built.items, built.topicId) : undefined;
     this.empty = built.items.length > 0 ? undefined : { title: built.title, message: built.emptyMessage, ...this.nextDue(start.mode) };
     this.host.show();

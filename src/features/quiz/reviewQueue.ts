@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { allTopics, cardOf } from '../../domain/progress/progress';
 import { parseNoteCards } from '../../domain/review/noteCards';
@@ -6,7 +5,7 @@ import type { NoteCard } from '../../domain/review/noteCards';
 import { questionCardId } from '../../domain/review/quiz';
 import { dueCardIds, endOfDay } from '../../domain/review/scheduler';
 import type { SessionItem } from '../../domain/review/session';
-import { assertInside, readFileInside } from '../../domain/shared/safeFs';
+import { listFilesInside, readFileInside } from '../../domain/shared/safeFs';
 import type { Services } from '../../app/services';
 import { inSettingFolder, settingFolder } from '../../app/workspaceFolders';
 
@@ -27,16 +26,24 @@ export interface ReviewCounts {
  */
 export class ReviewQueue implements ReviewCounts, vscode.Disposable {
   private notes = new Map<string, NoteCard>();
+  /** Card ids of every question in the catalog; until read, a card counts while its topic exists. */
+  private questionCards: Set<string> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subs: vscode.Disposable[] = [];
-  private reading: Promise<void> | undefined;
+  private reading: Promise<void> = Promise.resolve();
+  private readSeq = 0;
   private timer: NodeJS.Timeout | undefined;
+  private readonly tick: NodeJS.Timeout;
+  private lastCount = -1;
 
   constructor(private readonly services: Services) {
     this.subs.push(
       services.store.onDidChange(() => this.changed.fire()),
-      services.onDidChangeRoadmap(() => this.changed.fire()),
+      services.onDidChangeRoadmap(() => {
+        void this.indexQuestions();
+        this.changed.fire();
+      }),
       services.clock.onDidJump(() => this.changed.fire()),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (doc.languageId === 'markdown' || doc.fileName.endsWith('.md')) this.scheduleRead();
@@ -45,8 +52,31 @@ export class ReviewQueue implements ReviewCounts, vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('backendRoadmap.notesFolder')) this.scheduleRead();
       }),
+      this.changed.event(() => (this.lastCount = this.dueToday())),
     );
+    // Cards fall due as time passes (and at midnight), not only when something changes.
+    this.tick = setInterval(() => {
+      if (this.dueToday() !== this.lastCount) this.changed.fire();
+    }, 60 * 1000);
+    void this.indexQuestions();
     this.scheduleRead();
+  }
+
+  private async indexQuestions(): Promise<void> {
+    const { catalog } = this.services;
+    const topicIds = new Set(catalog.choices.flatMap((c) => allTopics(c.roadmap).map((t) => t.id)));
+    const ids = new Set<string>();
+    for (const id of topicIds) {
+      const full = await catalog.fullTopic(id).catch(() => undefined);
+      for (const q of full?.topic.questions ?? []) ids.add(questionCardId(id, q.id));
+    }
+    this.questionCards = ids;
+    this.changed.fire();
+  }
+
+  /** Due now for one topic (the topic page shows it). */
+  dueFor(topicId: string, now = this.services.now()): number {
+    return this.dueIds(now).filter((id) => (this.notes.get(id)?.topicId ?? this.services.store.data.cards[id]?.topicId) === topicId).length;
   }
 
   /** Cards due before the end of the learner's day, most overdue first, then new note cards. */
@@ -100,48 +130,58 @@ export class ReviewQueue implements ReviewCounts, vscode.Disposable {
     return question ? { cardId, topicId, topicTitle, question } : undefined;
   }
 
-  /** A stored card is asked while its topic exists (a note card while its line does). */
+  /** A stored card is asked while its question exists (a note card while its line does). */
   private exists(cardId: string): boolean {
     if (cardId.startsWith('note:')) return this.notes.has(cardId);
+    if (this.questionCards) return this.questionCards.has(cardId);
     const topicId = this.services.store.data.cards[cardId]?.topicId;
     return topicId !== undefined && this.services.topic(topicId) !== undefined;
   }
 
   private scheduleRead(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.reading = this.readNotes().then(
-        () => this.changed.fire(),
-        (e: unknown) => this.services.log.warn('Reading note cards failed', e),
-      );
-    }, 300);
+    const seq = ++this.readSeq;
+    // Set at once, so a review started before the read begins still waits for it.
+    this.reading = new Promise<void>((resolve) => {
+      this.timer = setTimeout(() => {
+        this.readNotes()
+          .then(
+            (found) => {
+              // Only the newest read counts: an older one finishing late would bring back stale cards.
+              if (seq !== this.readSeq) return;
+              this.notes = found;
+              this.changed.fire();
+            },
+            (e: unknown) => this.services.log.warn('Reading note cards failed', e),
+          )
+          .finally(resolve);
+      }, 300);
+    });
   }
 
   /** Reads `<notes folder>/<topic id>.md` for every known topic: no links followed, sizes capped. */
-  private async readNotes(): Promise<void> {
+  private async readNotes(): Promise<Map<string, NoteCard>> {
     const found = new Map<string, NoteCard>();
     // Restricted Mode loads nothing from the workspace, notes included.
-    if (vscode.workspace.isTrusted) {
-      const place = await inSettingFolder('notesFolder', '.').catch(() => undefined);
-      if (place) {
-        const dir = await assertInside(place.root, place.uri.fsPath).catch(() => undefined);
-        const names = dir ? await fs.readdir(dir).catch(() => [] as string[]) : [];
-        const topicIds = new Set(this.services.catalog.choices.flatMap((c) => allTopics(c.roadmap).map((t) => t.id)));
-        const files = names.filter((n) => n.endsWith('.md') && topicIds.has(n.slice(0, -3))).slice(0, maxNoteFiles);
-        for (const name of files) {
-          const text = await readFileInside(place.root, `${settingFolder('notesFolder')}/${name}`, { maxBytes: 64 * 1024 }).catch(
-            () => undefined,
-          );
-          if (text === undefined) continue;
-          for (const card of parseNoteCards(name.slice(0, -3), text)) found.set(card.id, card);
-        }
-      }
+    if (!vscode.workspace.isTrusted) return found;
+    const place = await inSettingFolder('notesFolder', '.').catch(() => undefined);
+    if (!place) return found;
+    const names = await listFilesInside(place.root, place.uri.fsPath).catch(() => [] as string[]);
+    const topicIds = new Set(this.services.catalog.choices.flatMap((c) => allTopics(c.roadmap).map((t) => t.id)));
+    const files = names.filter((n) => n.endsWith('.md') && topicIds.has(n.slice(0, -3))).slice(0, maxNoteFiles);
+    for (const name of files) {
+      const text = await readFileInside(place.root, `${settingFolder('notesFolder')}/${name}`, { maxBytes: 64 * 1024 }).catch(
+        () => undefined,
+      );
+      if (text === undefined) continue;
+      for (const card of parseNoteCards(name.slice(0, -3), text)) found.set(card.id, card);
     }
-    this.notes = found;
+    return found;
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearInterval(this.tick);
     this.subs.forEach((s) => s.dispose());
     this.changed.dispose();
   }

@@ -6,14 +6,12 @@ import type { ReviewQueue } from './reviewQueue';
 export class ReviewStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('backendRoadmap.review', vscode.StatusBarAlignment.Left, 9);
   private readonly sub: vscode.Disposable;
-  private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly queue: ReviewQueue) {
     this.item.name = 'Backend Roadmap Review';
     this.item.command = commands.startReview;
+    // The queue fires when cards fall due as time passes, too.
     this.sub = queue.onDidChange(() => this.update());
-    // Cards fall due as time passes, not only when something changes.
-    this.timer = setInterval(() => this.update(), 10 * 60 * 1000);
     this.update();
   }
 
@@ -30,7 +28,6 @@ export class ReviewStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.timer);
     this.sub.dispose();
     this.item.dispose();
   }

@@ -13,7 +13,6 @@ import {
   topicProgress,
   topicStatus,
 } from '../../domain/progress/progress';
-import { endOfDay } from '../../domain/review/scheduler';
 import * as ops from '../../domain/progress/ops';
 import { contextKeys, settings, views } from '../../app/ids';
 import { config, onDidChangeSetting } from '../../app/config';
@@ -49,6 +48,8 @@ export interface TopicActions {
   chooseLanguage(language: Flavour): Promise<void>;
   openNotes(topicId: string): Promise<void>;
   takeQuiz(topicId: string): Promise<void>;
+  /** Review cards of the topic due now (the review queue's rule). */
+  dueCards(topicId: string): number;
 }
 
 /** The single, reused topic panel in the editor area. */
@@ -300,14 +301,12 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
   private quizView(topic: { id: string; exercises: string[]; questions: unknown[] }): TopicView['quiz'] {
     const data = this.services.store.data;
     const result = quizOf(data, topic.id);
-    const end = endOfDay(this.services.now()).getTime();
-    const due = Object.values(data.cards).filter((c) => c.topicId === topic.id && Date.parse(c.due) < end).length;
     return {
       questions: topic.questions.length,
       ...(result ? { best: result.best } : {}),
       passed: result?.passedAt !== undefined,
       verified: isVerified(topic, data),
-      due,
+      due: this.actions.dueCards(topic.id),
     };
   }
 
