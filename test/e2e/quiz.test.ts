@@ -264,9 +264,17 @@ describe('E2E in code-server: quizzes, placement and review', function () {
   });
 
   it('shows verified topics, retention and a 14-day review forecast on the dashboard', async () => {
+    // Its own verified topic first: a passed quiz on a topic without exercises.
+    const topic = await bundledTopic('ports-and-protocols');
+    await pickFromCommand(page, 'Backend Roadmap: Take Topic Quiz', topic.title);
+    const quiz = await quizFrame();
+    await expectText(quiz.locator('h1'), new RegExp(topic.title));
+    await intoPage(quiz);
+    await answerAll([topic.id], () => true);
     await runCommand(page, 'Backend Roadmap: Show Dashboard');
     const frame = await frameWith(page, '[data-testid="forecast"]');
-    await expectText(frame.locator('[data-stat="verified"]'), /\d+% verified — \d+ of \d+ topics/);
+    await expectText(frame.locator('[data-stat="verified"]'), /\d+% verified — [1-9]\d* of \d+ topics/);
+    await expectText(frame.locator('[data-stat="retention"]'), /retention/i);
     await expectText(frame.locator('[data-stat="due"]'), /\d+ due today — \d+ cards in all/);
     await eventually(async () => assert.equal(await frame.locator('[data-testid="forecast"] tbody tr').count(), 14), 'fourteen days');
     await expectNoSeriousA11yViolations(frame, 'the dashboard');
@@ -321,6 +329,9 @@ describe('E2E in code-server: quizzes, placement and review', function () {
       'the scaffold',
       30_000,
     );
+    // The scaffold opened the exercise's files; closed, so no keystroke meant for a picker lands in them.
+    await runCommand(page, 'View: Close All Editors');
+    await expectCount(page.locator('.tab'), 0);
     await fs.cp(path.join(repoRoot, 'roadmaps', 'exercises', exerciseId, 'solution'), path.join(workspace, 'exercises', exerciseId), {
       recursive: true,
       force: true,

@@ -287,21 +287,42 @@ describe('Backend Roadmap in a real extension host', () => {
 
   it('mirrors progress and review state for Settings Sync, and merges a mirror written on another machine', async () => {
     const { services, sync } = await api();
-    await services.store.update(ops.recordQuiz('dns', 4, 5));
+    const now = () => new Date().toISOString();
+    await services.store.update(ops.setStatus('dns', 'done'));
+    await services.store.update(ops.setStatus('tcp-and-udp', 'inProgress'));
     await sync.flush();
-    const mine = sync.mirror() as { writer: string; data: { version: number; quizzes: Record<string, { best: number }> } };
+    const mine = sync.mirror() as { writer: string; data: ProgressData };
     assert.equal(mine.data.version, 3);
-    assert.equal(mine.data.quizzes.dns?.best, 0.8);
+    assert.equal(mine.data.topics.dns?.status, 'done');
     assert.ok(mine.writer.startsWith(vscode.env.machineId), 'written by this machine');
-    // What Settings Sync brings from another machine: a card there, a topic done there.
-    const theirs = structuredClone(mine.data) as unknown as ProgressData;
-    theirs.topics['sql-joins'] = { status: 'done', checked: [], updatedAt: '2026-12-01T10:00:00.000Z' };
-    theirs.cards['tcp-and-udp/elsewhere'] = { ...answerCard('tcp-and-udp/elsewhere', 'tcp-and-udp', undefined, 'good', new Date()).card };
+    // Its own mirror is not merged back: pulling it changes nothing.
+    const before = JSON.stringify(services.store.data);
+    await sync.pull();
+    assert.equal(JSON.stringify(services.store.data), before, 'our own mirror is skipped');
+
+    // Another machine: sql-joins done there, dns reset there later than here, a card answered there,
+    // and an older record of tcp-and-udp, which must not beat the newer one here.
+    const theirs = structuredClone(mine.data);
+    theirs.topics['sql-joins'] = { status: 'done', checked: [], updatedAt: now() };
+    theirs.topics.dns = { checked: [], updatedAt: now() };
+    theirs.topics['tcp-and-udp'] = { status: 'done', checked: [], updatedAt: '2020-01-01T00:00:00.000Z' };
+    theirs.cards['http-basics/elsewhere'] = answerCard('http-basics/elsewhere', 'http-basics', undefined, 'good', new Date()).card;
     await sync.state.update(syncKey, { writer: 'another-machine:file:///elsewhere', data: theirs });
     await sync.pull();
-    assert.equal(services.store.status('sql-joins'), 'done');
-    assert.ok(services.store.data.cards['tcp-and-udp/elsewhere'], 'the card came across');
-    assert.equal(services.store.data.quizzes.dns?.best, 0.8, 'nothing here was lost');
-    await vscode.commands.executeCommand(commands.markNotStarted, 'sql-joins');
+    try {
+      assert.equal(services.store.status('sql-joins'), 'done', 'a topic done there');
+      assert.equal(services.store.status('dns'), 'notStarted', 'a later reset there carries over');
+      assert.equal(services.store.status('tcp-and-udp'), 'inProgress', 'an older record there does not win');
+      assert.ok(services.store.data.cards['http-basics/elsewhere'], 'the card came across');
+      // Writing the mirror now carries both machines' changes: nothing of theirs is lost.
+      await sync.flush();
+      const merged = sync.mirror() as { writer: string; data: ProgressData };
+      assert.ok(merged.writer.startsWith(vscode.env.machineId));
+      assert.equal(merged.data.topics['sql-joins']?.status, 'done');
+      assert.ok(merged.data.cards['http-basics/elsewhere']);
+    } finally {
+      await services.store.update(ops.resetTopics(['sql-joins', 'dns', 'tcp-and-udp']));
+      await sync.flush();
+    }
   });
 });
