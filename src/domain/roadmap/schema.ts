@@ -124,8 +124,9 @@ export const roadmapSchema = z.strictObject({
 });
 
 /**
- * A shorter roadmap built from another roadmap's topic pool: phases list topic ids only, so
- * progress (kept per topic id) is shared between the two.
+ * A roadmap built on another roadmap's topic pool: phases name its topics by id, so progress (kept
+ * per topic id) is shared between the two. A track may also add topics of its own (written out in
+ * full) and retitle the base's topics (`titles`), e.g. a course built on the bundled roadmap.
  */
 export const trackSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -134,6 +135,8 @@ export const trackSchema = z.strictObject({
   title: nonEmpty,
   description: nonEmpty,
   basedOn: slugSchema,
+  /** topic id -> the title this track shows for it. */
+  titles: z._default(z.record(slugSchema, nonEmpty), {}),
   phases: atLeastOne(
     z.strictObject({
       id: slugSchema,
@@ -141,7 +144,7 @@ export const trackSchema = z.strictObject({
       summary: z.optional(nonEmpty),
       /** The seeds give week estimates per step; kept as hours for the whole phase. */
       estimatedHours: z.optional(hours(2000)),
-      topics: atLeastOne(slugSchema, 'topic'),
+      topics: atLeastOne(z.union([slugSchema, topicSchema]), 'topic'),
     }),
     'phase',
   ),

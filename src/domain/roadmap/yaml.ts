@@ -1,11 +1,11 @@
 // The YAML front end of the roadmap loader, with source positions. Kept apart from roadmapLoader.ts
 // so the extension bundle, which reads compiled JSON, never loads the YAML parser.
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseDocument } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { lineLocator } from '../shared/jsonPosition';
 import { maxProblems, validateRoadmap } from './validate';
-import type { LoadOptions, Path } from './validate';
-import type { Problem, Result } from '../shared/problems';
+import type { FixKind, LoadOptions, Path } from './validate';
+import type { Problem, ProblemFix, Result } from '../shared/problems';
 import type { Roadmap } from './schema';
 
 /** Far deeper than any roadmap (seven levels), far shallower than what overflows the stack. */
@@ -23,7 +23,12 @@ export function isTrackSource(text: string): boolean {
 /** Parses and validates one roadmap file. Never throws on bad content: every failure is a Problem. */
 export function loadRoadmap(text: string, file: string, options: LoadOptions = {}): Result<Roadmap> {
   const linePos = lineLocator(text);
-  const problem = (offset: number, message: string): Problem => ({ file, ...linePos(offset), message });
+  const problem = (offset: number, message: string, endOffset?: number): Problem => ({
+    file,
+    ...linePos(offset),
+    ...(endOffset !== undefined && endOffset > offset ? { end: linePos(endOffset) } : {}),
+    message,
+  });
   try {
     // logLevel: collection keys would otherwise print a process warning during toJS.
     // uniqueKeys: yaml's check is quadratic in a map's size; checkStructure does it in one pass.
@@ -45,6 +50,7 @@ export function loadRoadmap(text: string, file: string, options: LoadOptions = {
             e.code === 'RESOURCE_EXHAUSTION'
               ? `YAML: nested too deeply to read (${firstLine(e.message)})`
               : `YAML: ${firstLine(e.message)}`,
+            Math.max(e.pos[1], lineEnd(text, e.pos[0])),
           ),
         ),
       };
@@ -53,7 +59,17 @@ export function loadRoadmap(text: string, file: string, options: LoadOptions = {
     if (structural.length > 0) return { ok: false, problems: capped(structural, (s) => problem(s.offset, s.message)) };
     // Expansion is bounded above; yaml's own alias counting is quadratic, so it is switched off.
     const raw: unknown = doc.toJS({ maxAliasCount: -1 });
-    return validateRoadmap(raw, file, options, (path) => linePos(offsetOf(doc, path)));
+    return validateRoadmap(raw, file, options, (path, fix) => {
+      const [start, end] = rangeOf(doc, text, path);
+      const edits = fix ? fixEdits(doc, text, path, fix) : undefined;
+      return {
+        ...linePos(start),
+        ...(end > start ? { end: linePos(end) } : {}),
+        ...(edits
+          ? { fix: { title: edits.title, edits: edits.edits.map((e) => ({ start: linePos(e.start), end: linePos(e.end), text: e.text })) } }
+          : {}),
+      };
+    });
   } catch (e) {
     // Nothing above should throw; if something does, it is still the file's problem to report.
     return { ok: false, problems: [{ file, line: 1, col: 1, message: `could not read the roadmap: ${errorMessage(e)}` }] };
@@ -157,13 +173,114 @@ function capped<T>(items: readonly T[], toProblem: (item: T) => Problem): Proble
   return problems;
 }
 
-/** The source offset of the deepest node on the path that exists. */
-function offsetOf(doc: Document, path: Path): number {
+/** The deepest node on the path that exists, and how deep that is. */
+function deepest(doc: Document, path: Path): { node: Node | undefined; depth: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return node.range[0];
+    if (isNode(node) && node.range) return { node, depth };
   }
-  return 0;
+  return { node: undefined, depth: 0 };
+}
+
+/**
+ * The source range a problem at `path` underlines: a scalar whole, a collection's first line only (a
+ * whole topic underlined says nothing), and for a missing field the first line of the map lacking it.
+ */
+function rangeOf(doc: Document, text: string, path: Path): [number, number] {
+  const { node, depth } = deepest(doc, path);
+  if (!node?.range) return [0, lineEnd(text, 0)];
+  const [start, end] = node.range;
+  if (depth === path.length && !isCollection(node)) return [start, end];
+  return [start, Math.min(end, lineEnd(text, start))];
+}
+
+/** The offset of the end of the line holding `offset` (before its newline). */
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl === -1 ? text.length : nl;
+  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The edits of an obvious repair, or undefined when the source is laid out so that the repair is not obvious. */
+function fixEdits(doc: Document, text: string, path: Path, fix: FixKind): { title: string; edits: OffsetEdit[] } | undefined {
+  if (fix === 'removeItem') return removeItem(doc, text, path);
+  return addId(doc, text, path);
+}
+
+/** Removes a sequence item: its line in a block sequence, the item and one comma in a flow one. */
+function removeItem(doc: Document, text: string, path: Path): { title: string; edits: OffsetEdit[] } | undefined {
+  const index = path.at(-1);
+  const parentPath = path.slice(0, -1);
+  const seq: unknown = doc.getIn(parentPath, true);
+  if (typeof index !== 'number' || !isSeq(seq) || !seq.range) return undefined;
+  const item = seq.items[index];
+  if (!isScalar(item) || !item.range) return undefined;
+  const title = `Remove "${String(item.value)}"`;
+  const [start, valueEnd] = item.range;
+  if (seq.flow) {
+    if (seq.items.length === 1) return { title, edits: [{ start, end: valueEnd, text: '' }] };
+    const after = /^\s*,\s*/.exec(text.slice(valueEnd));
+    if (after && index < seq.items.length - 1) return { title, edits: [{ start, end: valueEnd + after[0].length, text: '' }] };
+    const before = /,\s*$/.exec(text.slice(0, start));
+    return before ? { title, edits: [{ start: start - before[0].length, end: valueEnd, text: '' }] } : undefined;
+  }
+  const from = lineStart(text, start);
+  if (!/^\s*-\s*$/.test(text.slice(from, start))) return undefined;
+  const to = lineEnd(text, valueEnd);
+  if (seq.items.length > 1)
+    return { title, edits: [{ start: from, end: Math.min(text.length, to + (text[to] === '\r' ? 2 : 1)), text: '' }] };
+  // The only item: the key keeps an empty list, or the field would become null.
+  const key = parentPath.at(-1);
+  const map: unknown = doc.getIn(parentPath.slice(0, -1), true);
+  const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+  const keyEnd = isScalar(pair?.key) ? pair.key.range?.[1] : undefined;
+  return keyEnd === undefined ? undefined : { title, edits: [{ start: keyEnd, end: to, text: ': []' }] };
+}
+
+/** Adds `id: <slug of the title or text>` as the first field of the map that lacks it. */
+function addId(doc: Document, text: string, path: Path): { title: string; edits: OffsetEdit[] } | undefined {
+  const map: unknown = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(map) || path.at(-1) !== 'id') return undefined;
+  const first = map.items[0];
+  if (!isScalar(first?.key) || !first.key.range) return undefined;
+  const named = ['title', 'text', 'question'].map((k) => map.get(k)).find((v): v is string => typeof v === 'string');
+  const taken = new Set<string>();
+  const siblings: unknown = doc.getIn(path.slice(0, -2), true);
+  if (isSeq(siblings)) for (const s of siblings.items) if (isMap(s) && typeof s.get('id') === 'string') taken.add(String(s.get('id')));
+  const base = slugify(named ?? '') || 'new-item';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  const at = first.key.range[0];
+  const separator = map.flow ? ', ' : `\n${' '.repeat(at - lineStart(text, at))}`;
+  return { title: `Add the missing id "${id}"`, edits: [{ start: at, end: at, text: `id: ${id}${separator}` }] };
+}
+
+/** A lowercase slug of a title, at most 40 characters, cut at a word. */
+export function slugify(title: string): string {
+  const words = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > 40) break;
+    out = next;
+  }
+  return out || (words[0] ?? '').slice(0, 40);
 }
 
 function firstLine(s: string): string {
