@@ -5,7 +5,7 @@ import type { Document, Node } from 'yaml';
 import { lineLocator } from '../shared/jsonPosition';
 import { maxProblems, validateRoadmap } from './validate';
 import type { FixKind, LoadOptions, Path } from './validate';
-import type { Problem, ProblemFix, Result } from '../shared/problems';
+import type { Problem, Result } from '../shared/problems';
 import type { Roadmap } from './schema';
 
 /** Far deeper than any roadmap (seven levels), far shallower than what overflows the stack. */
