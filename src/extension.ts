@@ -16,6 +16,8 @@ import type { QuizFeature } from './features/quiz/register';
 import { registerQuiz } from './features/quiz/register';
 import { openProgressStore } from './features/progress/storage';
 import { registerRoadmap } from './features/roadmap/register';
+import { registerAuthoring } from './features/authoring/register';
+import type { CourseStatus } from './features/authoring/register';
 import { registerTopic } from './features/topic/register';
 
 /** Handed to tests through the extension's exports; not a public API. */
@@ -26,6 +28,7 @@ export interface BackendRoadmapApi {
   tests: ExerciseTests;
   quiz: QuizFeature;
   sync: ProgressSync;
+  course: CourseStatus;
 }
 
 // Wiring only: each feature registers itself and hands back the typed functions others call.
@@ -66,12 +69,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Backen
   });
   const quiz = registerQuiz(context, services, { openTopic: (topicId) => topic.show(topicId) });
   const dashboard = registerDashboard(context, services, { openTopic: (topicId) => topic.show(topicId) }, quiz.queue);
-  registerRoadmap(context, services, topic, quiz.queue);
+  const course = registerAuthoring(context, services);
+  registerRoadmap(context, services, topic, quiz.queue, course);
   const { sync } = registerProgress(context, services);
   // The numbers `npm run bench` cannot see: where activation time goes, in Show Log.
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   log.info(
     `Activated in ${ms(performance.now() - started)} (catalog ${ms(catalogMs)}, progress ${ms(progressMs)}, features ${ms(performance.now() - started - catalogMs - progressMs)})`,
   );
-  return { services, checks: exercises.checks, dashboard, tests: exercises.tests, quiz, sync };
+  return { services, checks: exercises.checks, dashboard, tests: exercises.tests, quiz, sync, course };
 }

@@ -24,6 +24,7 @@ export const config = {
   /** Workspace-relative, POSIX separators; checked against the workspace where it is used. */
   exercisesFolder: (): string => read('exercisesFolder', 'exercises', isString).replace(/\\/g, '/'),
   notesFolder: (): string => read('notesFolder', 'notes', isString).replace(/\\/g, '/'),
+  authoringFolder: (): string => read('authoringFolder', '.backend-roadmap', isString).replace(/\\/g, '/'),
   /** Seconds, clamped to the range package.json declares. */
   checkTimeoutSeconds: (): number => Math.min(Math.max(read('checkTimeoutSeconds', 120, isFiniteNumber), 5), 3600),
   exerciseLanguage: (): Flavour => read('exerciseLanguage', 'javascript', isFlavour),

@@ -25,6 +25,8 @@ export const commands = {
   exportProgress: 'backendRoadmap.exportProgress',
   resetProgress: 'backendRoadmap.resetProgress',
   showLog: 'backendRoadmap.showLog',
+  newRoadmap: 'backendRoadmap.newRoadmap',
+  newExercise: 'backendRoadmap.newExercise',
 } as const;
 
 export const views = {
@@ -43,6 +45,7 @@ export const settings = {
   exerciseLanguage: 'exerciseLanguage',
   progressStorage: 'progressStorage',
   notesFolder: 'notesFolder',
+  authoringFolder: 'authoringFolder',
 } as const;
 
 /**

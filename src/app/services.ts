@@ -28,7 +28,8 @@ export class Services implements vscode.Disposable {
     this.current = this.resolve(workspaceState.get<string>(selectedKey));
     this.catalogSub = catalog.onDidChange(() => {
       // A catalog left with no roadmap keeps showing the last one rather than nothing.
-      if (catalog.choices.length > 0) this.current = this.resolve(this.current.id);
+      // The stored choice first: a workspace roadmap picked last time loads after activation.
+      if (catalog.choices.length > 0) this.current = this.resolve(workspaceState.get<string>(selectedKey) ?? this.current.id);
       this.changed.fire(this.current);
     });
   }

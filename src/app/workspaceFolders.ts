@@ -4,7 +4,7 @@ import { resolveInsideWorkspace } from '../domain/exercises/scaffold';
 import { config } from './config';
 
 /** Settings naming a workspace-relative folder the extension writes into. */
-export type FolderSetting = 'exercisesFolder' | 'notesFolder';
+export type FolderSetting = 'exercisesFolder' | 'notesFolder' | 'authoringFolder';
 
 /** The first workspace folder, when it is on the local disk (exercises and notes are plain files). */
 export function localWorkspaceFolder(): vscode.WorkspaceFolder | undefined {

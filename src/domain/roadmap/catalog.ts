@@ -11,6 +11,8 @@ import type { TopicHit } from './lookup';
 export interface LoadedRoadmap<R extends RoadmapOutline = RoadmapOutline> {
   roadmap: R;
   file: string;
+  /** Set for a course author's roadmap from the workspace; bundled ones have none. */
+  origin?: 'workspace';
 }
 
 /**
@@ -184,12 +186,13 @@ export function findTopicIn<R extends RoadmapOutline>(
 export interface RoadmapChoice<R extends RoadmapOutline = RoadmapOutline> {
   roadmap: R;
   kind: 'roadmap' | 'path';
+  origin?: 'workspace';
 }
 
 /** Career paths become roadmaps whose phases are the base phases holding the path's topics. */
 export function roadmapChoices<R extends RoadmapOutline>(catalog: Catalog<R>): RoadmapChoice<R>[] {
-  const choices: RoadmapChoice<R>[] = catalog.roadmaps.map((r) => ({ roadmap: r.roadmap, kind: 'roadmap' }));
-  for (const { roadmap } of catalog.roadmaps) {
+  const choices: RoadmapChoice<R>[] = catalog.roadmaps.map((r) => ({ roadmap: r.roadmap, kind: 'roadmap', origin: r.origin }));
+  for (const { roadmap, origin } of catalog.roadmaps) {
     for (const p of roadmap.paths) {
       const wanted = new Set(p.topics);
       const phases = roadmap.phases
@@ -197,6 +200,7 @@ export function roadmapChoices<R extends RoadmapOutline>(catalog: Catalog<R>): R
         .filter((phase) => phase.topics.length > 0);
       choices.push({
         kind: 'path',
+        origin,
         roadmap: {
           ...roadmap,
           id: `${roadmap.id}--${p.id}`,

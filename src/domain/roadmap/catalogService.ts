@@ -28,6 +28,11 @@ export class CatalogService {
     this.choiceList = roadmapChoices(catalog);
   }
 
+  /** The catalog as it is now (a later replace does not change it). */
+  get snapshot(): Catalog {
+    return this.current;
+  }
+
   get roadmaps(): readonly RoadmapOutline[] {
     return this.current.roadmaps.map((r) => r.roadmap);
   }

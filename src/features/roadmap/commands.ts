@@ -1,3 +1,4 @@
+import type { CourseStatus } from '../authoring/register';
 import * as vscode from 'vscode';
 import * as ops from '../../domain/progress/ops';
 import { nextUp } from '../../domain/roadmap/nextUp';
@@ -22,6 +23,7 @@ export function registerRoadmapCommands(
   panel: TopicPage,
   tree: RoadmapTreeProvider,
   treeView: vscode.TreeView<RoadmapNode>,
+  course: CourseStatus,
 ): vscode.Disposable[] {
   const setStatus = (status: TopicStatus) => async (arg: TopicArg) => {
     const topicId = await resolveTopic(services, arg, `Mark a topic as ${statusLabels[status].toLowerCase()}`);
@@ -76,18 +78,31 @@ export function registerRoadmapCommands(
         const tally = roadmapTally(c.roadmap, services.store.data);
         return {
           label: c.roadmap.title,
-          description: `${allTopics(c.roadmap).length} topics · ${tally.percent}% done${c.roadmap.id === services.roadmap.id ? ' · current' : ''}`,
+          description: `${c.origin === 'workspace' ? 'workspace · ' : ''}${allTopics(c.roadmap).length} topics · ${tally.percent}% done${c.roadmap.id === services.roadmap.id ? ' · current' : ''}`,
           detail: c.roadmap.description,
-          iconPath: new vscode.ThemeIcon(c.kind === 'path' ? 'briefcase' : 'milestone'),
-          id: c.roadmap.id,
+          iconPath: new vscode.ThemeIcon(c.kind === 'path' ? 'briefcase' : c.origin === 'workspace' ? 'folder-library' : 'milestone'),
+          id: c.roadmap.id as string | undefined,
         };
       });
+      // Restricted Mode: the folder's roadmaps are named, not read, and choosing one says why.
+      const { state } = course;
+      if (state.kind === 'untrusted')
+        for (const file of state.files)
+          items.push({
+            label: `${state.folder}/${file}`,
+            description: 'not loaded: folder not trusted',
+            detail: 'Workspace roadmaps load only in a trusted folder. Choose this to manage workspace trust.',
+            iconPath: new vscode.ThemeIcon('workspace-untrusted'),
+            id: undefined,
+          });
       const pick = await vscode.window.showQuickPick(items, {
         title: 'Select a roadmap or career path',
         placeHolder: 'Progress is kept per topic, so it carries across roadmaps',
         matchOnDetail: true,
       });
-      if (pick) await services.selectRoadmap(pick.id);
+      if (!pick) return;
+      if (pick.id === undefined) await vscode.commands.executeCommand('workbench.trust.manage');
+      else await services.selectRoadmap(pick.id);
     }),
     vscode.commands.registerCommand(commands.openTopic, async (arg: TopicArg) => {
       const topicId = await resolveTopic(services, arg, 'Open a roadmap topic');

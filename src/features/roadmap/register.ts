@@ -6,6 +6,7 @@ import { registerRoadmapCommands } from './commands';
 import type { TopicPage } from './commands';
 import { RoadmapTreeProvider } from './treeProvider';
 import type { ReviewCounts } from '../quiz/reviewQueue';
+import type { CourseStatus } from '../authoring/register';
 
 /** The roadmap view (rows, description, badge) and the commands that navigate it. */
 export function registerRoadmap(
@@ -13,6 +14,7 @@ export function registerRoadmap(
   services: Services,
   topicPage: TopicPage,
   review: ReviewCounts,
+  course: CourseStatus,
 ): RoadmapTreeProvider {
   const tree = new RoadmapTreeProvider(services, context.workspaceState, review);
   const treeView = vscode.window.createTreeView(views.tree, { treeDataProvider: tree, showCollapseAll: true });
@@ -21,7 +23,9 @@ export function registerRoadmap(
   const describe = () => {
     const filtered = tree.filter !== 'all';
     treeView.description = filtered ? `${services.roadmap.title} · ${filterLabels[tree.filter]}` : services.roadmap.title;
-    treeView.message = filtered ? `Showing: ${filterLabels[tree.filter]}. Filter Topics… shows all again.` : undefined;
+    const notice = course.notice(services.roadmap.id);
+    const lines = [filtered ? `Showing: ${filterLabels[tree.filter]}. Filter Topics… shows all again.` : '', notice ?? ''].filter(Boolean);
+    treeView.message = lines.length > 0 ? lines.join(' ') : undefined;
   };
   describe();
   // The badge counts topics in progress, a reminder of unfinished work.
@@ -35,10 +39,12 @@ export function registerRoadmap(
     tree,
     treeView,
     tree.onDidChangeTreeData(describe),
+    course.onDidChange(describe),
+    services.onDidChangeRoadmap(describe),
     services.store.onDidChange(updateBadge),
     treeView.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
     treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
-    ...registerRoadmapCommands(services, topicPage, tree, treeView),
+    ...registerRoadmapCommands(services, topicPage, tree, treeView, course),
   );
   return tree;
 }
