@@ -13,6 +13,7 @@ import { exerciseFiles } from '../domain/exercises/manifest';
 import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
+import { validateCommand } from './validate';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
@@ -21,8 +22,10 @@ const usage = `Usage:
                                                             in a flavour the exercise has (${flavours.join(', ')});
                                                             --ts is --lang=typescript (--flavour=<name> works too)
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
+  backend-roadmap validate [dir]                            check a course's roadmaps and exercises (dir/.backend-roadmap
+                                                            or dir itself); every problem as file:line:col, exit 1 if any
 
-Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
+Exit codes: 0 ok or tests passed, 1 tests failed or problems found, 2 usage or setup error.`;
 
 class UsageError extends Error {}
 
@@ -61,6 +64,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           throw new UsageError(`unknown flavour "${flavour}" (known: ${flavours.join(', ')})`);
         return await scaffold(catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flavour, io);
       }
+      case 'validate':
+        allow();
+        if (args.length > 1) throw new UsageError('validate takes at most one folder');
+        return await validateCommand(args[0] ?? '.', catalog(io), io);
       case 'check':
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');

@@ -36,10 +36,10 @@ export const exerciseManifestSchema = z.strictObject({
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 
 /** Reads every `<root>/<id>/exercise.json`; a bad manifest is an error, not a silent skip. */
-export async function loadExercises(root: string): Promise<Exercise[]> {
+export async function loadExercises(root: string, only: (folderName: string) => boolean = () => true): Promise<Exercise[]> {
   const entries = await fs.readdir(root, { withFileTypes: true });
   const exercises: Exercise[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.filter((e) => e.isDirectory() && only(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
     const dir = path.join(root, entry.name);
     const manifestPath = path.join(dir, 'exercise.json');
     let json: unknown;
