@@ -21,6 +21,7 @@ import type { ActivationSample } from './inHost';
 import { formatSpread, spread } from './stats';
 import type { Spread } from './stats';
 import { JsonMemento, syntheticProgress, syntheticRoadmap } from './synthetic';
+import { authoringTimes } from './authoring';
 import { ensureCodeServer, installExtension, makeProfile, packageFixture, repoRoot, startCodeServer } from '../test/e2e/codeServer';
 import { closeSession, openSession } from '../test/e2e/session';
 import { measureTopicOpen, POLL_MS } from '../test/e2e/topicTiming';
@@ -278,6 +279,7 @@ interface Goal {
 const VSIX_GOAL_BYTES = 1_000_000;
 const TOPIC_GOAL_MS = 150;
 const ACTIVATION_GOAL_RATIO = 1.5;
+const DIAGNOSTICS_GOAL_MS = 100;
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
@@ -380,6 +382,27 @@ async function main(): Promise<void> {
   grows((s) => s.tree, `synthetic 5,000-topic roadmap: tree rows build (${big.rows.toLocaleString('en')} rows)`);
   grows((s) => s.tally, 'synthetic 5,000-topic roadmap: percentages (roadmapTally + 10 phaseTally)');
   grows((s) => s.next, 'synthetic 5,000-topic roadmap: next-up (5 suggestions)');
+
+  const authoring = await authoringTimes(repoRoot);
+  const diagnosticsMet = authoring.bundled.median <= DIAGNOSTICS_GOAL_MS;
+  timed(
+    `authoring: diagnostics for a bundled-size workspace roadmap (${authoring.bundledTopics} topics, ${authoring.bundledKb.toFixed(0)} KB), after the ${authoring.debounceMs} ms typing pause`,
+    authoring.bundled,
+    authoring.bundledParse,
+    'yaml parseDocument of the same text',
+    `≤ ${DIAGNOSTICS_GOAL_MS} ms: ${verdict(diagnosticsMet)}`,
+  );
+  goals.push({
+    text: `diagnostics ≤ ${DIAGNOSTICS_GOAL_MS} ms after the typing pause, bundled-size roadmap`,
+    met: diagnosticsMet,
+    detail: `median ${authoring.bundled.median.toFixed(1)} ms`,
+  });
+  timed(
+    `authoring: diagnostics for a 5,000-topic workspace roadmap (${authoring.bigKb.toFixed(0)} KB), after the ${authoring.debounceMs} ms typing pause`,
+    authoring.big,
+    authoring.bigParse,
+    'yaml parseDocument of the same text',
+  );
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'backend-roadmap-bench-'));
   try {

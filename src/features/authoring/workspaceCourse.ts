@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { config, onDidChangeSetting } from '../../app/config';
 import type { Services } from '../../app/services';
 import { authoringExercisesDir, isRoadmapFileName } from '../../domain/authoring/courseFolder';
-import { validateAuthoringFile, validateAuthoringFiles, withLastGood } from '../../domain/authoring/workspaceRoadmaps';
+import { typingDebounceMs, validateAuthoringFile, validateAuthoringFiles, withLastGood } from '../../domain/authoring/workspaceRoadmaps';
 import type { AuthoringContext, ShownRoadmap } from '../../domain/authoring/workspaceRoadmaps';
 import { loadExercises } from '../../domain/exercises/manifestLoader';
 import type { Exercise } from '../../domain/exercises/manifest';
@@ -17,8 +17,6 @@ import { localWorkspaceFolder } from '../../app/workspaceFolders';
 
 /** A roadmap file bigger than this is not read (a 5,000-topic roadmap is about 4 MB). */
 const maxRoadmapBytes = 16 * 1024 * 1024;
-/** A pause in typing this long re-validates the open file. */
-export const typingDebounceMs = 150;
 
 export type CourseState =
   | { kind: 'none' }
