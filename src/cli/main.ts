@@ -13,6 +13,7 @@ import { exerciseFiles } from '../domain/exercises/manifest';
 import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
+import { reportCommand } from './report';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
@@ -21,6 +22,8 @@ const usage = `Usage:
                                                             in a flavour the exercise has (${flavours.join(', ')});
                                                             --ts is --lang=typescript (--flavour=<name> works too)
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
+  backend-roadmap report <progress files or folders…> [--format=md|csv] [--roadmap=<id>] [--out=<file> [--force]]
+                                                            a class table from learners' progress files
 
 Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
 
@@ -65,6 +68,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');
         return await check(args[0] ?? '', io);
+      case 'report':
+        return await reportCommand(rest, () => catalog(io), io);
       case undefined:
       case 'help':
       case '--help':
