@@ -14,6 +14,7 @@ import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
 import { validateCommand } from './validate';
+import { reportCommand } from './report';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
@@ -24,8 +25,10 @@ const usage = `Usage:
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
   backend-roadmap validate [dir]                            check a course's roadmaps and exercises (dir/.backend-roadmap
                                                             or dir itself); every problem as file:line:col, exit 1 if any
+  backend-roadmap report <progress files or folders…> [--format=md|csv] [--roadmap=<id>] [--out=<file> [--force]]
+                                                            a class table from learners' progress files
 
-Exit codes: 0 ok or tests passed, 1 tests failed or problems found, 2 usage or setup error.`;
+Exit codes: 0 ok or tests passed, 1 tests failed, problems found or inputs unreadable, 2 usage or setup error.`;
 
 class UsageError extends Error {}
 
@@ -72,6 +75,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');
         return await check(args[0] ?? '', io);
+      case 'report':
+        return await reportCommand(rest, () => catalog(io), io);
       case undefined:
       case 'help':
       case '--help':
