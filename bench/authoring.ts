@@ -4,7 +4,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { typingDebounceMs, validateAuthoringFile } from '../src/domain/authoring/workspaceRoadmaps';
+import { typingDebounceMs } from '../src/domain/authoring/courseFolder';
+import { validateAuthoringFile } from '../src/domain/authoring/workspaceRoadmaps';
 import type { AuthoringContext } from '../src/domain/authoring/workspaceRoadmaps';
 import { loadCatalog } from '../src/domain/roadmap/files';
 import { spread } from './stats';

@@ -13,7 +13,6 @@ import { exerciseFiles } from '../domain/exercises/manifest';
 import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
-import { validateCommand } from './validate';
 import { reportCommand } from './report';
 
 const usage = `Usage:
@@ -70,7 +69,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'validate':
         allow();
         if (args.length > 1) throw new UsageError('validate takes at most one folder');
-        return await validateCommand(args[0] ?? '.', catalog(io), io);
+        // Loaded here: it needs the YAML parser, which the other commands never load.
+        return await (await import('./validate')).validateCommand(args[0] ?? '.', catalog(io), io);
       case 'check':
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');

@@ -9,6 +9,9 @@ export const defaultAuthoringFolder = '.backend-roadmap';
 /** Roadmap files are `<authoring folder>/*.yaml` (or .yml); exercises are `<authoring folder>/exercises/<id>/`. */
 export const authoringExercisesDir = 'exercises';
 
+/** A pause in typing this long re-validates the open file (the editor and the bench share it). */
+export const typingDebounceMs = 150;
+
 export function isRoadmapFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }

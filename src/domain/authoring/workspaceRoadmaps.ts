@@ -6,9 +6,6 @@ import type { Problem } from '../shared/problems';
 import type { Roadmap } from '../roadmap/schema';
 import { isTrackSource, loadRoadmap } from '../roadmap/yaml';
 
-/** A pause in typing this long re-validates the open file (the editor and the bench share it). */
-export const typingDebounceMs = 150;
-
 export interface AuthoringFile {
   file: string;
   text: string;

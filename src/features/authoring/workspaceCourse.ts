@@ -2,9 +2,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { config, onDidChangeSetting } from '../../app/config';
 import type { Services } from '../../app/services';
-import { authoringExercisesDir, isRoadmapFileName } from '../../domain/authoring/courseFolder';
-import { typingDebounceMs, validateAuthoringFile, validateAuthoringFiles, withLastGood } from '../../domain/authoring/workspaceRoadmaps';
+import { authoringExercisesDir, isRoadmapFileName, typingDebounceMs } from '../../domain/authoring/courseFolder';
 import type { AuthoringContext, ShownRoadmap } from '../../domain/authoring/workspaceRoadmaps';
+
+// Loaded on first use: it pulls in the YAML parser, which activation never needs without course files.
+type Authoring = typeof import('../../domain/authoring/workspaceRoadmaps');
 import { loadExercises } from '../../domain/exercises/manifestLoader';
 import type { Exercise } from '../../domain/exercises/manifest';
 import type { Catalog } from '../../domain/roadmap/catalog';
@@ -43,6 +45,7 @@ export class WorkspaceCourse implements vscode.Disposable {
   private reloading: Promise<void> = Promise.resolve();
   private bundledWhole: Promise<Roadmap[]> | undefined;
   private context: AuthoringContext | undefined;
+  private authoring: Authoring | undefined;
   private readonly bundled: Catalog;
 
   constructor(private readonly services: Services) {
@@ -140,6 +143,8 @@ export class WorkspaceCourse implements vscode.Disposable {
       this.diagnostics.clear();
       return this.setState({ kind: 'untrusted', files: files.map((f) => path.basename(f)), folder: folder.relative });
     }
+    this.authoring ??= await import('../../domain/authoring/workspaceRoadmaps');
+    const { validateAuthoringFiles, withLastGood } = this.authoring;
     const exerciseProblems: Problem[] = [];
     const exercises = await this.loadWorkspaceExercises(folder, exerciseProblems);
     const whole = await this.bundledRoadmaps();
@@ -264,7 +269,8 @@ export class WorkspaceCourse implements vscode.Disposable {
 
   /** Validates an open file's text as typed, against the roadmaps loaded from the other files. */
   private validateDocument(doc: vscode.TextDocument): void {
-    if (!this.context || !vscode.workspace.isTrusted || doc.isClosed) return;
+    if (!this.context || !this.authoring || !vscode.workspace.isTrusted || doc.isClosed) return;
+    const { validateAuthoringFile } = this.authoring;
     const others = [...this.lastGood].map(([file, roadmap]) => ({ file, roadmap }));
     const result = validateAuthoringFile({ file: doc.uri.fsPath, text: doc.getText() }, this.context, others);
     const stale = this.stateValue.kind === 'loaded' && this.stateValue.shown.some((s) => s.file === doc.uri.fsPath && s.stale);
