@@ -4,9 +4,10 @@ import { config, onDidChangeSetting } from '../../app/config';
 import type { Services } from '../../app/services';
 import { authoringExercisesDir, isRoadmapFileName, typingDebounceMs } from '../../domain/authoring/courseFolder';
 import type { AuthoringContext, ShownRoadmap } from '../../domain/authoring/workspaceRoadmaps';
+import type * as AuthoringModule from '../../domain/authoring/workspaceRoadmaps';
 
 // Loaded on first use: it pulls in the YAML parser, which activation never needs without course files.
-type Authoring = typeof import('../../domain/authoring/workspaceRoadmaps');
+type Authoring = typeof AuthoringModule;
 import { loadExercises } from '../../domain/exercises/manifestLoader';
 import type { Exercise } from '../../domain/exercises/manifest';
 import type { Catalog } from '../../domain/roadmap/catalog';
