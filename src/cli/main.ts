@@ -13,6 +13,7 @@ import { exerciseFiles } from '../domain/exercises/manifest';
 import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
+import { dev, devUsage } from './devCheck';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
@@ -21,6 +22,7 @@ const usage = `Usage:
                                                             in a flavour the exercise has (${flavours.join(', ')});
                                                             --ts is --lang=typescript (--flavour=<name> works too)
   backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
+  ${devUsage}   check a course's own exercises (exit 1 names the broken ones)
 
 Exit codes: 0 ok or tests passed, 1 tests failed, 2 usage or setup error.`;
 
@@ -61,6 +63,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           throw new UsageError(`unknown flavour "${flavour}" (known: ${flavours.join(', ')})`);
         return await scaffold(catalog(io), args[0] ?? '', args[1] ?? '', flags.has('--solution'), flavour, io);
       }
+      case 'dev':
+        return await dev(args, [...flags], io);
       case 'check':
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');
