@@ -14,6 +14,7 @@ import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
 import { reportCommand } from './report';
+import { dev, devUsage } from './devCheck';
 
 const usage = `Usage:
   backend-roadmap list [--json]                             exercises and the topics they complete
@@ -26,6 +27,7 @@ const usage = `Usage:
                                                             or dir itself); every problem as file:line:col, exit 1 if any
   backend-roadmap report <progress files or folders…> [--format=md|csv] [--roadmap=<id>] [--out=<file> [--force]]
                                                             a class table from learners' progress files
+  ${devUsage}   check a course's own exercises (exit 1 names the broken ones)
 
 Exit codes: 0 ok or tests passed, 1 tests failed, problems found or inputs unreadable, 2 usage or setup error.`;
 
@@ -71,6 +73,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (args.length > 1) throw new UsageError('validate takes at most one folder');
         // Loaded here: it needs the YAML parser, which the other commands never load.
         return await (await import('./validate')).validateCommand(args[0] ?? '.', catalog(io), io);
+      case 'dev':
+        return await dev(args, [...flags], io);
       case 'check':
         allow();
         if (args.length !== 1) throw new UsageError('check needs <dir>');

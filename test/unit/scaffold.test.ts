@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { exerciseFiles, flavourDirs, openFiles } from '../../src/domain/exercises/manifest';
 import { flavourInfo } from '../../src/domain/exercises/flavours';
-import { loadExercises } from '../../src/domain/exercises/manifestLoader';
+import { loadExercises, loadExercisesEach, ManifestError } from '../../src/domain/exercises/manifestLoader';
 import { markerFileName, readMarker } from '../../src/domain/exercises/marker';
 import { planScaffold, renderTemplate, resolveInsideWorkspace, ScaffoldError, writeScaffold } from '../../src/domain/exercises/scaffold';
 
@@ -215,5 +215,31 @@ describe('exercise manifests', () => {
     await rejects(file, /flavours/);
     await fs.writeFile(file, '{ not json');
     await rejects(file, /JSON/);
+  });
+
+  it('load one by one for an authoring check: each bad manifest named with its file, the others loaded', async () => {
+    const good = await exercise(base, ['template', 'solution']);
+    const write = async (id: string, text: string) => {
+      await fs.mkdir(path.join(root, id));
+      await fs.writeFile(path.join(root, id, 'exercise.json'), text);
+      return path.join(root, id, 'exercise.json');
+    };
+    const notJson = await write('aa-not-json', '{ not json');
+    const wrongId = await write('zz-wrong-id', JSON.stringify({ ...base, id: 'other' }));
+    const loaded = await loadExercisesEach(root);
+    assert.deepEqual(
+      loaded.map((l) => l.id),
+      ['aa-not-json', 'ex', 'zz-wrong-id'],
+    );
+    const [first, second, third] = loaded;
+    assert.ok(first && 'error' in first && first.error instanceof ManifestError);
+    assert.equal(first.error.file, notJson);
+    assert.match(first.error.problem, /JSON/);
+    assert.ok(second && 'exercise' in second);
+    assert.equal(path.join(second.exercise.dir, 'exercise.json'), good);
+    assert.ok(third && 'error' in third);
+    assert.equal(third.error.message, `${wrongId}: id "other" must match its folder name "zz-wrong-id"`);
+    // Existing callers still stop at the first bad one, naming it.
+    await rejects(notJson, /JSON/);
   });
 });

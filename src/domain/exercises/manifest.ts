@@ -4,7 +4,7 @@ import type { Flavour } from './flavours';
 import { markerContent, markerFileName } from './marker';
 import type { RunnerId } from './runners';
 import { readTemplateFiles, renderFiles } from './scaffold';
-import type { TemplateFile } from './scaffold';
+import type { TemplateFile, TemplateVars } from './scaffold';
 import type { ExerciseManifest } from './manifestLoader';
 
 export interface Exercise extends Omit<ExerciseManifest, 'runner' | 'flavours'> {
@@ -35,6 +35,11 @@ export function openFiles(exercise: Pick<Exercise, 'open' | 'flavours' | 'openFo
   return exercise.open.map((f) => (f.endsWith(from) ? `${f.slice(0, -from.length)}${to}` : f));
 }
 
+/** The placeholders a template may use (see roadmaps/exercises/README.md). */
+export function templateVars(exercise: Pick<Exercise, 'id' | 'title' | 'topic'>, topicTitle: string): TemplateVars {
+  return { exerciseId: exercise.id, exerciseTitle: exercise.title, topicId: exercise.topic, topicTitle };
+}
+
 /** Starter files, or starter with the reference solution laid over it, rendered for writing; the marker file last. */
 export async function exerciseFiles(
   exercise: Exercise,
@@ -47,10 +52,9 @@ export async function exerciseFiles(
   const byPath = new Map((await readTemplateFiles(dirs.template)).map((f) => [f.path, f]));
   if (withSolution) for (const f of await readTemplateFiles(dirs.solution)) byPath.set(f.path, f);
   if (byPath.has(markerFileName)) throw new Error(`${exercise.id}: a template must not ship its own ${markerFileName}`);
-  const vars = { exerciseId: exercise.id, exerciseTitle: exercise.title, topicId: exercise.topic, topicTitle };
   const files = renderFiles(
     [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path)),
-    vars,
+    templateVars(exercise, topicTitle),
   );
   // Last, so a scaffold cut short does not look finished.
   return [

@@ -35,36 +35,77 @@ export const exerciseManifestSchema = z.strictObject({
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 
+/** A manifest that does not load: the file, and what is wrong with it. */
+export class ManifestError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${file}: ${problem}`, options);
+  }
+}
+
 /** Reads every `<root>/<id>/exercise.json`; a bad manifest is an error, not a silent skip. */
 export async function loadExercises(root: string, only: (folderName: string) => boolean = () => true): Promise<Exercise[]> {
-  const entries = await fs.readdir(root, { withFileTypes: true });
   const exercises: Exercise[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory() && only(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
-    const dir = path.join(root, entry.name);
-    const manifestPath = path.join(dir, 'exercise.json');
-    let json: unknown;
-    try {
-      json = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
-    } catch (e) {
-      throw new Error(`${manifestPath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-    }
-    const parsed = exerciseManifestSchema.safeParse(json);
-    if (!parsed.success) {
-      throw new Error(`${manifestPath}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    }
-    const manifest = parsed.data;
-    const problem = manifestProblem(manifest, entry.name) ?? (await folderProblem(dir, manifest.flavours as Flavour[]));
-    if (problem) throw new Error(`${manifestPath}: ${problem}`);
-    exercises.push({
-      ...manifest,
-      imports: manifest.imports ?? [],
-      services: manifest.services ?? [],
-      runner: manifest.runner as RunnerId,
-      flavours: manifest.flavours as Flavour[],
-      dir,
-    });
-  }
+  for (const name of (await exerciseFolderNames(root)).filter(only)) exercises.push(await loadExercise(path.join(root, name)));
   return exercises;
+}
+
+/** One exercise folder's outcome: loaded, or the ManifestError that says why not. */
+export type LoadedExercise = { id: string; exercise: Exercise } | { id: string; error: ManifestError };
+
+/**
+ * Every `<root>/<id>/exercise.json`, each on its own: a bad manifest is reported (with its file) and the
+ * others still load, for authoring checks that must name every broken exercise, not just the first.
+ */
+export async function loadExercisesEach(root: string): Promise<LoadedExercise[]> {
+  const out: LoadedExercise[] = [];
+  for (const name of await exerciseFolderNames(root)) {
+    try {
+      out.push({ id: name, exercise: await loadExercise(path.join(root, name)) });
+    } catch (e) {
+      if (!(e instanceof ManifestError)) throw e;
+      out.push({ id: name, error: e });
+    }
+  }
+  return out;
+}
+
+/** The exercise folders under `root` (every folder is one), in name order. */
+async function exerciseFolderNames(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** Reads and checks `<dir>/exercise.json`; any problem is a ManifestError naming the file. */
+export async function loadExercise(dir: string): Promise<Exercise> {
+  const manifestPath = path.join(dir, 'exercise.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(manifestPath, 'utf8'));
+  } catch (e) {
+    throw new ManifestError(manifestPath, e instanceof Error ? e.message : String(e), { cause: e });
+  }
+  const parsed = exerciseManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ManifestError(manifestPath, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  const manifest = parsed.data;
+  const problem = manifestProblem(manifest, path.basename(dir)) ?? (await folderProblem(dir, manifest.flavours as Flavour[]));
+  if (problem) throw new ManifestError(manifestPath, problem);
+  return {
+    ...manifest,
+    imports: manifest.imports ?? [],
+    services: manifest.services ?? [],
+    runner: manifest.runner as RunnerId,
+    flavours: manifest.flavours as Flavour[],
+    dir,
+  };
 }
 
 /** What is wrong with a manifest that parsed: its id, runner or flavours. */

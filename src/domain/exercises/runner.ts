@@ -282,6 +282,15 @@ export async function runCheck(runner: ExerciseRunner, dir: string, options: Che
   }
 }
 
+/**
+ * Only the behavioural spec, against the program `start` starts, without the runner's own tests: a
+ * quick first try of a known-wrong variant in an authoring check (the spec rejects most of them).
+ */
+export function checkBySpec(runner: ExerciseRunner, dir: string, start: Command, options: CheckOptions = {}): Promise<CheckResult> {
+  const test: SpecTestStep = { kind: 'spec', message: 'Checking the program against the spec', start, requires: [] };
+  return judgeBySpec(runner, test, dir, options.timeoutMs ?? 120_000, Date.now(), undefined, options);
+}
+
 /** Runs the spec against the program `test.start` starts, scenario by scenario, within the test timeout. */
 async function judgeBySpec(
   runner: ExerciseRunner,
