@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { validateAuthoringFile, validateAuthoringFiles, withLastGood } from '../../src/domain/authoring/workspaceRoadmaps';
 import type { AuthoringContext } from '../../src/domain/authoring/workspaceRoadmaps';
 import { loadCatalog } from '../../src/domain/roadmap/files';
+import { roadmapChoices, withWorkspace } from '../../src/domain/roadmap/catalog';
+import type { Catalog } from '../../src/domain/roadmap/catalog';
 import type { Problem, TextEdit } from '../../src/domain/shared/problems';
 import type { Roadmap } from '../../src/domain/roadmap/schema';
 
@@ -37,10 +39,12 @@ const roadmap = (topics: string, id = 'course') =>
   `schemaVersion: 1\nid: ${id}\ntitle: Course\ndescription: Our course.\nphases:\n  - id: p1\n    title: Phase one\n    topics:\n${topics}\n`;
 
 let bundled: Roadmap[];
+let bundledCatalog: Catalog;
 let context: AuthoringContext;
 
 before(async () => {
   const catalog = await loadCatalog(roadmapsDir);
+  bundledCatalog = catalog;
   bundled = catalog.roadmaps.map((r) => r.roadmap);
   context = {
     bundled,
@@ -231,6 +235,27 @@ describe('authoring: a workspace track on a bundled roadmap', () => {
         ['course.yaml', 0, 'course'],
       ],
     );
+  });
+});
+
+describe('authoring: the catalog with the workspace', () => {
+  it("lists workspace roadmaps after the bundled ones, marked as the workspace's, with their exercises", () => {
+    const result = validateAuthoringFile({ file, text: roadmap(topic('alpha', '      ')) }, context, []);
+    assert.ok(result.roadmap);
+    const exercise = {
+      ...bundledCatalog.exercises[0],
+      id: 'mine',
+      dir: '/ws/.backend-roadmap/exercises/mine',
+    } as Catalog['exercises'][number];
+    const merged = withWorkspace(bundledCatalog, [{ file, roadmap: result.roadmap }], [exercise]);
+    const choices = roadmapChoices(merged);
+    assert.deepEqual(
+      choices.filter((c) => c.kind === 'roadmap').map((c) => [c.roadmap.id, c.origin]),
+      [...bundled.map((r) => [r.id, undefined]), ['course', 'workspace']],
+    );
+    assert.deepEqual(merged.exercises.at(-1), exercise);
+    assert.equal(merged.exercises.length, bundledCatalog.exercises.length + 1);
+    assert.equal(bundledCatalog.roadmaps.length, bundled.length, 'the bundled catalog is not changed');
   });
 });
 

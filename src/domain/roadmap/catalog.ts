@@ -216,6 +216,19 @@ export function roadmapChoices<R extends RoadmapOutline>(catalog: Catalog<R>): R
   return choices;
 }
 
+/** The bundled catalog with a workspace's roadmaps after its own (marked as the workspace's) and its exercises. */
+export function withWorkspace(
+  bundled: Catalog,
+  roadmaps: readonly { file: string; roadmap: RoadmapOutline }[],
+  exercises: readonly Exercise[],
+): Catalog {
+  return {
+    roadmaps: [...bundled.roadmaps, ...roadmaps.map(({ file, roadmap }) => ({ roadmap, file, origin: 'workspace' as const }))],
+    exercises: [...bundled.exercises, ...exercises],
+    problems: bundled.problems,
+  };
+}
+
 export function exerciseById(catalog: Pick<Catalog, 'exercises'>, id: string): Exercise | undefined {
   return catalog.exercises.find((e) => e.id === id);
 }

@@ -10,6 +10,7 @@ import type * as AuthoringModule from '../../domain/authoring/workspaceRoadmaps'
 type Authoring = typeof AuthoringModule;
 import { loadExercises } from '../../domain/exercises/manifestLoader';
 import type { Exercise } from '../../domain/exercises/manifest';
+import { withWorkspace } from '../../domain/roadmap/catalog';
 import type { Catalog } from '../../domain/roadmap/catalog';
 import type { Roadmap } from '../../domain/roadmap/schema';
 import { resolveInsideWorkspace } from '../../domain/exercises/scaffold';
@@ -244,11 +245,7 @@ export class WorkspaceCourse implements vscode.Disposable {
       if (this.services.catalog.snapshot !== this.bundled) this.services.catalog.replace(this.bundled);
       return;
     }
-    this.services.catalog.replace({
-      roadmaps: [...this.bundled.roadmaps, ...shown.map((s) => ({ roadmap: s.roadmap, file: s.file, origin: 'workspace' as const }))],
-      exercises: [...this.bundled.exercises, ...exercises],
-      problems: this.bundled.problems,
-    });
+    this.services.catalog.replace(withWorkspace(this.bundled, shown, exercises));
   }
 
   private setState(state: CourseState): void {
