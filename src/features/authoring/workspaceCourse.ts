@@ -8,7 +8,7 @@ import type * as AuthoringModule from '../../domain/authoring/workspaceRoadmaps'
 
 // Loaded on first use: it pulls in the YAML parser, which activation never needs without course files.
 type Authoring = typeof AuthoringModule;
-import { loadExercises } from '../../domain/exercises/manifestLoader';
+import { loadExercisesEach } from '../../domain/exercises/manifestLoader';
 import type { Exercise } from '../../domain/exercises/manifest';
 import { withWorkspace } from '../../domain/roadmap/catalog';
 import type { Catalog } from '../../domain/roadmap/catalog';
@@ -64,6 +64,10 @@ export class WorkspaceCourse implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isCourseFile(e.document.uri)) this.scheduleTyping(e.document);
+      }),
+      // Closed with unsaved edits: the file's problems are the ones on disk again.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.isCourseFile(d.uri)) this.scheduleReload(0);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.isCourseFile(d.uri) && d.isDirty) this.scheduleTyping(d);
@@ -213,18 +217,21 @@ export class WorkspaceCourse implements vscode.Disposable {
     try {
       // Checked before reading: the folder and each exercise's folder must not be links out of the workspace.
       await listFilesInside(folder.root, root);
-      const exercises = await loadExercises(root);
       const bundled = new Set(this.bundled.exercises.map((e) => e.id));
-      return exercises.filter((e) => {
-        if (!bundled.has(e.id)) return true;
-        problems.push({
-          file: path.join(e.dir, 'exercise.json'),
-          line: 1,
-          col: 1,
-          message: `exercise id "${e.id}" is a bundled exercise; pick another id`,
-        });
-        return false;
-      });
+      const exercises: Exercise[] = [];
+      // One at a time: a bad manifest is a problem on its file, and the other exercises still load.
+      for (const loaded of await loadExercisesEach(root)) {
+        if ('error' in loaded) problems.push({ file: loaded.error.file, line: 1, col: 1, message: loaded.error.problem });
+        else if (bundled.has(loaded.id))
+          problems.push({
+            file: path.join(loaded.exercise.dir, 'exercise.json'),
+            line: 1,
+            col: 1,
+            message: `exercise id "${loaded.id}" is a bundled exercise; pick another id`,
+          });
+        else exercises.push(loaded.exercise);
+      }
+      return exercises;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       const message = e instanceof Error ? e.message : String(e);
