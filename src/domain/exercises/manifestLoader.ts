@@ -11,26 +11,42 @@ import type { Exercise } from './manifest';
 import { isRunnerId, runnerIds } from './runners';
 import type { RunnerId } from './runners';
 
+// Descriptions and examples are for editors (the JSON Schema of ../authoring/jsonSchemas.ts); the
+// lists come from the runner and flavour tables so they cannot drift.
+const text = () => z.string().check(z.minLength(1));
+
 export const exerciseManifestSchema = z.strictObject({
-  id: slugSchema,
-  title: z.string().check(z.minLength(1)),
-  /** The topic this exercise practises; used to name the scaffold folder and pick offers. */
-  topic: slugSchema,
-  description: z.string().check(z.minLength(1)),
-  /** Editor language ids in which a code action offers this exercise. */
-  languages: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  /** Files opened after scaffolding, relative to the exercise folder. */
-  open: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  /** Packages (npm names, Python modules, Go import paths) whose import in an open file makes the lightbulb suggest it. */
-  imports: z.optional(z.array(z.string().check(z.minLength(1)))),
-  /** Real servers the tests need. */
-  services: z.optional(z.array(z.enum(['postgres', 'redis']))),
-  /** The runner of the default (first) flavour: "node". Every flavour is checked by its own row's runner. */
-  runner: z.string().check(z.minLength(1)),
-  /** Files to open for a flavour whose files are not the default's renamed (a Python or Go layout). */
-  openFor: z.optional(z.record(z.string(), z.array(z.string().check(z.minLength(1))).check(z.minLength(1)))),
-  /** The languages it comes in, the default first; each has its folders (see flavours.ts). */
-  flavours: z.array(z.string()).check(z.minLength(1)),
+  id: slugSchema.check(z.describe('The exercise id, a lowercase slug; must match its folder name.')),
+  title: text().check(z.describe('The exercise name, as offered to the learner.')),
+  topic: slugSchema.check(z.describe('The id of the topic it practises; names the scaffold folder and picks where it is offered.')),
+  description: text().check(z.describe('What the learner builds, in a sentence or two.')),
+  languages: z.array(text()).check(z.minLength(1), z.describe('Editor language ids in which a code action offers this exercise.')),
+  open: z.array(text()).check(z.minLength(1), z.describe('Files opened after scaffolding, relative to the exercise folder.')),
+  imports: z.optional(
+    z
+      .array(text())
+      .check(
+        z.describe('Packages (npm names, Python modules, Go import paths) whose import in an open file makes the lightbulb offer it.'),
+      ),
+  ),
+  services: z.optional(z.array(z.enum(['postgres', 'redis'])).check(z.describe('Real servers its tests need.'))),
+  runner: text().check(
+    z.meta({
+      description: `The runner of the default (first) flavour: one of ${runnerIds.join(', ')}. Every flavour is checked by its own runner.`,
+      examples: [...runnerIds],
+    }),
+  ),
+  openFor: z.optional(
+    z
+      .record(z.string(), z.array(text()).check(z.minLength(1)))
+      .check(z.describe("Files to open for a flavour whose files are not the default's renamed (a Python or Go layout), by flavour.")),
+  ),
+  flavours: z
+    .array(z.string().check(z.meta({ examples: [...flavours] })))
+    .check(
+      z.minLength(1),
+      z.describe(`The languages it comes in, the default first (${flavours.join(', ')}); each has its template and solution folders.`),
+    ),
 });
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;

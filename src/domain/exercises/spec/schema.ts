@@ -17,47 +17,61 @@ import * as z from 'zod/mini';
  * string it is interpolated (`"/books/{{book.id}}"`).
  */
 export type Expected = null | boolean | number | string | Expected[] | { [key: string]: Expected };
-const expectedSchema: z.ZodMiniType<Expected> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(expectedSchema), z.record(z.string(), expectedSchema)]),
-);
+// Registered, not given a meta check: `.check()` copies re-run the checks, so each described copy
+// below would claim the same `id`. The id names it in the generated JSON Schema's definitions, as it
+// refers to itself.
+const expectedSchema: z.ZodMiniType<Expected> = z
+  .lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(expectedSchema), z.record(z.string(), expectedSchema)]))
+  .register(z.globalRegistry, {
+    id: 'expected',
+    description:
+      'An expected value: plain values must be equal; an object with one $ key is a matcher ($type, $matches, $absent, $not, $any, $between). Strings may name saved values: {{name.json.id}}.',
+  });
 
 const methodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 export const specRequestSchema = z.strictObject({
   method: methodSchema,
-  /** Starts with `/`; may name saved values. */
-  path: z.string().check(z.regex(/^\//, 'must start with /')),
+  path: z.string().check(z.regex(/^\//, 'must start with /'), z.describe('Starts with /; may name saved values.')),
   headers: z.optional(z.record(z.string(), z.string())),
-  /** Sent as JSON with `content-type: application/json`; may name saved values. */
-  json: z.optional(expectedSchema),
-  /** Sent as is (no content type added), for bodies that are not JSON. */
-  body: z.optional(z.string()),
+  json: z.optional(expectedSchema.check(z.describe('Sent as JSON with content-type: application/json; may name saved values.'))),
+  body: z.optional(z.string().check(z.describe('Sent as is (no content type added), for bodies that are not JSON.'))),
 });
+
+const why = z.optional(z.string().check(z.describe('Why this step matters, shown when it fails.')));
+const hint = z.optional(z.string().check(z.describe("Offered first when this step fails, before the scenario's hints.")));
 
 /** One HTTP request and what must come back. */
 export const httpStepSchema = z.strictObject({
-  request: specRequestSchema,
-  expect: z.strictObject({
-    status: z.optional(z.int()),
-    /** Header names are case-insensitive; values are strings or matchers. */
-    headers: z.optional(z.record(z.string(), expectedSchema)),
-    /** The response body parsed as JSON. */
-    json: z.optional(expectedSchema),
-    /** The response body as text (`""` for an empty body). */
-    text: z.optional(expectedSchema),
-  }),
-  /** Names this response for later steps: `{{name.status}}`, `{{name.json.id}}`, `{{name.headers.location}}`. */
-  save: z.optional(z.string().check(z.regex(/^(?!tokens$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'))),
-  /** Why this matters, shown when the step fails. */
-  why: z.optional(z.string()),
-  /** Offered first when this step fails, before the scenario's hints. */
-  hint: z.optional(z.string()),
+  request: specRequestSchema.check(z.describe('An HTTP request to the program.')),
+  expect: z
+    .strictObject({
+      status: z.optional(z.int()),
+      headers: z.optional(
+        z.record(z.string(), expectedSchema).check(z.describe('Header names are case-insensitive; values are strings or matchers.')),
+      ),
+      json: z.optional(expectedSchema.check(z.describe('The response body parsed as JSON.'))),
+      text: z.optional(expectedSchema.check(z.describe('The response body as text ("" for an empty body).'))),
+    })
+    .check(z.describe('What must come back.')),
+  save: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^(?!tokens$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'),
+        z.describe('Names this response for later steps: {{name.status}}, {{name.json.id}}, {{name.headers.location}}.'),
+      ),
+  ),
+  why,
+  hint,
 });
 
 /** A pause, for behaviour that depends on time passing (a rate-limit window, an expiry). */
 export const waitStepSchema = z.strictObject({
-  wait: z.strictObject({ ms: z.int().check(z.minimum(1), z.maximum(30_000)) }),
-  why: z.optional(z.string()),
+  wait: z
+    .strictObject({ ms: z.int().check(z.minimum(1), z.maximum(30_000)) })
+    .check(z.describe('A pause of ms milliseconds (at most 30000).')),
+  why,
 });
 
 /**
@@ -68,7 +82,9 @@ export const waitStepSchema = z.strictObject({
  * `{ "error": "ERR …" }`.
  */
 export const redisStepSchema = z.strictObject({
-  redis: z.array(z.string()).check(z.minLength(1)),
+  redis: z
+    .array(z.string())
+    .check(z.minLength(1), z.describe('A Redis command and its arguments; every key starts with {{redisKeyPrefix}}.')),
   expect: z.optional(
     z.strictObject({
       reply: z.optional(expectedSchema),
@@ -76,10 +92,16 @@ export const redisStepSchema = z.strictObject({
       json: z.optional(expectedSchema),
     }),
   ),
-  /** Names the reply for later steps: `{{name.reply}}`. */
-  save: z.optional(z.string().check(z.regex(/^(?!tokens$|redisKeyPrefix$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'))),
-  why: z.optional(z.string()),
-  hint: z.optional(z.string()),
+  save: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^(?!tokens$|redisKeyPrefix$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'),
+        z.describe('Names the reply for later steps: {{name.reply}}.'),
+      ),
+  ),
+  why,
+  hint,
 });
 
 const connectionSchema = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a connection name such as alice'));
@@ -111,11 +133,17 @@ export const wsActionSchema = z.union([
 
 /** A WebSocket frame sent or expected; connections close at the end of each scenario. */
 export const wsStepSchema = z.strictObject({
-  ws: wsActionSchema,
-  /** On `receive`: names the frame for later steps, `{{name.json.users}}`, `{{name.text}}`. */
-  save: z.optional(z.string().check(z.regex(/^(?!tokens$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'))),
-  why: z.optional(z.string()),
-  hint: z.optional(z.string()),
+  ws: wsActionSchema.check(z.describe('One WebSocket action: connect, send, receive, silent, close or closed, on a named connection.')),
+  save: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^(?!tokens$)[a-zA-Z][a-zA-Z0-9]*$/, 'a name other than tokens'),
+        z.describe('On receive: names the frame for later steps, {{name.json.users}}, {{name.text}}.'),
+      ),
+  ),
+  why,
+  hint,
 });
 
 /**
@@ -123,17 +151,15 @@ export const wsStepSchema = z.strictObject({
  * migration tool, a CLI), with the spec's environment and the scenario's DATABASE_URL.
  */
 export const runStepSchema = z.strictObject({
-  run: z.array(z.string()),
+  run: z.array(z.string()).check(z.describe('Arguments to run the program with, to completion.')),
   expect: z.optional(
     z.strictObject({
-      /** 0 when not given. */
-      exitCode: z.optional(expectedSchema),
-      /** What it printed (stdout and stderr together). */
-      output: z.optional(expectedSchema),
+      exitCode: z.optional(expectedSchema.check(z.describe('0 when not given.'))),
+      output: z.optional(expectedSchema.check(z.describe('What it printed (stdout and stderr together).'))),
     }),
   ),
-  why: z.optional(z.string()),
-  hint: z.optional(z.string()),
+  why,
+  hint,
 });
 
 /**
@@ -141,17 +167,19 @@ export const runStepSchema = z.strictObject({
  * `database`), run with psql. Without `expect` it must succeed.
  */
 export const sqlStepSchema = z.strictObject({
-  sql: z.string().check(z.minLength(1)),
+  sql: z.string().check(z.minLength(1), z.describe("SQL run with psql in the scenario's fresh database; without expect it must succeed.")),
   expect: z.optional(
     z.union([
-      /** A query's rows as JSON objects (column name to value), in the order the query returns them. */
-      z.strictObject({ rows: expectedSchema }),
-      /** It must fail; matched against `SQLSTATE: message` (`23505: duplicate key value violates…`). */
-      z.strictObject({ error: expectedSchema }),
+      z.strictObject({
+        rows: expectedSchema.check(z.describe('The rows as objects (column name to value), in the order the query returns them.')),
+      }),
+      z.strictObject({
+        error: expectedSchema.check(z.describe('It must fail; matched against "SQLSTATE: message" ("23505: duplicate key value…").')),
+      }),
     ]),
   ),
-  why: z.optional(z.string()),
-  hint: z.optional(z.string()),
+  why,
+  hint,
 });
 
 export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema, wsStepSchema, runStepSchema, sqlStepSchema]);
@@ -161,49 +189,56 @@ export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStep
  * relative to that moment, so a token is fresh (or expired) whenever the check runs.
  */
 export const tokenSchema = z.strictObject({
-  /** `none` makes an unsigned token (`header.payload.`), the classic forgery. */
-  alg: z.enum(['HS256', 'HS384', 'HS512', 'none']),
-  secret: z.optional(z.string()),
-  /** Extra header fields (`kid`, a lying `typ`); `alg` and `typ: JWT` are set. */
-  header: z.optional(z.record(z.string(), expectedSchema)),
-  payload: z.record(z.string(), expectedSchema),
-  /** Adds `iat` (now) and `exp` (now + this many seconds; negative: already expired). */
-  expiresIn: z.optional(z.int()),
-  /** Adds `nbf` (now + this many seconds). */
-  notBefore: z.optional(z.int()),
+  alg: z
+    .enum(['HS256', 'HS384', 'HS512', 'none'])
+    .check(z.describe('none makes an unsigned token (header.payload.), the classic forgery.')),
+  secret: z.optional(z.string().check(z.describe('The signing secret.'))),
+  header: z.optional(
+    z.record(z.string(), expectedSchema).check(z.describe('Extra header fields (kid, a lying typ); alg and typ: JWT are set.')),
+  ),
+  payload: z.record(z.string(), expectedSchema).check(z.describe('The claims.')),
+  expiresIn: z.optional(z.int().check(z.describe('Adds iat (now) and exp (now + this many seconds; negative: already expired).'))),
+  notBefore: z.optional(z.int().check(z.describe('Adds nbf (now + this many seconds).'))),
 });
 
 const nameSchema = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/));
 
 export const specScenarioSchema = z.strictObject({
-  /** What the program must do, in plain words; also the result's name. */
-  name: z.string().check(z.minLength(1)),
-  /** Offered one at a time when this scenario fails, gentle first. */
-  hints: z.optional(z.array(z.string().check(z.minLength(1)))),
-  steps: z.array(specStepSchema).check(z.minLength(1)),
+  name: z.string().check(z.minLength(1), z.describe("What the program must do, in plain words; also the result's name.")),
+  hints: z.optional(
+    z.array(z.string().check(z.minLength(1))).check(z.describe('Offered one at a time when this scenario fails, gentle first.')),
+  ),
+  steps: z.array(specStepSchema).check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, run or sql step, in order.')),
 });
 
 export const specSchema = z.strictObject({
-  version: z.literal(1),
-  exercise: z.string().check(z.minLength(1)),
-  /** Environment for the program (a secret it must use, a short window), the same in every language. */
+  version: z.literal(1).check(z.describe('The version of this file format.')),
+  exercise: z.string().check(z.minLength(1), z.describe('The id of the exercise this spec checks.')),
   env: z.optional(
-    z.record(z.string().check(z.regex(/^(?!PORT$|HOST$)[A-Z_][A-Z0-9_]*$/, 'an upper-case name other than PORT and HOST')), z.string()),
+    z
+      .record(z.string().check(z.regex(/^(?!PORT$|HOST$)[A-Z_][A-Z0-9_]*$/, 'an upper-case name other than PORT and HOST')), z.string())
+      .check(z.describe('Environment for the program (a secret it must use, a short window), the same in every language.')),
   ),
-  /**
-   * `server` (the default): each scenario starts the program, which listens on PORT, and drives it
-   * over HTTP. `command`: nothing is started; `run` steps run the program to completion.
-   */
-  program: z.optional(z.enum(['server', 'command'])),
-  /**
-   * `postgres`: each scenario gets a fresh, empty database on the server of DATABASE_URL (dropped
-   * afterwards); the program gets its URL as DATABASE_URL, and `sql` steps run in it.
-   */
-  database: z.optional(z.literal('postgres')),
-  /** Tokens minted per scenario, by name. */
-  tokens: z.optional(z.record(nameSchema, tokenSchema)),
-  /** Each scenario runs against a freshly started program, so none sees another's data. */
-  scenarios: z.array(specScenarioSchema).check(z.minLength(1)),
+  program: z
+    .optional(z.enum(['server', 'command']))
+    .check(
+      z.describe(
+        'server (the default): each scenario starts the program, which listens on PORT, and drives it over HTTP. command: nothing is started; run steps run the program to completion.',
+      ),
+    ),
+  database: z
+    .optional(z.literal('postgres'))
+    .check(
+      z.describe(
+        'postgres: each scenario gets a fresh, empty database (dropped afterwards), whose URL the program gets as DATABASE_URL; sql steps run in it.',
+      ),
+    ),
+  tokens: z.optional(
+    z.record(nameSchema, tokenSchema).check(z.describe('JSON Web Tokens minted per scenario, by name, for {{tokens.<name>}}.')),
+  ),
+  scenarios: z
+    .array(specScenarioSchema)
+    .check(z.minLength(1), z.describe("Each runs against a freshly started program, so none sees another's data.")),
 });
 
 export type Spec = z.infer<typeof specSchema>;
