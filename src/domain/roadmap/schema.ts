@@ -143,21 +143,26 @@ export const roadmapSchema = z.strictObject({
  */
 export const trackSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  kind: z.literal('track'),
-  id: slugSchema,
-  title: nonEmpty,
-  description: nonEmpty,
-  basedOn: slugSchema,
-  /** topic id -> the title this track shows for it. */
-  titles: z._default(z.record(slugSchema, nonEmpty), {}),
+  kind: z.literal('track').check(z.describe('A track: a roadmap built on the topics of another (basedOn).')),
+  id: slugSchema.check(z.describe("The track's id; the roadmap picker and stored choice use it.")),
+  title: nonEmpty.check(z.describe('The name shown in the roadmap picker and the tree.')),
+  description: nonEmpty.check(z.describe('One or two sentences: what the track covers, and for whom.')),
+  basedOn: slugSchema.check(
+    z.describe('The id of the roadmap whose topics this track names (a bundled one such as "backend", or a workspace roadmap).'),
+  ),
+  titles: z
+    ._default(z.record(slugSchema, nonEmpty), {})
+    .check(z.describe('Topic id -> the title this track shows for it (the base roadmap keeps its own).')),
   phases: atLeastOne(
     z.strictObject({
-      id: slugSchema,
-      title: nonEmpty,
+      id: slugSchema.check(z.describe('Unique within the track.')),
+      title: nonEmpty.check(z.describe('The phase as the tree shows it.')),
       summary: z.optional(nonEmpty),
       /** The seeds give week estimates per step; kept as hours for the whole phase. */
-      estimatedHours: z.optional(hours(2000)),
-      topics: atLeastOne(z.union([slugSchema, topicSchema]), 'topic'),
+      estimatedHours: z.optional(hours(2000)).check(z.describe('Hours for the whole phase; overrides the sum of its topics.')),
+      topics: atLeastOne(z.union([slugSchema, topicSchema]), 'topic').check(
+        z.describe("Topics of the base roadmap by id (progress is shared with it), or topics of the track's own written out in full."),
+      ),
     }),
     'phase',
   ),
