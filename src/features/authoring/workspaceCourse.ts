@@ -42,6 +42,8 @@ export class WorkspaceCourse implements vscode.Disposable {
   private stateValue: CourseState = { kind: 'none' };
   /** Problems per file as last reported, so quick fixes find their edits. */
   private readonly problemsByFile = new Map<string, Problem[]>();
+  /** Each roadmap file's problems as the last load read it from disk: shown again when unsaved edits are discarded. */
+  private readonly onDisk = new Map<string, { problems: Problem[]; stale: boolean }>();
   private readonly typingTimers = new Map<string, NodeJS.Timeout>();
   private reloadTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
@@ -71,6 +73,10 @@ export class WorkspaceCourse implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.isCourseFile(d.uri) && d.isDirty) this.scheduleTyping(d);
+      }),
+      // Closed without saving, the typed text is gone: what the file says on disk is what stands.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.isCourseFile(d.uri)) this.showOnDisk(d.uri);
       }),
     );
     this.watch();
@@ -141,12 +147,14 @@ export class WorkspaceCourse implements vscode.Disposable {
       this.lastGood = new Map();
       this.diagnostics.clear();
       this.problemsByFile.clear();
+      this.onDisk.clear();
       return this.setState({ kind: 'none' });
     }
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode: nothing from the folder is read, only its file names are listed.
       this.setCatalog([], []);
       this.diagnostics.clear();
+      this.onDisk.clear();
       return this.setState({ kind: 'untrusted', files: files.map((f) => path.basename(f)), folder: folder.relative });
     }
     this.authoring ??= await import('../../domain/authoring/workspaceRoadmaps');
@@ -189,8 +197,12 @@ export class WorkspaceCourse implements vscode.Disposable {
 
     this.diagnostics.clear();
     this.problemsByFile.clear();
+    this.onDisk.clear();
     const stale = new Set(shown.filter((s) => s.stale).map((s) => s.file));
-    for (const r of results) this.report(r.file, r.problems, stale.has(r.file));
+    for (const r of results) {
+      this.onDisk.set(r.file, { problems: r.problems, stale: stale.has(r.file) });
+      this.report(r.file, r.problems, stale.has(r.file));
+    }
     for (const p of exerciseProblems) this.report(p.file, [p], false);
     for (const r of results) if (r.problems.length > 0) this.services.log.warn(r.problems.map(formatProblem).join('\n'));
     // Open files with unsaved edits show what is being typed, not what is on disk.
@@ -270,6 +282,17 @@ export class WorkspaceCourse implements vscode.Disposable {
         this.validateDocument(doc);
       }, typingDebounceMs),
     );
+  }
+
+  /** Replaces what was reported for a closed file's typed text by what its last load found on disk. */
+  private showOnDisk(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.delete(key);
+    const disk = this.onDisk.get(uri.fsPath);
+    if (disk) return this.report(uri.fsPath, disk.problems, disk.stale);
+    this.problemsByFile.delete(uri.fsPath);
+    this.diagnostics.delete(uri);
   }
 
   /** Validates an open file's text as typed, against the roadmaps loaded from the other files. */
