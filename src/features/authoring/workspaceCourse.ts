@@ -67,10 +67,6 @@ export class WorkspaceCourse implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isCourseFile(e.document.uri)) this.scheduleTyping(e.document);
       }),
-      // Closed with unsaved edits: the file's problems are the ones on disk again.
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (this.isCourseFile(d.uri)) this.scheduleReload(0);
-      }),
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.isCourseFile(d.uri) && d.isDirty) this.scheduleTyping(d);
       }),
