@@ -365,7 +365,7 @@ describe('E2E in code-server: course authoring in a trusted folder', function ()
       `      typing → diagnostic: Problems entry ${problemMs.toFixed(0)} ms, squiggle ${squiggleMs.toFixed(0)} ms after the last keystroke (debounce 150 ms)`,
     );
     // Printed, not asserted: speed is measured (here and in npm run bench), never a pass/fail bound in a test.
-    if (problemMs > 1000 || squiggleMs > 1000) console.log('      !!! slower than the issue\'s one second');
+    if (problemMs > 1000 || squiggleMs > 1000) console.log("      !!! slower than the issue's one second");
     const typed = at.text.replace('course-setup]', `${typo}]`);
     await expectSquiggleUnder(typed, at.col, typo.length);
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(screenshots, 'authoring-diagnostics.png') });
