@@ -1,0 +1,117 @@
+// An append-only event store, in memory. Each stream (one per account) is a list of events; the store
+// never changes or deletes one. Every stored event becomes a record:
+//
+//   { streamId: 'acc-1', version: 3, position: 17, type: 'MoneyDeposited', data: { amount: 500 } }
+//
+// `version` counts the events of its stream (1, 2, 3, …); `position` counts every event of the store, in
+// the order they were stored, whatever their stream.
+//
+// Optimistic concurrency: whoever appends says which version of the stream their decision was based on
+// (`expectedVersion`, 0 for a stream with no events yet). If the stream has moved on since, the append
+// fails with a ConcurrencyError and stores nothing, so two writers can never both act on the same state.
+
+/** An event as it is appended: what happened, and its details. */
+export interface EventData {
+  type: string;
+  data: unknown;
+}
+
+/** An event as the store keeps it: the event, plus where it sits in its stream and in the store. */
+export type EventRecord<E extends EventData = EventData> = Readonly<E> & {
+  readonly streamId: string;
+  readonly version: number;
+  readonly position: number;
+};
+
+export interface AppendOptions {
+  /** How many events the stream held when the events were decided: 0 for a new stream. */
+  expectedVersion: number;
+}
+
+export class ConcurrencyError extends Error {
+  readonly streamId: string;
+  readonly expectedVersion: number;
+  readonly actualVersion: number;
+
+  constructor(streamId: string, expectedVersion: number, actualVersion: number) {
+    super(`stream "${streamId}" is at version ${actualVersion}, not the expected ${expectedVersion}: reload it and decide again`);
+    this.name = 'ConcurrencyError';
+    this.streamId = streamId;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+}
+
+/** A deep copy of `value` that nobody can change: what goes into the history stays as it was. */
+export function frozenCopy<T>(value: T): T {
+  return deepFreeze(structuredClone(value));
+}
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export class InMemoryEventStore<E extends EventData = EventData> {
+  /** streamId -> its records, oldest first. */
+  private readonly streams = new Map<string, EventRecord<E>[]>();
+  /** Every record, in position order. */
+  private readonly log: EventRecord<E>[] = [];
+  private readonly listeners = new Set<(record: EventRecord<E>) => void>();
+
+  /**
+   * Appends `events` to the stream, all or nothing, if the stream is at `expectedVersion`.
+   * Returns the new records; subscribers get each of them once they are stored.
+   */
+  append(streamId: string, events: readonly E[], { expectedVersion }: AppendOptions): EventRecord<E>[] {
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
+      throw new TypeError(
+        `append(${JSON.stringify(streamId)}, events, { expectedVersion }) needs the version the events were decided on (0 for a new stream)`,
+      );
+    }
+    for (const event of events) {
+      if (typeof event?.type !== 'string' || event.type === '') {
+        throw new TypeError(`every event needs a type, got ${JSON.stringify(event)}`);
+      }
+    }
+    const stream = this.streams.get(streamId) ?? [];
+    if (stream.length !== expectedVersion) throw new ConcurrencyError(streamId, expectedVersion, stream.length);
+
+    // Every check has passed: build all the records, then store them together.
+    const records = events.map(
+      (event, i) =>
+        frozenCopy({
+          streamId,
+          version: expectedVersion + i + 1,
+          position: this.log.length + i + 1,
+          type: event.type,
+          data: event.data ?? {},
+        }) as EventRecord<E>,
+    );
+    this.streams.set(streamId, [...stream, ...records]);
+    this.log.push(...records);
+    // Only now that they are stored: a listener that reads the store sees them too.
+    for (const record of records) for (const listener of this.listeners) listener(record);
+    return records;
+  }
+
+  /** The records of one stream, oldest first; [] for a stream with no events. */
+  readStream(streamId: string): EventRecord<E>[] {
+    return [...(this.streams.get(streamId) ?? [])];
+  }
+
+  /** Every record of the store, in position order. */
+  readAll(): EventRecord<E>[] {
+    return [...this.log];
+  }
+
+  /** Calls `listener(record)` for each record appended from now on; returns a function that stops it. */
+  subscribe(listener: (record: EventRecord<E>) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+}
