@@ -10,6 +10,7 @@ import { checkExercise } from '../domain/exercises/check';
 import { flavourInfo, flavours, isFlavour } from '../domain/exercises/flavours';
 import type { Flavour } from '../domain/exercises/flavours';
 import { exerciseFiles } from '../domain/exercises/manifest';
+import { readMutantGrading } from '../domain/exercises/mutants';
 import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
@@ -22,7 +23,8 @@ const usage = `Usage:
                                                             write the starter (or the reference solution),
                                                             in a flavour the exercise has (${flavours.join(', ')});
                                                             --ts is --lang=typescript (--flavour=<name> works too)
-  backend-roadmap check <dir>                               run the tests; exit 0 only when they pass
+  backend-roadmap check <dir>                               run the tests; exit 0 only when they pass (for an exercise
+                                                            graded by seeded bugs: your tests catch every one)
   backend-roadmap validate [dir]                            check a course's roadmaps and exercises (dir/.backend-roadmap
                                                             or dir itself); every problem as file:line:col, exit 1 if any
   backend-roadmap report <progress files or folders…> [--format=md|csv] [--roadmap=<id>] [--out=<file> [--force]]
@@ -169,8 +171,17 @@ async function check(dir: string, io: CliIo): Promise<number> {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const s of signals) process.once(s, onSignal);
   try {
+    // The exercise's spec and seeded bugs ship with it, in the extension root's roadmaps/exercises/<id>/.
+    const shipped = (id: string) => (/^[a-z0-9-]+$/.test(id) ? path.join(io.root, 'roadmaps', 'exercises', id) : undefined);
     const result = await checkExercise(target, {
-      specOf: (id) => (/^[a-z0-9-]+$/.test(id) ? readSpec(path.join(io.root, 'roadmaps', 'exercises', id)) : Promise.resolve(undefined)),
+      specOf: async (id) => {
+        const dir = shipped(id);
+        return dir ? readSpec(dir) : undefined;
+      },
+      mutantsOf: async (id, flavour) => {
+        const dir = shipped(id);
+        return dir ? readMutantGrading(dir, flavour) : undefined;
+      },
       signal: controller.signal,
       printFirstHint: true,
       onOutput: (t) => io.out(t),

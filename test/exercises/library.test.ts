@@ -1,5 +1,8 @@
 // Every exercise in the library, through the real CLI on real services: the starter's check fails and
 // the reference solution's check passes. npm test starts PostgreSQL and Redis on loopback first.
+// An exercise graded by seeded bugs (`"grading": "mutants"`: the learner writes the tests) is held to
+// the same rules, read for tests: the reference tests catch every seeded bug, and each wrong/ variant,
+// a known-weak suite, passes on the given code but lets a seeded bug through.
 import { readSpec } from '../../src/domain/exercises/spec/load';
 import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { startProgram } from '../../src/domain/exercises/spec/program';
 import { runSpec } from '../../src/domain/exercises/spec/run';
 import type { Spec } from '../../src/domain/exercises/spec/schema';
 import type { Exercise } from '../../src/domain/exercises/manifest';
+import { mutantsDir, readMutantsFile } from '../../src/domain/exercises/mutants';
 import { runCli, runProcess } from '../helpers/cli';
 
 const repoRoot = path.join(__dirname, '..', '..');
@@ -89,6 +93,17 @@ describe('exercise library: every starter fails, every reference solution passes
     console.log(`      ${counts.reduce((sum, [, n]) => sum + n, 0)} known-wrong variants in ${counts.length} exercises`);
   });
 
+  it('ships at least 5 seeded bugs, each with a hint, in every flavour of an exercise graded by them', async () => {
+    const graded = exercises.filter((e) => e.grading === 'mutants');
+    for (const e of graded) {
+      const { mutants } = await readMutantsFile(e.dir);
+      assert.ok(mutants.length >= 5, `${e.id} has ${mutants.length} seeded bugs`);
+      // loadExercise has checked each flavour's folders; this says so where it counts.
+      for (const flavour of e.flavours) assert.ok(existsSync(mutantsDir(e, flavour)), `${e.id}: ${flavour} has its seeded bugs`);
+    }
+    console.log(`      ${graded.length} exercises graded by seeded bugs: ${graded.map((e) => e.id).join(', ') || '—'}`);
+  });
+
   it('offers TypeScript in every exercise that comes in Python or Go', () => {
     const behind = exercises.filter(
       (e) => (e.flavours.includes('python') || e.flavours.includes('go')) && !e.flavours.includes('typescript'),
@@ -139,6 +154,13 @@ describe('exercise library: every starter fails, every reference solution passes
         `the starter of ${id} must fail its tests (exit 1), got ${starter.code}:\n${starter.stderr}\n${starter.stdout.slice(-3000)}`,
       );
       assert.match(starter.stderr, /FAIL: \d+ passed, [1-9]\d* failed/);
+      // Graded by seeded bugs: how many the learner's tests caught, out of how many, from the check's last line.
+      const bugs = exercise.grading === 'mutants' ? (await readMutantsFile(exercise.dir)).mutants.length : 0;
+      const caught = (stderr: string) => {
+        const m = /; your tests caught (\d+) of (\d+) seeded bugs in /.exec(stderr);
+        return m ? { caught: Number(m[1]), total: Number(m[2]) } : undefined;
+      };
+      if (bugs > 0) assert.ok(caught(starter.stderr)?.total === bugs || /no tests yet/.test(starter.stderr), starter.stderr);
       // The behavioural spec, where the exercise has one, judges every flavour: Node ones after their own tests.
       const spec = await specOf(id);
       const bySpec = /== Starting the program and checking it against the spec/;
@@ -162,6 +184,7 @@ describe('exercise library: every starter fails, every reference solution passes
         `the reference solution of ${id} must pass (exit 0), got ${solution.code}:\n${solution.stderr}\n${solution.stdout.slice(-3000)}`,
       );
       assert.match(solution.stderr, /PASS: [1-9]\d* passed, 0 failed/);
+      if (bugs > 0) assert.deepEqual(caught(solution.stderr), { caught: bugs, total: bugs }, 'the reference tests catch every seeded bug');
       if (node && spec) assert.match(solution.stdout, bySpec, `the check of ${id} runs its spec after the tests`);
       // Known-wrong variants (wrong/<name>/, laid over the JavaScript solution): the spec must reject
       // each; an exercise without a spec (a file artefact, an in-process library) rejects them by its tests.
@@ -179,10 +202,13 @@ describe('exercise library: every starter fails, every reference solution passes
           // The spec first (quick); what it cannot see from outside, the learner's check (tests, then spec) must.
           const bySpec = spec ? (await runSpecOn(spec, dir)).failed > 0 : false;
           if (spec && !bySpec) byTestsOnly.push(variant);
-          const rejected = bySpec || (await runCli(['check', dir])).code === 1;
+          const run = bySpec ? undefined : await runCli(['check', dir]);
+          // A weak suite is rejected because a seeded bug gets through, not because its own tests fail.
+          const missed = bugs > 0 && run ? caught(run.stderr) : undefined;
+          const rejected = bySpec || (run?.code === 1 && (bugs === 0 || (missed !== undefined && missed.caught < missed.total)));
           if (!rejected) survivors.push(variant);
         }
-        mutation = `${spec ? 'check rejects' : 'tests reject'} ${variants.length - survivors.length}/${variants.length} wrong variants${spec && byTestsOnly.length > 0 ? ` (the spec alone ${variants.length - byTestsOnly.length}; the tests the rest: ${byTestsOnly.join(', ')})` : spec ? ' (all by the spec alone)' : ''}`;
+        mutation = `${spec ? 'check rejects' : bugs > 0 ? `${bugs} seeded bugs; check rejects` : 'tests reject'} ${variants.length - survivors.length}/${variants.length} ${bugs > 0 ? 'weak suites' : 'wrong variants'}${spec && byTestsOnly.length > 0 ? ` (the spec alone ${variants.length - byTestsOnly.length}; the tests the rest: ${byTestsOnly.join(', ')})` : spec ? ' (all by the spec alone)' : ''}`;
         console.log(`      ${id}: ${mutation}${survivors.length > 0 ? ` (accepted: ${survivors.join(', ')})` : ''}`);
         assert.deepEqual(survivors, [], `${id} must reject every known-wrong variant`);
         assert.ok(variants.length >= 4, `${id} ships at least 4 known-wrong variants, has ${variants.length}`);

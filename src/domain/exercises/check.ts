@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import type { Flavour } from './flavours';
 import { markerExists, markerFileName, readMarker } from './marker';
 import { CheckError, runCheck } from './runner';
-import type { CheckOptions, CheckResult, ExerciseRunner } from './runner';
+import type { CheckResult, ExerciseRunner } from './runner';
+import { checkWithMutants } from './mutantCheck';
+import type { MutantCheckOptions } from './mutantCheck';
+import type { MutantGrading } from './mutants';
 import type { Spec } from './spec/schema';
 import { runnerById, runners } from './runners';
 
@@ -88,14 +91,33 @@ async function find(dir: string): Promise<ExerciseFolder> {
   throw new CheckError(`${dir} is not an exercise folder: it has no ${markerFileName}, and no runner recognises it (${why.join('; ')}).`);
 }
 
-/** Checks the exercise in `dir` with the runner its marker names (or the one that recognises it). */
-export async function checkExercise(
-  dir: string,
-  options: CheckOptions & { expected?: string; specOf?: (exerciseId: string) => Promise<Spec | undefined> } = {},
-): Promise<CheckResult> {
-  const { expected, specOf, ...rest } = options;
-  const { runner, exercise } = await resolveExerciseFolder(dir, expected);
+export interface GradeOptions extends MutantCheckOptions {
+  /** The exercise is graded by seeded bugs: the learner's tests are checked against these. */
+  mutants?: MutantGrading;
+}
+
+/**
+ * The check an exercise is graded by, the one place that decides it: its own tests (and spec) on the
+ * learner's code, or, with `mutants`, the learner's tests on the given code and on each seeded bug.
+ */
+export function gradeFolder(runner: ExerciseRunner, dir: string, options: GradeOptions = {}): Promise<CheckResult> {
+  const { mutants, ...rest } = options;
+  return mutants ? checkWithMutants(runner, dir, mutants, rest) : runCheck(runner, dir, rest);
+}
+
+export interface CheckExerciseOptions extends GradeOptions {
+  expected?: string;
+  specOf?: (exerciseId: string) => Promise<Spec | undefined>;
+  /** The seeded bugs of the exercise the folder records, in its flavour (undefined: the exercise's default); undefined when it is not graded by them. */
+  mutantsOf?: (exerciseId: string, flavour: Flavour | undefined) => Promise<MutantGrading | undefined>;
+}
+
+/** Checks the exercise in `dir` with the runner its marker names (or the one that recognises it), as the exercise is graded. */
+export async function checkExercise(dir: string, options: CheckExerciseOptions = {}): Promise<CheckResult> {
+  const { expected, specOf, mutantsOf, ...rest } = options;
+  const { runner, exercise, flavour } = await resolveExerciseFolder(dir, expected);
   // The behavioural spec of the exercise the folder records, for runners that judge the running program.
   const spec = rest.spec ?? (exercise !== undefined && specOf ? await specOf(exercise) : undefined);
-  return runCheck(runner, dir, { ...rest, ...(spec ? { spec } : {}) });
+  const mutants = rest.mutants ?? (exercise !== undefined && mutantsOf ? await mutantsOf(exercise, flavour) : undefined);
+  return gradeFolder(runner, dir, { ...rest, ...(spec ? { spec } : {}), ...(mutants ? { mutants } : {}) });
 }

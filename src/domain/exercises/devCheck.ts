@@ -1,7 +1,9 @@
 // A course author's proof that their exercises are sound (`backend-roadmap dev check`): for every
 // exercise and flavour, the starter's check fails, the reference solution's passes, every known-wrong
 // variant (wrong/<name>/, over the default flavour's solution) is rejected and every correct
-// alternative (right/<name>/) passes. The same rules the bundled library's test enforces.
+// alternative (right/<name>/) passes. The same rules the bundled library's test enforces. For an
+// exercise graded by seeded bugs the same steps hold with the learner's side being tests: the reference
+// tests catch every bug, and each wrong/ variant (a weak suite) passes on the given code but misses one.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,10 +14,10 @@ import { exerciseFiles, templateVars } from './manifest';
 import type { Exercise } from './manifest';
 import { loadExercisesEach } from './manifestLoader';
 import { markerFileName } from './marker';
+import { readMutantGrading } from './mutants';
 import { checkBySpec } from './runner';
 import type { CheckResult, TestResult } from './runner';
 import { runners } from './runners';
-import type { RunnerId } from './runners';
 import { planScaffold, readTemplateFiles, renderFiles, writeScaffold } from './scaffold';
 import type { TemplateFile } from './scaffold';
 import { readSpec, specFileName } from './spec/load';
@@ -87,14 +89,6 @@ export interface DevCheckOptions {
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
 }
-
-/** Where each runner installs an exercise's dependencies: moved or linked between folders with the same project files, so one install serves them all. */
-const dependencyFolder: Readonly<Record<RunnerId, string | undefined>> = {
-  node: 'node_modules',
-  python: '.venv',
-  // Go keeps modules in its own cache, outside the folder.
-  go: undefined,
-};
 
 /**
  * Checks every exercise in `exercisesDir` (a course's `<authoring folder>/exercises`) in a scratch
@@ -204,7 +198,8 @@ async function checkFlavour(
   ctx: Context,
 ): Promise<FlavourReport> {
   const runner = runners[flavourInfo[flavour].runner];
-  const deps = dependencyFolder[flavourInfo[flavour].runner];
+  // Moved or linked between folders with the same project files, so one install serves them all.
+  const deps = runner.dependencyFolder;
   const topicTitle = ctx.topicTitle?.(exercise.topic) ?? exercise.topic;
   const step = (s: StepReport) => {
     // A step cut short by a cancel has no verdict to show.
@@ -272,7 +267,15 @@ async function checkFlavour(
       }
     }
     const run = await check(dir, exercise, ctx);
-    report.wrong.push(step(judgeWrong(`wrong/${name}`, { ...run, durationMs: Date.now() - started }, 'check', spec !== undefined)));
+    const judged = { ...run, durationMs: Date.now() - started };
+    // Graded by seeded bugs, a wrong variant is a weak test suite: it must miss a bug, not fail on the correct code.
+    report.wrong.push(
+      step(
+        exercise.grading === 'mutants'
+          ? judgeWeakSuite(`wrong/${name}`, judged)
+          : judgeWrong(`wrong/${name}`, judged, 'check', spec !== undefined),
+      ),
+    );
   }
 
   for (const name of await variantNames(exercise.dir, 'right')) {
@@ -343,6 +346,8 @@ async function check(dir: string, exercise: Exercise, ctx: Context): Promise<Run
       expected: exercise.id,
       // The course's own spec, never a bundled exercise's of the same id.
       specOf: (id) => (/^[a-z0-9-]+$/.test(id) ? readSpec(path.join(ctx.exercisesDir, id)) : Promise.resolve(undefined)),
+      mutantsOf: (id, flavour) =>
+        /^[a-z0-9-]+$/.test(id) ? readMutantGrading(path.join(ctx.exercisesDir, id), flavour) : Promise.resolve(undefined),
       signal: ctx.signal,
       timeoutMs: ctx.timeoutMs,
       env: ctx.env,
@@ -433,6 +438,40 @@ function judgeWrong(label: string, run: Run, by: 'spec' | 'check', hasSpec: bool
       result.outcome === 'passed'
         ? `The check accepts this known-wrong variant: ${hasSpec ? 'neither the tests nor the spec catch' : 'no test catches'} it.`
         : whyFailed(result, run.output),
+  };
+}
+
+/**
+ * A known-weak test suite of an exercise graded by seeded bugs: its tests must pass on the given code
+ * (or it is simply broken) and at least one seeded bug must get through them.
+ */
+function judgeWeakSuite(label: string, run: Run): StepReport {
+  const { result } = run;
+  const base = { label, durationMs: run.durationMs };
+  if (!result) return { ...base, ok: false, summary: 'could not be checked', detail: run.error ?? '' };
+  const bugs = result.seededBugs;
+  if (result.outcome === 'failed' && bugs && bugs.caught < bugs.total) {
+    const missed = result.results.find((r) => r.status === 'failed');
+    return {
+      ...base,
+      ok: true,
+      rejectedBy: 'check',
+      summary: `rejected: ${bugs.caught} of ${bugs.total} seeded bugs caught${missed ? `; ✗ ${missed.name}` : ''}`,
+      detail: '',
+    };
+  }
+  if (result.outcome === 'passed')
+    return {
+      ...base,
+      ok: false,
+      summary: `NOT rejected: ${described(result)}`,
+      detail: 'This weak test suite catches every seeded bug: it is not weak, or a bug is missing that it would let through.',
+    };
+  return {
+    ...base,
+    ok: false,
+    summary: `rejected, but not by a seeded bug: ${described(result)}`,
+    detail: `A weak suite must pass on the given code and let a seeded bug through; this one never got to the bugs.\n${whyFailed(result, run.output)}`,
   };
 }
 

@@ -8,6 +8,7 @@ import { flavourInfo, flavours, isFlavour } from './flavours';
 import type { Flavour } from './flavours';
 import { flavourDirs } from './manifest';
 import type { Exercise } from './manifest';
+import { gradings, mutantsFileName, mutantsProblem } from './mutants';
 import { isRunnerId, runnerIds } from './runners';
 import type { RunnerId } from './runners';
 
@@ -40,6 +41,15 @@ export const exerciseManifestSchema = z.strictObject({
     z
       .record(z.string(), z.array(text()).check(z.minLength(1)))
       .check(z.describe("Files to open for a flavour whose files are not the default's renamed (a Python or Go layout), by flavour.")),
+  ),
+  grading: z.optional(
+    z
+      .enum(gradings)
+      .check(
+        z.describe(
+          `How the check decides: "tests" (the default) runs the exercise's tests (and spec) on the learner's code; "mutants" runs the learner's tests against the given code and against seeded bugs (${mutantsFileName} and mutants<suffix>/<id>/), and passes when they catch every one.`,
+        ),
+      ),
   ),
   flavours: z
     .array(z.string().check(z.meta({ examples: [...flavours] })))
@@ -112,7 +122,10 @@ export async function loadExercise(dir: string): Promise<Exercise> {
     throw new ManifestError(manifestPath, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
   const manifest = parsed.data;
-  const problem = manifestProblem(manifest, path.basename(dir)) ?? (await folderProblem(dir, manifest.flavours as Flavour[]));
+  const problem =
+    manifestProblem(manifest, path.basename(dir)) ??
+    (await folderProblem(dir, manifest.flavours as Flavour[])) ??
+    (await mutantsProblem(dir, manifest.grading ?? 'tests', manifest.flavours as Flavour[]));
   if (problem) throw new ManifestError(manifestPath, problem);
   return {
     ...manifest,

@@ -42,6 +42,8 @@ export interface CheckResult {
   durationMs: number;
   /** Set when dependencies had to be installed first. */
   installMs?: number;
+  /** An exercise graded by seeded bugs: how many the learner's tests caught (absent when they were not tried). */
+  seededBugs?: { caught: number; total: number };
 }
 
 export interface CheckOptions {
@@ -126,6 +128,11 @@ export interface ExerciseRunner {
    * 0.1 decided it: cheap, and safe in Restricted Mode.
    */
   readonly projectFiles: readonly string[];
+  /**
+   * Where the runner installs a folder's dependencies (node_modules, .venv), if inside it: a copy of
+   * the folder links it instead of copying or installing again. Undefined when they live elsewhere.
+   */
+  readonly dependencyFolder?: string;
   /** The exercise id a folder scaffolded before marker files (0.1) recorded, if this runner had a place for one. */
   legacyExerciseId?(folder: string): Promise<string | undefined>;
   /** The test run; throws a CheckError when the folder has nothing to test. */

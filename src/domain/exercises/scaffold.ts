@@ -10,16 +10,23 @@ export interface TemplateFile {
 
 export type TemplateVars = Record<string, string>;
 
+const placeholder = /(?<!\$)\{\{\s*([a-zA-Z][\w]*)\s*\}\}/g;
+
 /**
  * Replaces `{{name}}` placeholders; an unknown placeholder is an error so typos never ship.
  * `${{ … }}` (GitHub Actions expressions) is left alone.
  */
 export function renderTemplate(content: string, vars: TemplateVars, file = 'template'): string {
-  return content.replace(/(?<!\$)\{\{\s*([a-zA-Z][\w]*)\s*\}\}/g, (_, name: string) => {
+  return content.replace(placeholder, (_, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`${file}: unknown placeholder {{${name}}}`);
     return value;
   });
+}
+
+/** Whether rendering would change `content` (it has a `{{name}}` placeholder). */
+export function hasPlaceholders(content: string): boolean {
+  return new RegExp(placeholder.source).test(content);
 }
 
 export async function readTemplateFiles(templateDir: string): Promise<TemplateFile[]> {

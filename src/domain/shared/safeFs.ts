@@ -196,3 +196,53 @@ export function isPlainFile(file: string): Promise<boolean> {
     () => false,
   );
 }
+
+export interface CopyOptions {
+  /** Names left out wherever they are (node_modules, .git). */
+  skip?: readonly string[];
+  /** Past this many files, or bytes in all, the copy stops with an Error: a folder that big is not an exercise. */
+  maxFiles?: number;
+  maxBytes?: number;
+}
+
+/**
+ * Copies the plain files and folders of `root` into `to` (a new folder of our own). Links are left
+ * out, never followed: each file is opened with no-follow and checked to be a file before it is read.
+ */
+export async function copyFolderInside(root: string, to: string, options: CopyOptions = {}): Promise<void> {
+  const base = path.resolve(root);
+  const skip = new Set(options.skip ?? []);
+  const maxFiles = options.maxFiles ?? 10_000;
+  const maxBytes = options.maxBytes ?? 100 * 1024 * 1024;
+  let files = 0;
+  let bytes = 0;
+  const walk = async (rel: string): Promise<void> => {
+    await fs.mkdir(path.join(to, rel), { recursive: true });
+    for (const entry of await fs.readdir(path.join(base, rel), { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) {
+        if (++files > maxFiles) throw new Error(`${base} holds more than ${maxFiles} files; not copying it`);
+        let handle: fs.FileHandle;
+        try {
+          handle = await fs.open(path.join(base, child), constants.O_RDONLY | noFollow);
+        } catch (e) {
+          // Replaced by a link since the listing: left out like the links listed as such.
+          if ((e as NodeJS.ErrnoException).code === 'ELOOP') continue;
+          throw e;
+        }
+        try {
+          const stat = await handle.stat();
+          if (!stat.isFile()) continue;
+          bytes += stat.size;
+          if (bytes > maxBytes) throw new Error(`${base} holds more than ${maxBytes / 1024 / 1024} MB; not copying it`);
+          await fs.writeFile(path.join(to, child), await handle.readFile(), { flag: 'wx' });
+        } finally {
+          await handle.close();
+        }
+      }
+    }
+  };
+  await walk('');
+}

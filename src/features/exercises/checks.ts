@@ -4,9 +4,12 @@ import type { Spec } from '../../domain/exercises/spec/schema';
 import { config } from '../../app/config';
 import * as ops from '../../domain/progress/ops';
 import { isProvenByExercises } from '../../domain/roadmap/completion';
-import { ExerciseMismatchError, isScaffoldedFolder, resolveExerciseFolder } from '../../domain/exercises/check';
+import { ExerciseMismatchError, gradeFolder, isScaffoldedFolder, resolveExerciseFolder } from '../../domain/exercises/check';
 import type { ExerciseFolder } from '../../domain/exercises/check';
-import { CheckError, runCheck } from '../../domain/exercises/runner';
+import type { Exercise } from '../../domain/exercises/manifest';
+import { loadMutantGrading } from '../../domain/exercises/mutants';
+import type { MutantGrading } from '../../domain/exercises/mutants';
+import { CheckError } from '../../domain/exercises/runner';
 import type { CheckResult } from '../../domain/exercises/runner';
 import { Emitter } from '../../domain/shared/emitter';
 import { ScaffoldError } from '../../domain/exercises/scaffold';
@@ -86,7 +89,7 @@ export class ExerciseChecks implements vscode.Disposable {
 
   private async run(
     exerciseId: string,
-    exercise: { id: string; title: string; topic: string; dir: string },
+    exercise: Pick<Exercise, 'id' | 'title' | 'topic' | 'dir' | 'grading' | 'flavours'>,
     external?: vscode.CancellationToken,
   ): Promise<CheckResult | undefined> {
     let dir: vscode.Uri | undefined;
@@ -124,12 +127,16 @@ export class ExerciseChecks implements vscode.Disposable {
       return undefined;
     }
 
-    // The behavioural spec ships with the extension; Python and Go flavours are judged by it.
+    // The behavioural spec ships with the extension; Python and Go flavours are judged by it. So do the
+    // seeded bugs of an exercise where the learner writes the tests.
     let spec: Spec | undefined;
+    let mutants: MutantGrading | undefined;
     try {
       spec = await readSpec(exercise.dir);
+      const flavour = target.flavour ?? exercise.flavours[0];
+      if (exercise.grading === 'mutants' && flavour) mutants = await loadMutantGrading(exercise, flavour);
     } catch (e) {
-      this.services.log.error(`Reading the spec of ${exercise.id} failed`, e);
+      this.services.log.error(`Reading the spec or seeded bugs of ${exercise.id} failed`, e);
       void vscode.window.showErrorMessage(`Backend Roadmap: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
@@ -150,8 +157,9 @@ export class ExerciseChecks implements vscode.Disposable {
           const subExternal = external?.onCancellationRequested(() => controller.abort());
           if (external?.isCancellationRequested) controller.abort();
           try {
-            return await runCheck(target.runner, folder, {
+            return await gradeFolder(target.runner, folder, {
               ...(spec ? { spec } : {}),
+              ...(mutants ? { mutants } : {}),
               signal: controller.signal,
               timeoutMs: timeoutSeconds * 1000,
               onOutput: (t) => output.append(t),

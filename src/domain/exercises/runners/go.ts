@@ -35,6 +35,7 @@ export const goRunner: ExerciseRunner = {
   manualCommand: 'go run .',
   missingToolHint: `Install Go ${minimumGo.join('.')} or newer (https://go.dev/dl), and restart the editor.`,
   projectFiles: ['go.mod'],
+  // Go keeps modules in its own cache, outside the folder.
 
   async detect(dir: string): Promise<Detection> {
     const mod = await isPlainFile(path.join(dir, 'go.mod'));

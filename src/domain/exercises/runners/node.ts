@@ -91,6 +91,7 @@ export const nodeRunner: ExerciseRunner = {
   missingToolHint: `Install Node.js ${minimumNodeMajor} or newer (https://nodejs.org), which brings npm, and restart the editor.`,
 
   projectFiles: ['package.json'],
+  dependencyFolder: 'node_modules',
 
   async detect(dir: string): Promise<Detection> {
     const hasPackageJson = await isPlainFile(path.join(dir, 'package.json'));

@@ -25,6 +25,7 @@ export const pythonRunner: ExerciseRunner = {
   manualCommand: 'python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/python main.py',
   missingToolHint: `Install Python ${minimumPython.join('.')} or newer (https://www.python.org) with its venv module, and restart the editor.`,
   projectFiles: ['requirements.txt'],
+  dependencyFolder: '.venv',
 
   async detect(dir: string): Promise<Detection> {
     const requirements = await isPlainFile(path.join(dir, 'requirements.txt'));
