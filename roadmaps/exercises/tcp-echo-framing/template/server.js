@@ -10,6 +10,5 @@ server.listen(port, host, () => {
 // Ctrl+C: stop accepting, end the open connections, exit.
 process.once('SIGINT', () => {
   server.close(() => process.exit(0));
-  server.closeAllConnections?.();
   setTimeout(() => process.exit(0), 500).unref();
 });

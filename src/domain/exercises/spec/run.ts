@@ -1,8 +1,9 @@
 // Runs a behavioural spec against the learner's program: each scenario against a fresh start, each
-// step one HTTP request. A failing step says what was sent (as a curl command), what was expected and
-// what came back, so a learner can reproduce it in a terminal. A program that runs to completion (a
-// migration tool) is run by `run` steps instead, and specs with a database give each scenario a fresh
-// PostgreSQL database that `sql` steps query (see command.ts and sql.ts).
+// step one HTTP request (WebSocket frames and raw TCP bytes: ws.ts and tcp.ts). A failing step says
+// what was sent (as a curl command), what was expected and what came back, so a learner can
+// reproduce it in a terminal. A program that runs to completion (a migration tool) is run by `run`
+// steps instead, and specs with a database give each scenario a fresh PostgreSQL database that `sql`
+// steps query (see command.ts and sql.ts).
 import type { Hint, TestResult } from '../runner';
 import { CheckError } from '../runCommand';
 import { runRunStep } from './command';
