@@ -1,23 +1,27 @@
 // Runs a behavioural spec against the learner's program: each scenario against a fresh start, each
-// step one HTTP request. A failing step says what was sent (as a curl command), what was expected and
-// what came back, so a learner can reproduce it in a terminal. A program that runs to completion (a
-// migration tool) is run by `run` steps instead, and specs with a database give each scenario a fresh
-// PostgreSQL database that `sql` steps query (see command.ts and sql.ts).
+// step one HTTP request (WebSocket frames and raw TCP bytes: ws.ts and tcp.ts). A failing step says
+// what was sent (as a curl command), what was expected and what came back, so a learner can
+// reproduce it in a terminal. A program that runs to completion (a migration tool) is run by `run`
+// steps instead, and specs with a database give each scenario a fresh PostgreSQL database that `sql`
+// steps query (see command.ts and sql.ts).
 import type { Hint, TestResult } from '../runner';
 import { CheckError } from '../runCommand';
 import { runRunStep } from './command';
 import type { RunProgram } from './command';
 import { curlCommand } from './curl';
 import type { SentRequest } from './curl';
-import { match, resolve, show } from './match';
+import { resolve, show } from './match';
 import type { Mismatch, Saved } from './match';
 import type { RunningProgram } from './program';
+import { checkResponse, parseJsonBody } from './response';
+import type { HttpResponse } from './response';
 import { defaultRedisUrl, keyPrefixEnv, newKeyPrefix, redisSession, specUsesRedis } from './redis';
 import type { RedisSession } from './redis';
 import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
 import { createScratchDatabase, defaultDatabaseUrl, runSqlStep } from './sql';
 import type { ScratchDatabase } from './sql';
 import { mintTokens } from './tokens';
+import { TcpSession } from './tcp';
 import { WsSession } from './ws';
 
 export interface SpecRunOptions {
@@ -33,13 +37,6 @@ export interface SpecRunOptions {
   /** For Redis steps; REDIS_URL from the environment by default. */
   redisUrl?: string;
   onScenario?(result: TestResult): void;
-}
-
-interface Response {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  json?: unknown;
 }
 
 const maxBody = 1024 * 1024;
@@ -99,6 +96,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
   }
   // WebSocket connections live for one scenario and close before the program stops.
   const ws = program ? new WsSession(program.port, options.signal) : undefined;
+  const tcp = program ? new TcpSession(program.port, options.signal) : undefined;
   try {
     let saved: Saved;
     try {
@@ -106,7 +104,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     } catch (e) {
       return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const context: StepContext = { port: program?.port, saved, options, env, redis, ws, database };
+    const context: StepContext = { port: program?.port, saved, options, env, redis, ws, tcp, database };
     for (const [index, step] of scenario.steps.entries()) {
       // Cancelled or out of time: stop here, without calling the scenario failed.
       if (options.signal?.aborted) return done('skipped', 'The check was stopped before this scenario finished.');
@@ -127,7 +125,13 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     return done('passed');
   } finally {
     // Each clean-up runs even if another fails, and none replaces the scenario's result.
-    for (const cleanUp of [() => ws?.closeAll(), () => program?.stop(), () => redis?.close(), () => database?.drop()])
+    for (const cleanUp of [
+      () => ws?.closeAll(),
+      () => tcp?.closeAll(),
+      () => program?.stop(),
+      () => redis?.close(),
+      () => database?.drop(),
+    ])
       await Promise.resolve()
         .then(cleanUp)
         .catch(() => undefined);
@@ -143,13 +147,15 @@ interface StepContext {
   env: Record<string, string>;
   redis: RedisSession | undefined;
   ws: WsSession | undefined;
+  tcp: TcpSession | undefined;
   database: ScratchDatabase | undefined;
 }
 
 /** Undefined when the step passes; otherwise the failure as the learner sees it. */
 async function runStep(step: SpecStep, context: StepContext): Promise<string | undefined> {
-  const { port, saved, options, redis, ws, database } = context;
+  const { port, saved, options, redis, ws, tcp, database } = context;
   if ('ws' in step) return ws ? ws.run(step, saved) : 'The spec is broken: a WebSocket step needs a program that serves.';
+  if ('tcp' in step) return tcp ? tcp.run(step, saved) : 'The spec is broken: a TCP step needs a program that serves.';
   if ('wait' in step) {
     await pause(step.wait.ms, options.signal);
     return undefined;
@@ -189,7 +195,7 @@ async function runHttpStep(step: HttpStep, port: number, saved: Saved, options: 
     return `The spec is broken: ${e instanceof Error ? e.message : String(e)}`;
   }
   const curl = `  $ ${curlCommand(sent)}`;
-  let response: Response;
+  let response: HttpResponse;
   try {
     response = await send(sent, options);
   } catch (e) {
@@ -199,7 +205,7 @@ async function runHttpStep(step: HttpStep, port: number, saved: Saved, options: 
   const scope: Saved = step.save ? { ...saved, [step.save]: response } : saved;
   let mismatches: Mismatch[];
   try {
-    mismatches = check(step, response, scope);
+    mismatches = checkResponse(step.expect, response, scope);
   } catch (e) {
     return `${curl}\n  The spec is broken: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -231,7 +237,7 @@ function buildRequest(step: HttpStep, port: number, saved: Saved): SentRequest {
   };
 }
 
-async function send(request: SentRequest, options: SpecRunOptions): Promise<Response> {
+async function send(request: SentRequest, options: SpecRunOptions): Promise<HttpResponse> {
   const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? 10_000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const res = await fetch(request.url, {
@@ -242,33 +248,8 @@ async function send(request: SentRequest, options: SpecRunOptions): Promise<Resp
     signal,
   });
   const text = (await res.text()).slice(0, maxBody);
-  let json: unknown;
-  try {
-    json = text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const json = parseJsonBody(text);
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
   return { status: res.status, headers, text, ...(json === undefined ? {} : { json }) };
-}
-
-function check(step: HttpStep, response: Response, saved: Saved): Mismatch[] {
-  const { expect } = step;
-  const out: Mismatch[] = [];
-  if (expect.status !== undefined && response.status !== expect.status) {
-    // The wrong status says it all; field by field differences of an error body would only bury it.
-    return [{ path: 'status', expected: String(expect.status), actual: String(response.status) }];
-  }
-  for (const [name, want] of Object.entries(expect.headers ?? {})) {
-    const key = name.toLowerCase();
-    out.push(...match(want, Object.hasOwn(response.headers, key) ? response.headers[key] : undefined, saved, `headers.${key}`));
-  }
-  if (expect.json !== undefined) {
-    if (response.json === undefined)
-      out.push({ path: 'json', expected: 'a JSON body', actual: response.text ? show(response.text) : '(empty body)' });
-    else out.push(...match(expect.json, response.json, saved, 'json'));
-  }
-  if (expect.text !== undefined) out.push(...match(expect.text, response.text, saved, 'text'));
-  return out;
 }

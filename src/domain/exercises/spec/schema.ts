@@ -41,19 +41,20 @@ export const specRequestSchema = z.strictObject({
 const why = z.optional(z.string().check(z.describe('Why this step matters, shown when it fails.')));
 const hint = z.optional(z.string().check(z.describe("Offered first when this step fails, before the scenario's hints.")));
 
+/** What an HTTP response must be: from an http step's request, or read off a raw TCP connection. */
+const responseExpectSchema = z.strictObject({
+  status: z.optional(z.int()),
+  headers: z.optional(
+    z.record(z.string(), expectedSchema).check(z.describe('Header names are case-insensitive; values are strings or matchers.')),
+  ),
+  json: z.optional(expectedSchema.check(z.describe('The response body parsed as JSON.'))),
+  text: z.optional(expectedSchema.check(z.describe('The response body as text ("" for an empty body).'))),
+});
+
 /** One HTTP request and what must come back. */
 export const httpStepSchema = z.strictObject({
   request: specRequestSchema.check(z.describe('An HTTP request to the program.')),
-  expect: z
-    .strictObject({
-      status: z.optional(z.int()),
-      headers: z.optional(
-        z.record(z.string(), expectedSchema).check(z.describe('Header names are case-insensitive; values are strings or matchers.')),
-      ),
-      json: z.optional(expectedSchema.check(z.describe('The response body parsed as JSON.'))),
-      text: z.optional(expectedSchema.check(z.describe('The response body as text ("" for an empty body).'))),
-    })
-    .check(z.describe('What must come back.')),
+  expect: responseExpectSchema.check(z.describe('What must come back.')),
   save: z.optional(
     z
       .string()
@@ -146,6 +147,70 @@ export const wsStepSchema = z.strictObject({
   hint,
 });
 
+const tcpMsSchema = z.int().check(z.minimum(1), z.maximum(30_000));
+const repeatSchema = z.strictObject({
+  $repeat: z.tuple([z.string(), z.int().check(z.minimum(0), z.maximum(1_000_000))]).check(z.describe('The text repeated count times.')),
+});
+/** Bytes to send, as UTF-8 text: a string, or parts (strings and `{"$repeat": ["a", 1025]}`) joined. */
+const tcpPayloadSchema = z.union([z.string(), z.array(z.union([z.string(), repeatSchema]))]);
+
+/**
+ * One action on a raw TCP connection to the program's port (see tcp.ts), by name. What the server
+ * sends is one stream of bytes per connection; each receive takes what it needs from the front.
+ */
+export const tcpActionSchema = z.union([
+  /** Opens a TCP connection to the program's port. */
+  z.strictObject({ connect: connectionSchema }),
+  /**
+   * Sends the text as UTF-8. With `splitAt` (byte offsets, increasing) it goes out in several writes
+   * with a pause of `pauseMs` (default 100) between them, so one message crosses packets.
+   */
+  z.strictObject({
+    send: connectionSchema,
+    text: tcpPayloadSchema.check(
+      z.describe('UTF-8 text; may name saved values. An array is joined: strings and {"$repeat": ["a", 1025]}.'),
+    ),
+    splitAt: z.optional(
+      z
+        .array(z.int().check(z.minimum(1)))
+        .check(z.minLength(1), z.describe('Byte offsets at which the bytes are split into separate writes, increasing.')),
+    ),
+    pauseMs: z.optional(z.int().check(z.minimum(1), z.maximum(5000), z.describe('The pause between writes (default 100).'))),
+  }),
+  /** The next lines, each ending in "\n" (a "\r" before it stays part of the line), within `ms` (default 2000). */
+  z.strictObject({
+    receive: connectionSchema,
+    lines: z.array(expectedSchema).check(z.minLength(1), z.describe('The next lines, without their "\n"; strings or matchers.')),
+    ms: z.optional(tcpMsSchema),
+  }),
+  /** Exactly these bytes next (UTF-8), within `ms` (default 2000). */
+  z.strictObject({ receive: connectionSchema, text: z.string(), ms: z.optional(tcpMsSchema) }),
+  /**
+   * The next HTTP/1.x response, read by its framing: the head up to a blank line, then Content-Length
+   * bytes of body (or a chunked body, or everything up to the close when it has neither).
+   */
+  z.strictObject({
+    receive: connectionSchema,
+    response: responseExpectSchema.check(z.describe('What the response must be, as in an http step.')),
+    ms: z.optional(tcpMsSchema),
+  }),
+  /** Nothing arrives (and the connection stays open) for `ms`. */
+  z.strictObject({ silent: connectionSchema, ms: tcpMsSchema }),
+  /** The client closes its side (a FIN), or with `abrupt` resets the connection (an RST). */
+  z.strictObject({ close: connectionSchema, abrupt: z.optional(z.boolean()) }),
+  /** The server closes the connection within `ms` (default 2000), with nothing more sent first. */
+  z.strictObject({ closed: connectionSchema, ms: z.optional(tcpMsSchema) }),
+]);
+
+/** Raw bytes over a TCP connection; connections close at the end of each scenario. */
+export const tcpStepSchema = z.strictObject({
+  tcp: tcpActionSchema.check(
+    z.describe('One TCP action: connect, send, receive (lines, text or an HTTP response), silent, close or closed, on a named connection.'),
+  ),
+  why,
+  hint,
+});
+
 /**
  * Runs the program to completion with these arguments (specs whose `program` is `command`: a
  * migration tool, a CLI), with the spec's environment and the scenario's DATABASE_URL.
@@ -182,7 +247,15 @@ export const sqlStepSchema = z.strictObject({
   hint,
 });
 
-export const specStepSchema = z.union([httpStepSchema, waitStepSchema, redisStepSchema, wsStepSchema, runStepSchema, sqlStepSchema]);
+export const specStepSchema = z.union([
+  httpStepSchema,
+  waitStepSchema,
+  redisStepSchema,
+  wsStepSchema,
+  tcpStepSchema,
+  runStepSchema,
+  sqlStepSchema,
+]);
 
 /**
  * A JSON Web Token the spec mints at the start of each scenario, for `{{tokens.<name>}}`. Times are
@@ -208,7 +281,9 @@ export const specScenarioSchema = z.strictObject({
   hints: z.optional(
     z.array(z.string().check(z.minLength(1))).check(z.describe('Offered one at a time when this scenario fails, gentle first.')),
   ),
-  steps: z.array(specStepSchema).check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, run or sql step, in order.')),
+  steps: z
+    .array(specStepSchema)
+    .check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, tcp, run or sql step, in order.')),
 });
 
 export const specSchema = z.strictObject({
@@ -223,7 +298,7 @@ export const specSchema = z.strictObject({
     .optional(z.enum(['server', 'command']))
     .check(
       z.describe(
-        'server (the default): each scenario starts the program, which listens on PORT, and drives it over HTTP. command: nothing is started; run steps run the program to completion.',
+        'server (the default): each scenario starts the program, which listens on PORT, and drives it over HTTP, WebSocket or raw TCP. command: nothing is started; run steps run the program to completion.',
       ),
     ),
   database: z
@@ -249,6 +324,9 @@ export type WaitStep = z.infer<typeof waitStepSchema>;
 export type RedisStep = z.infer<typeof redisStepSchema>;
 export type WsStep = z.infer<typeof wsStepSchema>;
 export type WsAction = z.infer<typeof wsActionSchema>;
+export type TcpStep = z.infer<typeof tcpStepSchema>;
+export type TcpAction = z.infer<typeof tcpActionSchema>;
+export type ResponseExpect = z.infer<typeof responseExpectSchema>;
 export type RunStep = z.infer<typeof runStepSchema>;
 export type SqlStep = z.infer<typeof sqlStepSchema>;
 export type TokenDefinition = z.infer<typeof tokenSchema>;
