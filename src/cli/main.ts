@@ -208,6 +208,14 @@ async function check(dir: string, io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that went away (`| head`) is not an error of ours: stop quietly. `dev check` handles it
+  // itself, since it must stop its checks and remove its scratch folder first.
+  if (process.argv[2] !== 'dev')
+    for (const stream of [process.stdout, process.stderr])
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        process.exit(process.exitCode ?? 0);
+      });
   void main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -287,3 +287,81 @@ describe('authoring: the last good version', () => {
     assert.deepEqual(withLastGood(new Map(), broken).shown, []);
   });
 });
+
+describe('authoring: edge cases found in review', () => {
+  it('a track topic written out in full reports its own missing fields, with the add-id fix', () => {
+    const own = topic('ours', '      ')
+      .replace('      - id: ours\n        title: Topic ours', '      - title: Our topic')
+      .replace(/\n {8}summary: .*/, '');
+    const result = validateAuthoringFile({ file, text: track(own) }, context, []);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      ['phases[0].topics[0].id: missing required field "id"', 'phases[0].topics[0].summary: missing required field "summary"'],
+    );
+    assert.equal(result.problems[0]?.fix?.title, 'Add the missing id "our-topic"');
+  });
+
+  it('an added id is unique across the whole file and quoted when YAML would read it as a number', () => {
+    const text = roadmap(
+      `${topic('http', '      ')}\n${topic('x', '      ').replace('      - id: x\n        title: Topic x', '      - title: HTTP')}`,
+    );
+    assert.equal(only(text).fix?.title, 'Add the missing id "http-2"');
+    const numeric = roadmap(topic('x', '      ').replace('      - id: x\n        title: Topic x', '      - title: "404"'));
+    const p = only(numeric);
+    assert.ok(p.fix);
+    const fixed = applyEdits(numeric, p.fix.edits);
+    assert.match(fixed, /- id: "404"\n/);
+    assert.deepEqual(validateAuthoringFile({ file, text: fixed }, context, []).problems, []);
+  });
+
+  it('offers no fix whose edit would leave the file unreadable', () => {
+    const text = roadmap(`${topic('alpha', '      ')}\n${topic('beta', '      ', 'prerequisites: [nope,]')}`);
+    const p = only(text);
+    assert.match(p.message, /unknown topic id "nope"/);
+    assert.equal(p.fix, undefined);
+  });
+
+  it('a track built on another track loads whatever the file order, and may not reuse a workspace topic id', () => {
+    const files = [
+      {
+        file: '/ws/.backend-roadmap/a.yaml',
+        text: track('      - alpha').replace('id: my-track', 'id: outer').replace('basedOn: backend', 'basedOn: my-track'),
+      },
+      { file: '/ws/.backend-roadmap/b.yaml', text: track('      - alpha').replace('basedOn: backend', 'basedOn: course') },
+      { file, text: roadmap(topic('alpha', '      ')) },
+    ];
+    assert.deepEqual(
+      validateAuthoringFiles(files, context).map((r) => [r.roadmap?.id, r.problems.length]),
+      [
+        ['outer', 0],
+        ['my-track', 0],
+        ['course', 0],
+      ],
+    );
+    const reuse = validateAuthoringFiles(
+      [
+        { file, text: roadmap(topic('alpha', '      ')) },
+        { file: '/ws/.backend-roadmap/t.yaml', text: track(topic('alpha', '      ')) },
+      ],
+      context,
+    );
+    assert.match(reuse[1]?.problems[0]?.message ?? '', /topic id "alpha" is already a topic of the workspace roadmap "course"/);
+  });
+
+  it('a copied file does not put two roadmaps with one id in the catalog', () => {
+    const text = roadmap(topic('alpha', '      '));
+    const first = withLastGood(new Map(), validateAuthoringFiles([{ file, text }], context));
+    const copied = validateAuthoringFiles(
+      [
+        { file: '/ws/.backend-roadmap/course copy.yaml', text },
+        { file, text },
+      ],
+      context,
+    );
+    const { shown } = withLastGood(first.lastGood, copied);
+    assert.deepEqual(
+      shown.map((s) => [path.basename(s.file), s.roadmap.id, s.stale]),
+      [['course copy.yaml', 'course', false]],
+    );
+  });
+});

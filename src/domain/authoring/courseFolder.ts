@@ -25,3 +25,9 @@ export async function resolveAuthoringFolder(dir: string): Promise<string> {
   const stat = await fs.lstat(inner).catch(() => undefined);
   return stat?.isDirectory() ? inner : path.resolve(dir);
 }
+
+/** What a workspace exercise folder may hold before it is read (templates, solutions, variants). */
+export const exerciseTreeLimits = { maxFileBytes: 2 * 1024 * 1024, maxEntries: 5000 } as const;
+
+/** A roadmap file bigger than this is not read (a 5,000-topic roadmap is about 3 MB). */
+export const maxRoadmapBytes = 16 * 1024 * 1024;

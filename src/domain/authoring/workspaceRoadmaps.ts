@@ -27,15 +27,25 @@ export interface FileResult {
   problems: Problem[];
 }
 
-/** Validates every file; complete roadmaps first, since tracks may be built on them. */
+/**
+ * Validates every file: complete roadmaps first, then tracks until no more load (a track may be built
+ * on another track, whatever the file names' order).
+ */
 export function validateAuthoringFiles(files: readonly AuthoringFile[], context: AuthoringContext): FileResult[] {
-  const ordered = [...files.filter((f) => !isTrackSource(f.text)), ...files.filter((f) => isTrackSource(f.text))];
   const loaded: { file: string; roadmap: Roadmap }[] = [];
   const results = new Map<string, FileResult>();
-  for (const f of ordered) {
+  const take = (f: AuthoringFile): boolean => {
     const result = validateAuthoringFile(f, context, loaded);
-    if (result.roadmap) loaded.push({ file: f.file, roadmap: result.roadmap });
     results.set(f.file, result);
+    if (result.roadmap) loaded.push({ file: f.file, roadmap: result.roadmap });
+    return result.roadmap !== undefined;
+  };
+  for (const f of files.filter((x) => !isTrackSource(x.text))) take(f);
+  let pending = files.filter((x) => isTrackSource(x.text));
+  for (let progress = true; progress && pending.length > 0;) {
+    const before = pending.length;
+    pending = pending.filter((f) => !take(f));
+    progress = pending.length < before;
   }
   return files.map((f) => results.get(f.file) ?? { file: f.file, problems: [] });
 }
@@ -53,10 +63,13 @@ export function validateAuthoringFile(
   const bases = new Map<string, Roadmap>();
   for (const r of context.bundled) bases.set(r.id, r);
   for (const o of workspace) if (!bases.has(o.roadmap.id)) bases.set(o.roadmap.id, o.roadmap);
+  // Progress is kept by topic id: a track's own topic may not take an id another roadmap defines.
   const takenTopicIds = new Map<string, string>();
-  for (const r of context.bundled)
-    for (const p of r.phases)
-      for (const t of p.topics) if (!takenTopicIds.has(t.id)) takenTopicIds.set(t.id, `the bundled roadmap "${r.id}"`);
+  const claim = (roadmap: Roadmap, owner: string) => {
+    for (const p of roadmap.phases) for (const t of p.topics) if (!takenTopicIds.has(t.id)) takenTopicIds.set(t.id, owner);
+  };
+  for (const r of context.bundled) claim(r, `the bundled roadmap "${r.id}"`);
+  for (const o of workspace) claim(o.roadmap, `the workspace roadmap "${o.roadmap.id}"`);
   const result = loadRoadmap(text, file, { bases, knownExercises: context.exerciseIds, exerciseHint: context.exerciseHint, takenTopicIds });
   if (!result.ok) return { file, problems: result.problems };
   const roadmap = result.value;
@@ -94,10 +107,13 @@ export function withLastGood(
 ): { shown: ShownRoadmap[]; lastGood: Map<string, Roadmap> } {
   const lastGood = new Map<string, Roadmap>();
   const shown: ShownRoadmap[] = [];
+  // A stale version never stands beside a loaded roadmap with its id (a copied file, say).
+  const fresh = new Set(results.flatMap((r) => (r.roadmap ? [r.roadmap.id] : [])));
   for (const r of results) {
     const roadmap = r.roadmap ?? previous.get(r.file);
     if (!roadmap) continue;
     lastGood.set(r.file, roadmap);
+    if (r.roadmap === undefined && fresh.has(roadmap.id)) continue;
     shown.push({ file: r.file, roadmap, stale: r.roadmap === undefined });
   }
   return { shown, lastGood };

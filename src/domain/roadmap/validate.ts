@@ -53,19 +53,35 @@ interface ZodIssueLike {
   message: string;
   code?: string;
   keys?: string[];
+  /** invalid_union: each alternative's issues, paths relative to the union. */
+  errors?: ZodIssueLike[][];
+}
+
+/**
+ * A union's failure said through the alternative the input was meant for: the one that did not
+ * reject the value's type outright (a track topic written out in full is a topic, not a bad id).
+ */
+function unionIssues(issue: ZodIssueLike): ZodIssueLike[] {
+  const meant = issue.errors?.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  if (meant?.length !== 1 || !meant[0]) return [issue];
+  return meant[0]
+    .flatMap((i) => (i.code === 'invalid_union' ? unionIssues(i) : [i]))
+    .map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
 }
 
 /** zod's issues in an author's words: a missing field by name (with a fix for a missing id), each unknown field at itself. */
 function zodProblems(issues: readonly ZodIssueLike[], at: At): Problem[] {
-  const problems = issues.flatMap((issue): RefProblem[] => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    if (issue.code === 'unrecognized_keys' && issue.keys)
-      return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field "${key}"` }));
-    const last = path.at(-1);
-    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message) && typeof last === 'string')
-      return [{ path, message: `missing required field "${last}"`, fix: last === 'id' ? 'addId' : undefined }];
-    return [{ path, message: issue.message }];
-  });
+  const problems = issues
+    .flatMap((i) => (i.code === 'invalid_union' ? unionIssues(i) : [i]))
+    .flatMap((issue): RefProblem[] => {
+      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+      if (issue.code === 'unrecognized_keys' && issue.keys)
+        return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field "${key}"` }));
+      const last = path.at(-1);
+      if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message) && typeof last === 'string')
+        return [{ path, message: `missing required field "${last}"`, fix: last === 'id' ? 'addId' : undefined }];
+      return [{ path, message: issue.message }];
+    });
   return located(problems, at);
 }
 

@@ -213,8 +213,18 @@ interface OffsetEdit {
 
 /** The edits of an obvious repair, or undefined when the source is laid out so that the repair is not obvious. */
 function fixEdits(doc: Document, text: string, path: Path, fix: FixKind): { title: string; edits: OffsetEdit[] } | undefined {
-  if (fix === 'removeItem') return removeItem(doc, text, path);
-  return addId(doc, text, path);
+  const found = fix === 'removeItem' ? removeItem(doc, text, path) : addId(doc, text, path);
+  return found && parsesAfter(text, found.edits) ? found : undefined;
+}
+
+/** Files up to this size are re-parsed to prove a fix leaves valid YAML; a bigger one offers none. */
+const maxFixCheckChars = 512 * 1024;
+
+/** Whether the text with the edits applied still parses (a layout the edits did not foresee must not break the file). */
+function parsesAfter(text: string, edits: readonly OffsetEdit[]): boolean {
+  if (text.length > maxFixCheckChars) return false;
+  const fixed = [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+  return parseDocument(fixed, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' }).errors.length === 0;
 }
 
 /** Removes a sequence item: its line in a block sequence, the item and one comma in a flow one. */
@@ -254,15 +264,16 @@ function addId(doc: Document, text: string, path: Path): { title: string; edits:
   const first = map.items[0];
   if (!isScalar(first?.key) || !first.key.range) return undefined;
   const named = ['title', 'text', 'question'].map((k) => map.get(k)).find((v): v is string => typeof v === 'string');
-  const taken = new Set<string>();
-  const siblings: unknown = doc.getIn(path.slice(0, -2), true);
-  if (isSeq(siblings)) for (const s of siblings.items) if (isMap(s) && typeof s.get('id') === 'string') taken.add(String(s.get('id')));
+  // Ids are unique across the file (topic ids across every phase), so any id already written is taken.
+  const taken = new Set([...text.matchAll(/\bid:[ \t]*["']?([a-z0-9-]+)/g)].map((m) => m[1]));
   const base = slugify(named ?? '') || 'new-item';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   const at = first.key.range[0];
   const separator = map.flow ? ', ' : `\n${' '.repeat(at - lineStart(text, at))}`;
-  return { title: `Add the missing id "${id}"`, edits: [{ start: at, end: at, text: `id: ${id}${separator}` }] };
+  // "404", "1e3", "true" or "null" would be read as something other than a string.
+  const value = /^[0-9]/.test(id) || ['true', 'false', 'null'].includes(id) ? `"${id}"` : id;
+  return { title: `Add the missing id "${id}"`, edits: [{ start: at, end: at, text: `id: ${value}${separator}` }] };
 }
 
 /** A lowercase slug of a title, at most 40 characters, cut at a word. */

@@ -246,3 +246,37 @@ export async function copyFolderInside(root: string, to: string, options: CopyOp
   };
   await walk('');
 }
+
+export interface TreeLimits {
+  /** A single file bigger than this is refused. */
+  maxFileBytes: number;
+  /** Files and folders in all; a bigger tree is refused. */
+  maxEntries: number;
+}
+
+/**
+ * Checks a folder from a workspace before code that reads it with plain `fs` (exercise manifests,
+ * specs, templates): no symbolic link anywhere from `root` down through the whole tree, no file over
+ * the size cap, no huge tree. Throws an UnsafePathError naming the first offender.
+ */
+export async function assertTreeInside(root: string, dir: string, limits: TreeLimits): Promise<void> {
+  const base = path.resolve(root);
+  const start = await assertInside(base, dir);
+  const rel = (abs: string) => posix(path.relative(base, abs));
+  let entries = 0;
+  const stack = [start];
+  for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
+    const stat = await fs.lstat(current);
+    if (stat.isSymbolicLink())
+      throw new UnsafePathError(`"${rel(current)}" is a symbolic link; refusing to read through it.`, rel(current));
+    if (++entries > limits.maxEntries)
+      throw new UnsafePathError(`"${rel(start)}" holds more than ${limits.maxEntries} files and folders; not read.`, rel(start));
+    if (stat.isDirectory()) {
+      for (const name of await fs.readdir(current)) stack.push(path.join(current, name));
+    } else if (!stat.isFile()) {
+      throw new UnsafePathError(`"${rel(current)}" is not a plain file or folder; not read.`, rel(current));
+    } else if (stat.size > limits.maxFileBytes) {
+      throw new UnsafePathError(`"${rel(current)}" is larger than ${Math.round(limits.maxFileBytes / 1024)} KB; not read.`, rel(current));
+    }
+  }
+}

@@ -12,7 +12,7 @@ export class AuthoringFixes implements vscode.CodeActionProvider {
     if (!this.course.isCourseFile(document.uri)) return [];
     return context.diagnostics.flatMap((diagnostic) => {
       if (diagnostic.source !== diagnosticSource) return [];
-      const fix = this.course.fixFor(document.uri, diagnostic);
+      const fix = this.course.fixFor(document, diagnostic);
       if (!fix) return [];
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];

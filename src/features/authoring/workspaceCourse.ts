@@ -2,13 +2,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { config, onDidChangeSetting } from '../../app/config';
 import type { Services } from '../../app/services';
-import { authoringExercisesDir, isRoadmapFileName, typingDebounceMs } from '../../domain/authoring/courseFolder';
+import { authoringExercisesDir, isRoadmapFileName, maxRoadmapBytes, typingDebounceMs } from '../../domain/authoring/courseFolder';
+import { loadCourseExercises } from '../../domain/authoring/courseExercises';
 import type { AuthoringContext, ShownRoadmap } from '../../domain/authoring/workspaceRoadmaps';
 import type * as AuthoringModule from '../../domain/authoring/workspaceRoadmaps';
 
 // Loaded on first use: it pulls in the YAML parser, which activation never needs without course files.
 type Authoring = typeof AuthoringModule;
-import { loadExercisesEach } from '../../domain/exercises/manifestLoader';
 import type { Exercise } from '../../domain/exercises/manifest';
 import { withWorkspace } from '../../domain/roadmap/catalog';
 import type { Catalog } from '../../domain/roadmap/catalog';
@@ -18,9 +18,6 @@ import { listFilesInside, readFileInside } from '../../domain/shared/safeFs';
 import type { Problem, ProblemFix } from '../../domain/shared/problems';
 import { formatProblem } from '../../domain/shared/problems';
 import { localWorkspaceFolder } from '../../app/workspaceFolders';
-
-/** A roadmap file bigger than this is not read (a 5,000-topic roadmap is about 4 MB). */
-const maxRoadmapBytes = 16 * 1024 * 1024;
 
 export type CourseState =
   | { kind: 'none' }
@@ -41,7 +38,8 @@ export class WorkspaceCourse implements vscode.Disposable {
   private lastGood = new Map<string, Roadmap>();
   private stateValue: CourseState = { kind: 'none' };
   /** Problems per file as last reported, so quick fixes find their edits. */
-  private readonly problemsByFile = new Map<string, Problem[]>();
+  private readonly problemsByFile = new Map<string, { problems: Problem[]; version: number | undefined }>();
+  private disposed = false;
   /** Each roadmap file's problems as the last load read it from disk: shown again when unsaved edits are discarded. */
   private readonly onDisk = new Map<string, { problems: Problem[]; stale: boolean }>();
   private readonly typingTimers = new Map<string, NodeJS.Timeout>();
@@ -138,7 +136,9 @@ export class WorkspaceCourse implements vscode.Disposable {
   private async load(): Promise<void> {
     const folder = await this.folder();
     const files = folder ? await this.roadmapFiles(folder) : [];
+    if (this.disposed) return;
     if (!folder || files.length === 0) {
+      this.context = undefined;
       this.setCatalog([], []);
       this.lastGood = new Map();
       this.diagnostics.clear();
@@ -148,6 +148,7 @@ export class WorkspaceCourse implements vscode.Disposable {
     }
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode: nothing from the folder is read, only its file names are listed.
+      this.context = undefined;
       this.setCatalog([], []);
       this.diagnostics.clear();
       this.onDisk.clear();
@@ -155,8 +156,11 @@ export class WorkspaceCourse implements vscode.Disposable {
     }
     this.authoring ??= await import('../../domain/authoring/workspaceRoadmaps');
     const { validateAuthoringFiles, withLastGood } = this.authoring;
-    const exerciseProblems: Problem[] = [];
-    const exercises = await this.loadWorkspaceExercises(folder, exerciseProblems);
+    const { exercises, problems: exerciseProblems } = await loadCourseExercises(
+      folder.root,
+      path.join(folder.dir, authoringExercisesDir),
+      new Set(this.bundled.exercises.map((e) => e.id)),
+    );
     const whole = await this.bundledRoadmaps();
     const hint = ` (no folder ${folder.relative}/${authoringExercisesDir}/<id>/ and no bundled exercise)`;
     this.context = {
@@ -173,19 +177,25 @@ export class WorkspaceCourse implements vscode.Disposable {
         }
       }),
     );
-    const results = validateAuthoringFiles(
-      texts.map(({ file, text }) => ({ file, text })),
-      this.context,
-    ).map((r, i) => {
-      const t = texts[i];
-      if (t && 'error' in t)
-        return { file: r.file, problems: [{ file: r.file, line: 1, col: 1, message: `could not read the file: ${t.error}` }] };
-      if (t && t.text.length > maxRoadmapBytes)
-        return {
-          file: r.file,
-          problems: [{ file: r.file, line: 1, col: 1, message: `the file is larger than ${maxRoadmapBytes / 1024 / 1024} MB; not read` }],
-        };
-      return r;
+    // Unreadable and oversized files are problems of their own, never parsed.
+    const unread = (t: (typeof texts)[number]): string | undefined =>
+      'error' in t
+        ? `could not read the file: ${t.error}`
+        : Buffer.byteLength(t.text) > maxRoadmapBytes
+          ? `the file is larger than ${maxRoadmapBytes / 1024 / 1024} MB; not read`
+          : undefined;
+    const checked = new Map(
+      validateAuthoringFiles(
+        texts.filter((t) => unread(t) === undefined).map(({ file, text }) => ({ file, text })),
+        this.context,
+      ).map((r) => [r.file, r] as const),
+    );
+    if (this.disposed) return;
+    const results = texts.map((t) => {
+      const why = unread(t);
+      return why
+        ? { file: t.file, problems: [{ file: t.file, line: 1, col: 1, message: why }] }
+        : (checked.get(t.file) ?? { file: t.file, problems: [] });
     });
     const { shown, lastGood } = withLastGood(this.lastGood, results);
     this.lastGood = lastGood;
@@ -219,39 +229,15 @@ export class WorkspaceCourse implements vscode.Disposable {
     }
   }
 
-  /** `<folder>/exercises/<id>/`; a bad manifest is a problem on its file, and ids the bundle has are refused. */
-  private async loadWorkspaceExercises(folder: { root: string; dir: string }, problems: Problem[]): Promise<Exercise[]> {
-    const root = path.join(folder.dir, authoringExercisesDir);
-    try {
-      // Checked before reading: the folder and each exercise's folder must not be links out of the workspace.
-      await listFilesInside(folder.root, root);
-      const bundled = new Set(this.bundled.exercises.map((e) => e.id));
-      const exercises: Exercise[] = [];
-      // One at a time: a bad manifest is a problem on its file, and the other exercises still load.
-      for (const loaded of await loadExercisesEach(root)) {
-        if ('error' in loaded) problems.push({ file: loaded.error.file, line: 1, col: 1, message: loaded.error.problem });
-        else if (bundled.has(loaded.id))
-          problems.push({
-            file: path.join(loaded.exercise.dir, 'exercise.json'),
-            line: 1,
-            col: 1,
-            message: `exercise id "${loaded.id}" is a bundled exercise; pick another id`,
-          });
-        else exercises.push(loaded.exercise);
-      }
-      return exercises;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      const message = e instanceof Error ? e.message : String(e);
-      const at = /^(.*exercise\.json): (.*)$/s.exec(message);
-      problems.push({ file: at?.[1] ?? root, line: 1, col: 1, message: `workspace exercises not loaded: ${at?.[2] ?? message}` });
-      return [];
-    }
-  }
-
   /** The bundled roadmaps with whole topics (tracks take their topics from them), read once. */
   private bundledRoadmaps(): Promise<Roadmap[]> {
-    this.bundledWhole ??= Promise.all(this.bundled.roadmaps.map((r) => this.services.catalog.fullRoadmap(r.roadmap)));
+    // A failed read is tried again next time rather than kept.
+    this.bundledWhole ??= Promise.all(this.bundled.roadmaps.map((r) => this.services.catalog.fullRoadmap(r.roadmap))).catch(
+      (e: unknown) => {
+        this.bundledWhole = undefined;
+        throw e;
+      },
+    );
     return this.bundledWhole;
   }
 
@@ -293,16 +279,19 @@ export class WorkspaceCourse implements vscode.Disposable {
 
   /** Validates an open file's text as typed, against the roadmaps loaded from the other files. */
   private validateDocument(doc: vscode.TextDocument): void {
-    if (!this.context || !this.authoring || !vscode.workspace.isTrusted || doc.isClosed) return;
+    if (this.disposed || !this.context || !this.authoring || !vscode.workspace.isTrusted || doc.isClosed || !this.isCourseFile(doc.uri))
+      return;
     const { validateAuthoringFile } = this.authoring;
     const others = [...this.lastGood].map(([file, roadmap]) => ({ file, roadmap }));
     const result = validateAuthoringFile({ file: doc.uri.fsPath, text: doc.getText() }, this.context, others);
     const stale = this.stateValue.kind === 'loaded' && this.stateValue.shown.some((s) => s.file === doc.uri.fsPath && s.stale);
-    this.report(doc.uri.fsPath, result.problems, stale);
+    this.report(doc.uri.fsPath, result.problems, stale, doc.version);
   }
 
-  private report(file: string, problems: Problem[], stale: boolean): void {
-    this.problemsByFile.set(file, problems);
+  /** `version`: the document version the problems were found in (their fixes' edits apply to it only). */
+  private report(file: string, problems: Problem[], stale: boolean, version?: number): void {
+    if (this.disposed) return;
+    this.problemsByFile.set(file, { problems, version });
     const list = problems.map(toDiagnostic);
     if (stale) {
       const note = new vscode.Diagnostic(
@@ -317,11 +306,15 @@ export class WorkspaceCourse implements vscode.Disposable {
   }
 
   /** The fix of the problem a diagnostic shows, if it has one. */
-  fixFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): ProblemFix | undefined {
-    return this.problemsByFile.get(uri.fsPath)?.find((p) => p.message === diagnostic.message && toRange(p).isEqual(diagnostic.range))?.fix;
+  fixFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): ProblemFix | undefined {
+    const found = this.problemsByFile.get(document.uri.fsPath);
+    // Problems found on disk apply to a document with no unsaved edits; typed ones to their own version.
+    if (!found || (found.version !== undefined ? found.version !== document.version : document.isDirty)) return undefined;
+    return found.problems.find((p) => p.message === diagnostic.message && toRange(p).isEqual(diagnostic.range))?.fix;
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.reloadTimer);
     for (const t of this.typingTimers.values()) clearTimeout(t);
     this.watcher?.dispose();
