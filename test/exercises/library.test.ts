@@ -35,7 +35,6 @@ const requirePostgres = process.env.BACKEND_ROADMAP_REQUIRE_POSTGRES === '1';
 const serviceEnv = { postgres: 'DATABASE_URL', redis: 'REDIS_URL' } as const;
 /** A case still running after this is stopped and fails (mocha's limit per test, as before the pool). */
 const caseTimeoutMs = 15 * 60_000;
-const jobs = exerciseJobs();
 
 interface Row {
   starter: string;
@@ -353,6 +352,8 @@ function discoverCases(): Case[] {
 describe('exercise library: every starter fails, every reference solution passes', function () {
   this.timeout(caseTimeoutMs);
   const cases = discoverCases();
+  // No more workers than cases (EXERCISE_ONLY runs few).
+  const jobs = Math.max(1, Math.min(exerciseJobs(), cases.length));
   const outcomes = new Map<Case, Outcome>();
   let exercises: Exercise[] = [];
   let tmp: string | undefined;
@@ -433,7 +434,7 @@ describe('exercise library: every starter fails, every reference solution passes
     console.log(`\n${matrix(cases, outcomes)}\n`);
     const sumMs = [...outcomes.values()].reduce((sum, o) => sum + o.ms, 0);
     console.log(
-      `  Exercise library: ${outcomes.size} cases on ${jobs} workers in ${duration(wallMs)} wall time; the cases' own times add up to ${duration(sumMs)}` +
+      `  Exercise library: ${outcomes.size} cases on ${jobs} worker${jobs === 1 ? '' : 's'} in ${duration(wallMs)} wall time; the cases' own times add up to ${duration(sumMs)}` +
         `${wallMs > 0 ? ` (on average ${(sumMs / wallMs).toFixed(1)} running at once)` : ''}.\n`,
     );
     console.log(
