@@ -39,8 +39,6 @@ const caseTimeoutMs = 15 * 60_000;
 interface Row {
   starter: string;
   solution: string;
-  installS: number;
-  cachedS: number;
   note: string;
 }
 
@@ -296,8 +294,6 @@ async function runCase(c: Case, exercise: Exercise | undefined, caseDir: string,
   out.row = {
     starter: `fails (${out.starter ?? '?'})`,
     solution: `passes (${out.solution ?? '?'})`,
-    installS: out.installS,
-    cachedS: out.cachedS,
     note: [note, mutation, node && spec ? `tests, then the ${spec.scenarios.length}-scenario spec` : ''].filter(Boolean).join('; ') || '—',
   };
   step('done');
@@ -450,8 +446,8 @@ describe('exercise library: every starter fails, every reference solution passes
               c.label,
               r?.starter ?? (o.starter ? `${o.starter}` : '—'),
               r?.solution ?? (o.solution ? `${o.solution}` : '—'),
-              s(r?.installS ?? o.installS),
-              s(r?.cachedS ?? o.cachedS),
+              s(o.installS),
+              s(o.cachedS),
               duration(o.ms),
               r?.note ?? `FAILED at ${o.step}`,
             ],
