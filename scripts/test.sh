@@ -16,7 +16,12 @@ echo "== lint (ESLint, Prettier) and typecheck"; npm run --silent lint; npm run 
 echo "== build and package"; npm run --silent package > /dev/null
 echo "== unit tests (mocha, src/domain and the CLI)"; npm run --silent test:unit 2>&1 | tee -a "$log"
 echo "== exercise library (every starter fails, every solution passes; real PostgreSQL and Redis)"
-npm run --silent test:exercises 2>&1 | tee -a "$log"
+# Its cases run side by side, EXERCISE_JOBS at a time (default: one per CPU core, at least 2).
+library_started=$SECONDS library_status=0
+npm run --silent test:exercises 2>&1 | tee -a "$log" || library_status=$?
+library_s=$((SECONDS - library_started))
+echo "== exercise library: $((library_s / 60))m $((library_s % 60))s wall time (EXERCISE_JOBS=${EXERCISE_JOBS:-default})"
+[ "$library_status" -eq 0 ] || exit "$library_status"
 echo "== E2E and integration tests in code-server"; npm run --silent test:e2e 2>&1 | tee -a "$log"
 
 if [ "${VSCODE_TEST_DESKTOP:-}" = "1" ]; then
