@@ -1,8 +1,16 @@
 // Course authoring: every diagnostic kind with its range, quick fixes, tracks on a bundled roadmap,
 // and the last good version of a broken file.
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { validateAuthoringFile, validateAuthoringFiles, withLastGood } from '../../src/domain/authoring/workspaceRoadmaps';
+import { maxRoadmapBytes } from '../../src/domain/authoring/courseFolder';
+import {
+  checkCourseFiles,
+  validateAuthoringFile,
+  validateAuthoringFiles,
+  withLastGood,
+} from '../../src/domain/authoring/workspaceRoadmaps';
 import type { AuthoringContext } from '../../src/domain/authoring/workspaceRoadmaps';
 import { loadCatalog } from '../../src/domain/roadmap/files';
 import { roadmapChoices, withWorkspace } from '../../src/domain/roadmap/catalog';
@@ -176,6 +184,30 @@ describe('authoring: diagnostics with their ranges', () => {
 
 const track = (body: string, extra = '') =>
   `schemaVersion: 1\nkind: track\nid: my-track\ntitle: Our track\ndescription: Built on the bundled roadmap.\nbasedOn: backend\n${extra}phases:\n  - id: start\n    title: Start here\n    topics:\n${body}\n`;
+
+describe('authoring: reading a course folder', () => {
+  it('reads the files in order; an oversized or unreadable file is a problem of its own, never parsed', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'course-files-'));
+    try {
+      const good = path.join(dir, 'a.yaml');
+      const big = path.join(dir, 'b.yaml');
+      const missing = path.join(dir, 'c.yaml');
+      await fs.writeFile(good, roadmap(topic('alpha', '      ')));
+      await fs.writeFile(big, `# ${'x'.repeat(maxRoadmapBytes)}\n`);
+      const results = await checkCourseFiles(dir, [good, big, missing], context);
+      assert.deepEqual(
+        results.map((r) => r.file),
+        [good, big, missing],
+      );
+      assert.equal(results[0]?.roadmap?.id, 'course');
+      assert.match(results[1]?.problems[0]?.message ?? '', /larger than \d+ MB; not read/);
+      assert.equal(results[1]?.roadmap, undefined);
+      assert.match(results[2]?.problems[0]?.message ?? '', /^could not read the file/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('authoring: a workspace track on a bundled roadmap', () => {
   it('takes base topics by id, retitles them, and adds its own topics with their prerequisites on the base', () => {

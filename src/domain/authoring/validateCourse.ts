@@ -4,10 +4,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Roadmap } from '../roadmap/schema';
 import type { Problem } from '../shared/problems';
-import { listFilesInside, readFileInside } from '../shared/safeFs';
-import { authoringExercisesDir, isRoadmapFileName, maxRoadmapBytes } from './courseFolder';
+import { listFilesInside } from '../shared/safeFs';
+import { authoringExercisesDir, isRoadmapFileName } from './courseFolder';
 import { loadCourseExercises } from './courseExercises';
-import { validateAuthoringFiles } from './workspaceRoadmaps';
+import { checkCourseFiles } from './workspaceRoadmaps';
 
 export interface CourseReport {
   roadmapFiles: string[];
@@ -37,27 +37,18 @@ export async function validateCourse(
   const loaded = await loadCourseExercises(folder, path.join(folder, authoringExercisesDir), bundledExerciseIds);
   const { exercises } = loaded;
   problems.push(...loaded.problems);
-  const files = await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(folder, name);
-      const text = await readFileInside(folder, file, { maxBytes: maxRoadmapBytes + 1 });
-      return { file, text };
-    }),
-  );
-  const results = validateAuthoringFiles(
-    files.filter((f) => Buffer.byteLength(f.text) <= maxRoadmapBytes),
+  const results = await checkCourseFiles(
+    folder,
+    names.map((name) => path.join(folder, name)),
     {
       bundled,
       exerciseIds: new Set([...bundledExerciseIds, ...exercises.map((e) => e.id)]),
       exerciseHint: ` (no folder ${authoringExercisesDir}/<id>/ and no bundled exercise)`,
     },
   );
-  for (const f of files)
-    if (Buffer.byteLength(f.text) > maxRoadmapBytes)
-      problems.push({ file: f.file, line: 1, col: 1, message: `larger than ${maxRoadmapBytes / 1024 / 1024} MB; not read` });
   for (const r of results) problems.push(...r.problems);
   return {
-    roadmapFiles: files.map((f) => f.file),
+    roadmapFiles: results.map((r) => r.file),
     roadmaps: results.flatMap((r) => (r.roadmap ? [r.roadmap.id] : [])),
     exercises: exercises.map((e) => e.id),
     problems,

@@ -3,6 +3,8 @@
 // good version) in place. Pure: the extension, the CLI's `validate` and the bench share it.
 import { lineLocator } from '../shared/jsonPosition';
 import type { Problem } from '../shared/problems';
+import { readFileInside } from '../shared/safeFs';
+import { maxRoadmapBytes } from './courseFolder';
 import type { Roadmap } from '../roadmap/schema';
 import { isTrackSource, loadRoadmap } from '../roadmap/yaml';
 
@@ -48,6 +50,34 @@ export function validateAuthoringFiles(files: readonly AuthoringFile[], context:
     progress = pending.length < before;
   }
   return files.map((f) => results.get(f.file) ?? { file: f.file, problems: [] });
+}
+
+/**
+ * Reads a course's roadmap files (inside `root`, through safeFs) and validates them together: what the
+ * editor and `backend-roadmap validate` both do. An unreadable or oversized file is a problem of its
+ * own, never parsed. Results come in `files`' order.
+ */
+export async function checkCourseFiles(root: string, files: readonly string[], context: AuthoringContext): Promise<FileResult[]> {
+  const read = await Promise.all(
+    files.map(async (file): Promise<AuthoringFile | FileResult> => {
+      const unread = (message: string): FileResult => ({ file, problems: [{ file, line: 1, col: 1, message }] });
+      try {
+        const text = await readFileInside(root, file, { maxBytes: maxRoadmapBytes + 1 });
+        if (Buffer.byteLength(text) > maxRoadmapBytes)
+          return unread(`the file is larger than ${maxRoadmapBytes / 1024 / 1024} MB; not read`);
+        return { file, text };
+      } catch (e) {
+        return unread(`could not read the file: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }),
+  );
+  const checked = new Map(
+    validateAuthoringFiles(
+      read.filter((r): r is AuthoringFile => 'text' in r),
+      context,
+    ).map((r) => [r.file, r] as const),
+  );
+  return read.map((r) => ('text' in r ? (checked.get(r.file) ?? { file: r.file, problems: [] }) : r));
 }
 
 /**

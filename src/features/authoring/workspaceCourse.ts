@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { config, onDidChangeSetting } from '../../app/config';
 import type { Services } from '../../app/services';
-import { authoringExercisesDir, isRoadmapFileName, maxRoadmapBytes, typingDebounceMs } from '../../domain/authoring/courseFolder';
+import { authoringExercisesDir, isRoadmapFileName, typingDebounceMs } from '../../domain/authoring/courseFolder';
 import { loadCourseExercises } from '../../domain/authoring/courseExercises';
 import type { AuthoringContext, ShownRoadmap } from '../../domain/authoring/workspaceRoadmaps';
 import type * as AuthoringModule from '../../domain/authoring/workspaceRoadmaps';
@@ -14,7 +14,7 @@ import { withWorkspace } from '../../domain/roadmap/catalog';
 import type { Catalog } from '../../domain/roadmap/catalog';
 import type { Roadmap } from '../../domain/roadmap/schema';
 import { resolveInsideWorkspace } from '../../domain/exercises/scaffold';
-import { listFilesInside, readFileInside } from '../../domain/shared/safeFs';
+import { listFilesInside } from '../../domain/shared/safeFs';
 import type { Problem, ProblemFix } from '../../domain/shared/problems';
 import { formatProblem } from '../../domain/shared/problems';
 import { localWorkspaceFolder } from '../../app/workspaceFolders';
@@ -155,7 +155,7 @@ export class WorkspaceCourse implements vscode.Disposable {
       return this.setState({ kind: 'untrusted', files: files.map((f) => path.basename(f)), folder: folder.relative });
     }
     this.authoring ??= await import('../../domain/authoring/workspaceRoadmaps');
-    const { validateAuthoringFiles, withLastGood } = this.authoring;
+    const { checkCourseFiles, withLastGood } = this.authoring;
     const { exercises, problems: exerciseProblems } = await loadCourseExercises(
       folder.root,
       path.join(folder.dir, authoringExercisesDir),
@@ -168,35 +168,8 @@ export class WorkspaceCourse implements vscode.Disposable {
       exerciseIds: new Set([...this.bundled.exercises.map((e) => e.id), ...exercises.map((e) => e.id)]),
       exerciseHint: hint,
     };
-    const texts = await Promise.all(
-      files.map(async (file) => {
-        try {
-          return { file, text: await readFileInside(folder.root, file, { maxBytes: maxRoadmapBytes + 1 }) };
-        } catch (e) {
-          return { file, text: '', error: e instanceof Error ? e.message : String(e) };
-        }
-      }),
-    );
-    // Unreadable and oversized files are problems of their own, never parsed.
-    const unread = (t: (typeof texts)[number]): string | undefined =>
-      'error' in t
-        ? `could not read the file: ${t.error}`
-        : Buffer.byteLength(t.text) > maxRoadmapBytes
-          ? `the file is larger than ${maxRoadmapBytes / 1024 / 1024} MB; not read`
-          : undefined;
-    const checked = new Map(
-      validateAuthoringFiles(
-        texts.filter((t) => unread(t) === undefined).map(({ file, text }) => ({ file, text })),
-        this.context,
-      ).map((r) => [r.file, r] as const),
-    );
+    const results = await checkCourseFiles(folder.root, files, this.context);
     if (this.disposed) return;
-    const results = texts.map((t) => {
-      const why = unread(t);
-      return why
-        ? { file: t.file, problems: [{ file: t.file, line: 1, col: 1, message: why }] }
-        : (checked.get(t.file) ?? { file: t.file, problems: [] });
-    });
     const { shown, lastGood } = withLastGood(this.lastGood, results);
     this.lastGood = lastGood;
     this.setCatalog(shown, exercises);
