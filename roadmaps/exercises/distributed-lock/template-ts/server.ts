@@ -1,0 +1,27 @@
+// Starts the API (done for you). Configuration comes from the environment:
+//   PORT, HOST         where to listen (3000, 127.0.0.1)
+//   REDIS_URL          the Redis to use (redis://127.0.0.1:6379)
+//   REDIS_KEY_PREFIX   put in front of every key, e.g. "br-check-1a2b:" -> "br-check-1a2b:lock:report"
+//   LOCK_TTL_MS        how long a lock lives unless it is released first (10000)
+import { createClient } from 'redis';
+import { createApp } from './src/app';
+
+const env = (name: string, fallback: string): string => process.env[name] || fallback;
+
+async function main(): Promise<void> {
+  const url = env('REDIS_URL', 'redis://127.0.0.1:6379');
+  const redis = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: false } });
+  redis.on('error', (err: Error) => console.error('Redis:', err.message));
+  await redis.connect();
+  const ttlMs = Number(env('LOCK_TTL_MS', '10000'));
+  if (!Number.isInteger(ttlMs) || ttlMs < 1) throw new Error('LOCK_TTL_MS must be a whole number of milliseconds');
+  const app = createApp({ redis, keyPrefix: `${env('REDIS_KEY_PREFIX', '')}lock:`, ttlMs });
+  const port = Number(env('PORT', '3000'));
+  const host = env('HOST', '127.0.0.1');
+  app.listen(port, host, () => console.log(`Listening on http://${host}:${port}/locks/report`));
+}
+
+main().catch((err: unknown) => {
+  console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
