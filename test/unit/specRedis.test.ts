@@ -69,6 +69,11 @@ describe('spec: Redis steps, without a server', () => {
     const prefix = 'br-check-0123456789ab:';
     assert.equal(refuseCommand(['GET', `${prefix}product:1`], prefix), undefined);
     assert.equal(refuseCommand(['del', `${prefix}a`, `${prefix}b`], prefix), undefined);
+    assert.equal(refuseCommand(['PUBLISH', `${prefix}room:1`, 'hi'], prefix), undefined);
+    assert.equal(refuseCommand(['pubsub', 'numsub', `${prefix}room:1`, `${prefix}room:2`], prefix), undefined);
+    assert.match(refuseCommand(['PUBLISH', 'room:1', 'hi'], prefix) ?? '', /not under the scenario's prefix/);
+    assert.match(refuseCommand(['PUBSUB', 'NUMSUB', `${prefix}a`, 'other'], prefix) ?? '', /channel "other"/);
+    assert.match(refuseCommand(['PUBSUB', 'CHANNELS'], prefix) ?? '', /only NUMSUB/);
     assert.match(refuseCommand(['FLUSHDB'], prefix) ?? '', /not a command/);
     assert.match(refuseCommand(['FLUSHALL', 'ASYNC'], prefix) ?? '', /not a command/);
     assert.match(refuseCommand(['KEYS', '*'], prefix) ?? '', /not a command/);

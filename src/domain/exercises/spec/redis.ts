@@ -355,11 +355,23 @@ const allowed: Readonly<Record<string, 1 | 'all' | 'pairs'>> = {
   ZADD: 1,
   XLEN: 1,
   XRANGE: 1,
+  // Channels are not keys, but every database shares them: they lie under the prefix too.
+  PUBLISH: 1,
 };
 
 /** Why a spec may not send `args` in a scenario whose keys start with `prefix`, or undefined. */
 export function refuseCommand(args: readonly string[], prefix: string): string | undefined {
   const name = (args[0] ?? '').toUpperCase();
+  // PUBSUB NUMSUB <channel>…: how many subscribers each channel has (a learner's unsubscribe shows there).
+  if (name === 'PUBSUB') {
+    if ((args[1] ?? '').toUpperCase() !== 'NUMSUB') return 'PUBSUB takes only NUMSUB in a spec';
+    const channels = args.slice(2);
+    if (channels.length === 0) return 'PUBSUB NUMSUB needs a channel';
+    const outside = channels.find((c) => !c.startsWith(prefix));
+    return outside === undefined
+      ? undefined
+      : `the channel ${JSON.stringify(outside)} is not under the scenario's prefix {{redisKeyPrefix}}`;
+  }
   const where = allowed[name];
   if (!where) return `${name || 'an empty command'} is not a command a spec may send to a learner's Redis`;
   const rest = args.slice(1);
