@@ -28,7 +28,9 @@ describe('scaffold rendering', () => {
     for (const [exercise, flavour] of exercises.flatMap((e) => e.flavours.map((f) => [e, f] as const))) {
       const starter = await exerciseFiles(exercise, 'Topic', false, flavour);
       const solved = await exerciseFiles(exercise, 'Topic', true, flavour);
-      for (const f of [...starter, ...solved]) assert.doesNotMatch(f.content, /(?<!\$)\{\{/, `${exercise.id}/${f.path}`);
+      // A placeholder is {{name}}; a Go composite literal ({{"a", 1}}) is not one.
+      for (const f of [...starter, ...solved])
+        assert.doesNotMatch(f.content, /(?<!\$)\{\{\s*[a-zA-Z]\w*\s*\}\}/, `${exercise.id}/${f.path}`);
       const marker = JSON.parse(starter.find((f) => f.path === markerFileName)?.content ?? '{}') as { exercise?: string };
       assert.equal(marker.exercise, exercise.id, `${exercise.id}: the marker file records the exercise`);
       for (const open of openFiles(exercise, flavour)) {
