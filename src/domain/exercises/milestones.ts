@@ -73,9 +73,18 @@ export function gradeMilestones(result: CheckResult, spec: Spec, milestones: rea
     // Every milestone passing is required, and so is the rest of the check (a runner's own tests).
     outcome: finished ? (result.outcome === 'passed' && firstFailing === -1 ? 'passed' : 'failed') : result.outcome,
     results,
-    summary: finished ? `${milestoneSummary(progress)} (${result.summary})` : result.summary,
+    // Counts first: scripts (and the library test) read "N passed, M failed" at its start.
+    summary: finished ? `${summaryOf(results, result.summary)}; ${milestoneSummary(progress)}` : result.summary,
     milestones: progress,
   };
+}
+
+/** The counts of the results shown (later milestones' scenarios left out), as runCheck words them. */
+function summaryOf(results: readonly TestResult[], fallback: string): string {
+  if (results.length === 0) return fallback;
+  const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
+  const skipped = count('skipped') + count('todo');
+  return [`${count('passed')} passed`, `${count('failed')} failed`, ...(skipped > 0 ? [`${skipped} skipped`] : [])].join(', ');
 }
 
 /** "milestone 3 of 5: Pagination; milestone 1 (Create and list) regressed", or "all 5 milestones pass". */
