@@ -1,6 +1,8 @@
 // Projects: an exercise built in milestones, one scaffold growing through them. Each spec scenario
 // names its milestone; the whole spec runs on every check, so a later milestone's work that breaks an
 // earlier one's behaviour is a failure (a regression), not a silent pass.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { CheckResult, TestResult } from './runner';
 import type { Spec } from './spec/schema';
 
@@ -114,4 +116,19 @@ export function milestonesProblem(milestones: readonly Milestone[], spec: Spec |
   const empty = milestones.find((m) => !spec.scenarios.some((s) => s.milestone === m.id));
   if (empty) return `milestone "${empty.id}" has no scenario in spec.json`;
   return undefined;
+}
+
+/**
+ * The milestones of the exercise in `exerciseDir`, or undefined when it is not a project: how the CLI
+ * finds them, as it finds specs. The manifest was checked when it was built; only this field is read.
+ */
+export async function readMilestones(exerciseDir: string): Promise<Milestone[] | undefined> {
+  let manifest: { milestones?: unknown };
+  try {
+    manifest = JSON.parse(await fs.readFile(path.join(exerciseDir, 'exercise.json'), 'utf8')) as typeof manifest;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  return Array.isArray(manifest.milestones) ? (manifest.milestones as Milestone[]) : undefined;
 }
