@@ -138,7 +138,9 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
     r.milestones?.forEach((m, i) => io.out(`${''.padEnd(width)}    milestone ${i + 1}: ${m.title} [${m.topics.join(', ')}]\n`));
   }
   const projects = rows.filter((r) => r.milestones).length;
-  io.out(`\n${rows.length} exercises${projects > 0 ? `, ${projects} of them ${projects === 1 ? 'a project' : 'projects'} built in milestones` : ''}\n`);
+  io.out(
+    `\n${rows.length} exercises${projects > 0 ? `, ${projects} of them ${projects === 1 ? 'a project' : 'projects'} built in milestones` : ''}\n`,
+  );
   return 0;
 }
 

@@ -129,5 +129,10 @@ export async function checkExercise(dir: string, options: CheckExerciseOptions =
   const spec = rest.spec ?? (exercise !== undefined && specOf ? await specOf(exercise) : undefined);
   const mutants = rest.mutants ?? (exercise !== undefined && mutantsOf ? await mutantsOf(exercise, flavour) : undefined);
   const milestones = rest.milestones ?? (exercise !== undefined && milestonesOf ? await milestonesOf(exercise) : undefined);
-  return gradeFolder(runner, dir, { ...rest, ...(spec ? { spec } : {}), ...(mutants ? { mutants } : {}), ...(milestones ? { milestones } : {}) });
+  return gradeFolder(runner, dir, {
+    ...rest,
+    ...(spec ? { spec } : {}),
+    ...(mutants ? { mutants } : {}),
+    ...(milestones ? { milestones } : {}),
+  });
 }

@@ -38,7 +38,11 @@ export function milestoneSuite(index: number, title: string): string {
  * passed. Scenarios of milestones after the one to work on are left out of the results (not reached
  * yet; their failures would only be noise), and the rest are listed under their milestone.
  */
-export function gradeMilestones(result: CheckResult, spec: Spec, milestones: readonly Milestone[]): CheckResult & { milestones: MilestoneProgress } {
+export function gradeMilestones(
+  result: CheckResult,
+  spec: Spec,
+  milestones: readonly Milestone[],
+): CheckResult & { milestones: MilestoneProgress } {
   const milestoneOf = new Map(spec.scenarios.map((s) => [s.name, s.milestone]));
   const specResults = (r: TestResult) => milestoneOf.has(r.name);
   const passedEach = milestones.map((m) => {
@@ -54,7 +58,10 @@ export function gradeMilestones(result: CheckResult, spec: Spec, milestones: rea
   const regressed = milestones
     .map((m, index) => ({ index, id: m.id, title: m.title }))
     .filter(({ index }) => !passedEach[index] && index < lastPassing);
-  const current = firstFailing === -1 ? undefined : { index: firstFailing, id: milestones[firstFailing]?.id ?? '', title: milestones[firstFailing]?.title ?? '' };
+  const current =
+    firstFailing === -1
+      ? undefined
+      : { index: firstFailing, id: milestones[firstFailing]?.id ?? '', title: milestones[firstFailing]?.title ?? '' };
   const indexOf = new Map(milestones.map((m, i) => [m.id, i]));
   const results = result.results.flatMap((r) => {
     if (!specResults(r)) return [r];
@@ -95,7 +102,9 @@ export function milestoneSummary(progress: MilestoneProgress): string {
     ? `milestone ${progress.current.index + 1} of ${progress.total}: ${progress.current.title}`
     : `all ${progress.total} milestones pass`;
   const broke = progress.regressed.map((m) => `milestone ${m.index + 1} (${m.title})`);
-  return broke.length > 0 ? `${head}; regression: ${broke.join(' and ')} ${broke.length > 1 ? 'fail' : 'fails'} while a later one passes` : head;
+  return broke.length > 0
+    ? `${head}; regression: ${broke.join(' and ')} ${broke.length > 1 ? 'fail' : 'fails'} while a later one passes`
+    : head;
 }
 
 /** What is wrong with a project's milestones and its spec's scenarios; undefined when they fit. */

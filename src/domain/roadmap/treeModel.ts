@@ -81,15 +81,21 @@ export function matchesFilter(topic: TopicOutline, data: ProgressData, filter: T
 /** A project milestone's row: passed at the last check, the one to work on next, or still ahead. */
 export interface MilestoneRow {
   label: string;
-  /** The topics it practises, by title. */
+  /** The topics it practises, by title, comma-separated. */
   description: string;
+  /** The same titles, as a list. */
+  topics: string[];
   status: 'passed' | 'next' | 'ahead';
   tooltip: string;
   accessibilityLabel: string;
 }
 
 /** "2/5 milestones": a project exercise's progress, as its last check left it. */
-export function milestoneCount(exerciseId: string, milestones: readonly Milestone[], data: ProgressData): { passed: number; total: number } {
+export function milestoneCount(
+  exerciseId: string,
+  milestones: readonly Milestone[],
+  data: ProgressData,
+): { passed: number; total: number } {
   const passed = new Set(milestonesPassed(data, exerciseId));
   // In order from the first, as the check counts them (ids a changed project no longer has do not count).
   const count = milestones.findIndex((m) => !passed.has(m.id));
@@ -111,6 +117,7 @@ export function milestoneRows(
     return {
       label: `${i + 1}. ${m.title}`,
       description: topics.join(', '),
+      topics,
       status,
       tooltip: `Milestone ${i + 1} of ${milestones.length}: ${m.title} (${said})\n${m.summary}\nPractises: ${topics.join(', ')}`,
       accessibilityLabel: `Milestone ${i + 1} of ${milestones.length}, ${m.title}, ${said}, practises ${topics.join(', ')}`,

@@ -148,8 +148,18 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         // A checked project: its milestones first (each with the topics it practises), then the idea's other topics.
         const checked = this.milestonesOf(node.project);
         const covered = new Set(checked?.milestones.flatMap((m) => m.topics) ?? []);
-        const milestones: RoadmapNode[] = (checked?.milestones ?? []).map((_, index) => ({ kind: 'milestone', project: node.project, index }));
-        return [...milestones, ...this.topicNodes(node.project.topics.filter((id) => !covered.has(id)), `project:${node.project.id}`)];
+        const milestones: RoadmapNode[] = (checked?.milestones ?? []).map((_, index) => ({
+          kind: 'milestone',
+          project: node.project,
+          index,
+        }));
+        return [
+          ...milestones,
+          ...this.topicNodes(
+            node.project.topics.filter((id) => !covered.has(id)),
+            `project:${node.project.id}`,
+          ),
+        ];
       }
       case 'milestone': {
         const milestone = this.milestonesOf(node.project)?.milestones[node.index];
@@ -245,7 +255,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
 
   private milestoneItem(project: Project, index: number): vscode.TreeItem {
     const checked = this.milestonesOf(project);
-    const row = checked ? milestoneRows(checked.exerciseId, checked.milestones, this.services.store.data, (id) => this.services.titleOf(id))[index] : undefined;
+    const row = checked
+      ? milestoneRows(checked.exerciseId, checked.milestones, this.services.store.data, (id) => this.services.titleOf(id))[index]
+      : undefined;
     const id = milestoneId(project, index);
     const item = new vscode.TreeItem(row?.label ?? `Milestone ${index + 1}`, this.collapsible(id));
     item.id = id;
