@@ -11,6 +11,8 @@ import { flavourInfo, flavours, isFlavour } from '../domain/exercises/flavours';
 import type { Flavour } from '../domain/exercises/flavours';
 import { exerciseFiles } from '../domain/exercises/manifest';
 import { readMutantGrading } from '../domain/exercises/mutants';
+import { readMilestones } from '../domain/exercises/milestones';
+import type { MilestoneProgress } from '../domain/exercises/milestones';
 import { CheckError } from '../domain/exercises/runner';
 import { runners } from '../domain/exercises/runners';
 import { planScaffold, writeScaffold } from '../domain/exercises/scaffold';
@@ -118,6 +120,7 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
     services: e.services,
     runner: e.runner,
     flavours: e.flavours,
+    ...(e.milestones ? { milestones: e.milestones.map((m) => ({ id: m.id, title: m.title, topics: m.topics })) } : {}),
   }));
   if (json) {
     io.out(`${JSON.stringify({ exercises: rows }, null, 2)}\n`);
@@ -131,8 +134,13 @@ async function list(cat: Catalog, json: boolean, io: CliIo): Promise<number> {
       r.flavours.length === 1 && r.flavours[0] === flavours[0] ? '' : r.flavours.map((f) => flavourInfo[f].short).join(' or ');
     const needs = [languages, r.services.length > 0 ? `needs ${r.services.join(', ')}` : ''].filter(Boolean).join('; ');
     io.out(`${r.id.padEnd(width)}  ${r.topic.title} [${r.topic.id}]: ${r.title}${needs ? `  (${needs})` : ''}\n`);
+    // A project: its milestones, in order, with the topics each practises.
+    r.milestones?.forEach((m, i) => io.out(`${''.padEnd(width)}    milestone ${i + 1}: ${m.title} [${m.topics.join(', ')}]\n`));
   }
-  io.out(`\n${rows.length} exercises\n`);
+  const projects = rows.filter((r) => r.milestones).length;
+  io.out(
+    `\n${rows.length} exercises${projects > 0 ? `, ${projects} of them ${projects === 1 ? 'a project' : 'projects'} built in milestones` : ''}\n`,
+  );
   return 0;
 }
 
@@ -161,6 +169,18 @@ async function scaffold(cat: Catalog, id: string, dir: string, solution: boolean
   return 0;
 }
 
+const milestoneMarks = { passed: '✔', failed: '✗', notReached: '·' } as const;
+
+/** A project's milestones, one line each: passed, failing (the one to work on, or a regression), not reached yet. */
+function milestoneLines(progress: MilestoneProgress): string {
+  const lines = progress.each.map((m, i) => {
+    const regressed = progress.regressed.some((r) => r.id === m.id) ? '  (regression: this passed before a later milestone was added)' : '';
+    const here = progress.current?.id === m.id && !regressed ? '  ← next' : '';
+    return `  ${milestoneMarks[m.status]} milestone ${i + 1}: ${m.title}${regressed}${here}\n`;
+  });
+  return `Milestones: ${progress.passed.length} of ${progress.total} pass\n${lines.join('')}`;
+}
+
 async function check(dir: string, io: CliIo): Promise<number> {
   const target = path.resolve(dir);
   const stat = await fs.stat(target).catch(() => undefined);
@@ -182,6 +202,10 @@ async function check(dir: string, io: CliIo): Promise<number> {
         const dir = shipped(id);
         return dir ? readMutantGrading(dir, flavour) : undefined;
       },
+      milestonesOf: async (id) => {
+        const dir = shipped(id);
+        return dir ? readMilestones(dir) : undefined;
+      },
       signal: controller.signal,
       printFirstHint: true,
       onOutput: (t) => io.out(t),
@@ -192,6 +216,7 @@ async function check(dir: string, io: CliIo): Promise<number> {
       const lines = r.error?.split('\n').filter((l) => l.trim() && !/^Step \d+ of \d+:$/.test(l)) ?? [];
       io.err(`✗ ${[...r.suite, r.name].join(' › ')}${lines.length > 0 ? `\n    ${lines.slice(0, 4).join('\n    ')}` : ''}\n`);
     }
+    if (result.milestones) io.err(milestoneLines(result.milestones));
     io.err(
       `${result.outcome === 'passed' ? 'PASS' : 'FAIL'}: ${result.summary} in ${(result.durationMs / 1000).toFixed(1)} s${result.installMs !== undefined ? ` (install ${(result.installMs / 1000).toFixed(1)} s)` : ''}\n`,
     );

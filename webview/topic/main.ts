@@ -110,6 +110,7 @@ function render(topic: TopicView): void {
         ),
         h('div', { class: 'exercise-actions' }, scaffold, check),
       ),
+      ex.milestones && milestoneList(ex.id, ex.milestones),
       ex.spec && ex.spec.length > 0 && specList(ex.id, ex.spec),
       ex.check && checkResults(ex.id, ex.check),
       solutionRow(ex),
@@ -197,12 +198,66 @@ function render(topic: TopicView): void {
     h('section', { 'aria-labelledby': 'res-h' }, h('h2', { id: 'res-h' }, 'Resources'), h('ul', { class: 'plain' }, ...resources)),
     exercises.length > 0 &&
       h('section', { 'aria-labelledby': 'ex-h' }, h('h2', { id: 'ex-h' }, 'Exercises'), h('ul', { class: 'plain' }, ...exercises)),
+    topic.practisedIn && topic.practisedIn.length > 0 && practisedIn(topic.practisedIn),
     quiz,
     notes,
   );
   app.replaceChildren(page);
 
   if (focusKey) (app.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+}
+
+const milestoneIcon = { passed: 'pass-filled', next: 'circle-large-filled', ahead: 'circle-large-outline' } as const;
+const milestoneWords = { passed: 'passes', next: 'next to build', ahead: 'not reached yet' } as const;
+
+/** A project's milestones, in order, each with its state and the topics it practises. */
+function milestoneList(exerciseId: string, milestones: NonNullable<TopicView['exercises'][number]['milestones']>): HTMLElement {
+  const passed = milestones.filter((m) => m.status === 'passed').length;
+  return h(
+    'div',
+    { class: 'milestones', 'data-milestones': exerciseId },
+    h(
+      'p',
+      { class: 'muted' },
+      `Milestones: ${passed} of ${milestones.length} pass. Each check runs every milestone's spec, so earlier ones keep passing.`,
+    ),
+    h(
+      'ol',
+      {},
+      ...milestones.map((m) =>
+        h(
+          'li',
+          { 'data-milestone-status': m.status },
+          icon(milestoneIcon[m.status]),
+          ' ',
+          m.title,
+          ' ',
+          h('span', { class: 'muted' }, `— ${milestoneWords[m.status]}; practises ${m.topics.join(', ')}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Project milestones that practise this topic, each a link to the page the project lives on. */
+function practisedIn(items: NonNullable<TopicView['practisedIn']>): HTMLElement {
+  const rows = items.map((p) => {
+    const link = h(
+      'button',
+      { class: 'link', type: 'button', 'data-key': `practised-${p.topicId}-${p.milestone}` },
+      icon(milestoneIcon[p.status]),
+      ' ',
+      `${p.project}, milestone ${p.milestone} of ${p.total}: ${p.title}`,
+    );
+    link.addEventListener('click', () => send({ type: 'openTopic', topicId: p.topicId }));
+    return h('li', {}, link, ' ', h('span', { class: 'muted' }, `— ${milestoneWords[p.status]}`));
+  });
+  return h(
+    'section',
+    { 'aria-labelledby': 'practised-h' },
+    h('h2', { id: 'practised-h' }, 'Practised in projects'),
+    h('ul', { class: 'plain' }, ...rows),
+  );
 }
 
 /** On the topic about choosing a language: the four exercise languages, the learner's pressed. */

@@ -11,6 +11,8 @@ import { checkWithMutants } from './mutantCheck';
 import type { MutantCheckOptions } from './mutantCheck';
 import type { MutantGrading } from './mutants';
 import type { Spec } from './spec/schema';
+import { gradeMilestones } from './milestones';
+import type { Milestone } from './milestones';
 import { runnerById, runners } from './runners';
 
 export interface ExerciseFolder {
@@ -94,15 +96,20 @@ async function find(dir: string): Promise<ExerciseFolder> {
 export interface GradeOptions extends MutantCheckOptions {
   /** The exercise is graded by seeded bugs: the learner's tests are checked against these. */
   mutants?: MutantGrading;
+  /** A project: its milestones, in order; the spec's scenarios name them, and the result says which pass. */
+  milestones?: readonly Milestone[];
 }
 
 /**
  * The check an exercise is graded by, the one place that decides it: its own tests (and spec) on the
  * learner's code, or, with `mutants`, the learner's tests on the given code and on each seeded bug.
  */
-export function gradeFolder(runner: ExerciseRunner, dir: string, options: GradeOptions = {}): Promise<CheckResult> {
-  const { mutants, ...rest } = options;
-  return mutants ? checkWithMutants(runner, dir, mutants, rest) : runCheck(runner, dir, rest);
+export async function gradeFolder(runner: ExerciseRunner, dir: string, options: GradeOptions = {}): Promise<CheckResult> {
+  const { mutants, milestones, ...rest } = options;
+  if (mutants) return checkWithMutants(runner, dir, mutants, rest);
+  const result = await runCheck(runner, dir, rest);
+  // The whole spec runs each time, so an earlier milestone that breaks again fails the check.
+  return milestones && milestones.length > 0 && rest.spec ? gradeMilestones(result, rest.spec, milestones) : result;
 }
 
 export interface CheckExerciseOptions extends GradeOptions {
@@ -110,14 +117,22 @@ export interface CheckExerciseOptions extends GradeOptions {
   specOf?: (exerciseId: string) => Promise<Spec | undefined>;
   /** The seeded bugs of the exercise the folder records, in its flavour (undefined: the exercise's default); undefined when it is not graded by them. */
   mutantsOf?: (exerciseId: string, flavour: Flavour | undefined) => Promise<MutantGrading | undefined>;
+  /** The milestones of the project the folder records; undefined (or empty) for an exercise that is not one. */
+  milestonesOf?: (exerciseId: string) => Promise<readonly Milestone[] | undefined>;
 }
 
 /** Checks the exercise in `dir` with the runner its marker names (or the one that recognises it), as the exercise is graded. */
 export async function checkExercise(dir: string, options: CheckExerciseOptions = {}): Promise<CheckResult> {
-  const { expected, specOf, mutantsOf, ...rest } = options;
+  const { expected, specOf, mutantsOf, milestonesOf, ...rest } = options;
   const { runner, exercise, flavour } = await resolveExerciseFolder(dir, expected);
   // The behavioural spec of the exercise the folder records, for runners that judge the running program.
   const spec = rest.spec ?? (exercise !== undefined && specOf ? await specOf(exercise) : undefined);
   const mutants = rest.mutants ?? (exercise !== undefined && mutantsOf ? await mutantsOf(exercise, flavour) : undefined);
-  return gradeFolder(runner, dir, { ...rest, ...(spec ? { spec } : {}), ...(mutants ? { mutants } : {}) });
+  const milestones = rest.milestones ?? (exercise !== undefined && milestonesOf ? await milestonesOf(exercise) : undefined);
+  return gradeFolder(runner, dir, {
+    ...rest,
+    ...(spec ? { spec } : {}),
+    ...(mutants ? { mutants } : {}),
+    ...(milestones ? { milestones } : {}),
+  });
 }

@@ -348,6 +348,7 @@ async function check(dir: string, exercise: Exercise, ctx: Context): Promise<Run
       specOf: (id) => (/^[a-z0-9-]+$/.test(id) ? readSpec(path.join(ctx.exercisesDir, id)) : Promise.resolve(undefined)),
       mutantsOf: (id, flavour) =>
         /^[a-z0-9-]+$/.test(id) ? readMutantGrading(path.join(ctx.exercisesDir, id), flavour) : Promise.resolve(undefined),
+      ...(exercise.milestones ? { milestones: exercise.milestones } : {}),
       signal: ctx.signal,
       timeoutMs: ctx.timeoutMs,
       env: ctx.env,

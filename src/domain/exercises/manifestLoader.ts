@@ -10,6 +10,9 @@ import { flavourDirs } from './manifest';
 import type { Exercise } from './manifest';
 import { gradings, mutantsFileName, mutantsProblem } from './mutants';
 import { isRunnerId, runnerIds } from './runners';
+import { milestonesProblem } from './milestones';
+import { readSpec } from './spec/load';
+import type { Spec } from './spec/schema';
 import type { RunnerId } from './runners';
 
 // Descriptions and examples are for editors (the JSON Schema of ../authoring/jsonSchemas.ts); the
@@ -48,6 +51,23 @@ export const exerciseManifestSchema = z.strictObject({
       .check(
         z.describe(
           `How the check decides: "tests" (the default) runs the exercise's tests (and spec) on the learner's code; "mutants" runs the learner's tests against the given code and against seeded bugs (${mutantsFileName} and mutants<suffix>/<id>/), and passes when they catch every one.`,
+        ),
+      ),
+  ),
+  milestones: z.optional(
+    z
+      .array(
+        z.strictObject({
+          id: slugSchema.check(z.describe('Unique in the project; spec.json scenarios name it in "milestone".')),
+          title: text().check(z.describe('What the milestone adds, in a few words.')),
+          topics: z.array(slugSchema).check(z.minLength(1), z.describe('Ids of the topics it practises; each must exist in a roadmap.')),
+          summary: text().check(z.describe('What the learner builds in it, in a sentence.')),
+        }),
+      )
+      .check(
+        z.minLength(2),
+        z.describe(
+          'Makes the exercise a project: one scaffold grown milestone by milestone, in this order. Every check runs the spec of every milestone, so earlier ones keep passing.',
         ),
       ),
   ),
@@ -125,7 +145,8 @@ export async function loadExercise(dir: string): Promise<Exercise> {
   const problem =
     manifestProblem(manifest, path.basename(dir)) ??
     (await folderProblem(dir, manifest.flavours as Flavour[])) ??
-    (await mutantsProblem(dir, manifest.grading ?? 'tests', manifest.flavours as Flavour[]));
+    (await mutantsProblem(dir, manifest.grading ?? 'tests', manifest.flavours as Flavour[])) ??
+    (await projectProblem(dir, manifest));
   if (problem) throw new ManifestError(manifestPath, problem);
   return {
     ...manifest,
@@ -154,6 +175,22 @@ function manifestProblem(manifest: ExerciseManifest, folderName: string): string
     if (!manifest.flavours.includes(key)) return `openFor names "${key}", which "flavours" does not list`;
   }
   return undefined;
+}
+
+/** A project's milestones fit its spec; a spec naming milestones belongs to a project. */
+async function projectProblem(dir: string, manifest: ExerciseManifest): Promise<string | undefined> {
+  let spec: Spec | undefined;
+  try {
+    spec = await readSpec(dir);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  if (!manifest.milestones) {
+    const named = spec?.scenarios.find((s) => s.milestone !== undefined);
+    return named ? `spec.json: scenario "${named.name}" names a milestone, and exercise.json has no "milestones"` : undefined;
+  }
+  if (manifest.grading === 'mutants') return 'a project (with "milestones") is graded by its spec, not by seeded bugs';
+  return milestonesProblem(manifest.milestones, spec);
 }
 
 /** Every listed flavour has both its folders, and no flavour's folders sit there unlisted (and so never tested). */

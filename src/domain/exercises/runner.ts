@@ -10,6 +10,9 @@ import { commandRunner } from './spec/command';
 import { startProgram } from './spec/program';
 import { runSpec } from './spec/run';
 import type { Spec } from './spec/schema';
+import type { MilestoneProgress } from './milestones';
+
+export type { MilestoneProgress } from './milestones';
 
 export { CheckError } from './runCommand';
 export type { Command } from './runCommand';
@@ -44,6 +47,8 @@ export interface CheckResult {
   installMs?: number;
   /** An exercise graded by seeded bugs: how many the learner's tests caught (absent when they were not tried). */
   seededBugs?: { caught: number; total: number };
+  /** A project: which milestones pass (see milestones.ts). */
+  milestones?: MilestoneProgress;
 }
 
 export interface CheckOptions {

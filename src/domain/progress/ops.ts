@@ -115,6 +115,19 @@ export function recordHintUsed(exerciseId: string, key: string): ProgressOp {
   });
 }
 
+/**
+ * Records which milestones of a project passed in order at a finished check: the latest check wins,
+ * so a regression shows as lost progress until it is fixed.
+ */
+export function recordMilestones(exerciseId: string, passed: readonly string[]): ProgressOp {
+  const ids = [...passed];
+  return practice(exerciseId, (p) => {
+    if (JSON.stringify(p.milestones ?? []) === JSON.stringify(ids)) return false;
+    p.milestones = ids;
+    return true;
+  });
+}
+
 /** Records the first comparison with the reference solution. */
 export function recordSolutionCompared(exerciseId: string): ProgressOp {
   return (d, now) =>
@@ -134,13 +147,16 @@ function practice(exerciseId: string, fn: (p: Practice) => boolean): ProgressOp 
   };
 }
 
-/** The one merge rule for practice records: the most failed checks, every hint, the first comparison. */
+/** The one merge rule for practice records: the most failed checks, every hint, the first comparison, the furthest milestones. */
 export function mergePractice(mine: Practice, theirs: Practice): Practice {
   const failedChecks = Math.max(mine.failedChecks ?? 0, theirs.failedChecks ?? 0);
   const hintsUsed = [...new Set([...(mine.hintsUsed ?? []), ...(theirs.hintsUsed ?? [])])];
   const compared = [mine.solutionComparedAt, theirs.solutionComparedAt].filter((t) => t !== undefined).sort()[0];
+  // Milestones: the further progress (an import carries over work done on another machine).
+  const milestones = (theirs.milestones?.length ?? 0) > (mine.milestones?.length ?? 0) ? theirs.milestones : mine.milestones;
   return {
     ...(failedChecks > 0 ? { failedChecks } : {}),
+    ...(milestones && milestones.length > 0 ? { milestones: [...milestones] } : {}),
     ...(hintsUsed.length > 0 ? { hintsUsed } : {}),
     ...(compared ? { solutionComparedAt: compared } : {}),
   };

@@ -36,6 +36,11 @@ export const practiceSchema = z.object({
   hintsUsed: z.optional(z.array(z.string())),
   /** When the learner first compared their code with the reference solution. */
   solutionComparedAt: z.optional(z.string()),
+  /**
+   * A project: the ids of the milestones that passed in order at its last finished check. Optional,
+   * so data without it (any version) loads unchanged, and no version bump locks out older builds.
+   */
+  milestones: z.optional(z.array(z.string())),
 });
 export type Practice = z.infer<typeof practiceSchema>;
 
@@ -124,6 +129,11 @@ export function topicProgress(data: ProgressData, topicId: string): TopicProgres
 
 export function exercisePassed(data: ProgressData, exerciseId: string): boolean {
   return Object.hasOwn(data.exercises, exerciseId);
+}
+
+/** A project's milestones that passed in order at its last check (own keys only); empty when none did. */
+export function milestonesPassed(data: ProgressData, exerciseId: string): string[] {
+  return practiceOf(data, exerciseId).milestones ?? [];
 }
 
 /** An exercise's practice record (own keys only, like every lookup by id). */

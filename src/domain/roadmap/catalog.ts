@@ -170,7 +170,39 @@ export function assemble(sources: Source[], exercises: Exercise[]): Catalog<Road
     }
     roadmaps.push({ roadmap: result.value, file: source.file });
   }
+  problems.push(...projectProblems(roadmaps, exercises));
   return { roadmaps, exercises, problems };
+}
+
+/** A project's milestones practise topics some roadmap has; a roadmap project links only to an exercise that is a project. */
+function projectProblems(roadmaps: LoadedRoadmap<Roadmap>[], exercises: Exercise[]): Problem[] {
+  const topicIds = new Set(roadmaps.flatMap((r) => r.roadmap.phases.flatMap((p) => p.topics.map((t) => t.id))));
+  const problems: Problem[] = [];
+  for (const exercise of exercises) {
+    for (const m of exercise.milestones ?? []) {
+      for (const id of m.topics.filter((t) => !topicIds.has(t)))
+        problems.push({
+          file: path.join(exercise.dir, 'exercise.json'),
+          line: 1,
+          col: 1,
+          message: `milestones: "${m.id}" names unknown topic id "${id}"`,
+        });
+    }
+  }
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+  for (const { roadmap, file } of roadmaps) {
+    for (const project of roadmap.projects) {
+      const exercise = project.exercise === undefined ? undefined : byId.get(project.exercise);
+      if (exercise && !exercise.milestones)
+        problems.push({
+          file,
+          line: 1,
+          col: 1,
+          message: `projects: "${project.id}" links to exercise "${exercise.id}", which has no milestones (a project exercise has them)`,
+        });
+    }
+  }
+  return problems;
 }
 
 /** Finds a topic in the preferred roadmap, else in any loaded one (tracks and paths share topics). */

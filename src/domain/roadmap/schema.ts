@@ -120,6 +120,9 @@ export const projectSchema = z.strictObject({
   level: z.enum(['beginner', 'intermediate', 'advanced']).check(z.describe('How hard it is.')),
   topics: atLeastOne(slugSchema, 'topic').check(z.describe('Ids of the topics it practises.')),
   milestones: atLeastOne(nonEmpty, 'milestone').check(z.describe('The steps from a first version to the finished project.')),
+  exercise: z.optional(
+    slugSchema.check(z.describe('The id of an exercise that builds this project milestone by milestone (one with "milestones"), checked.')),
+  ),
 });
 
 export const roadmapSchema = z.strictObject({

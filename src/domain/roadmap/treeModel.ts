@@ -1,4 +1,5 @@
-import { checkedCount, isVerified, phaseTally, topicStatus } from '../progress/progress';
+import { checkedCount, isVerified, milestonesPassed, phaseTally, topicStatus } from '../progress/progress';
+import type { Milestone } from '../exercises/milestones';
 import type { ProgressData, Tally } from '../progress/progress';
 import type { PhaseOutline, RoadmapOutline, TopicOutline } from './schema';
 import { statusLabels } from '../progress/status';
@@ -75,4 +76,51 @@ export function matchesFilter(topic: TopicOutline, data: ProgressData, filter: T
     case 'done':
       return status === 'done';
   }
+}
+
+/** A project milestone's row: passed at the last check, the one to work on next, or still ahead. */
+export interface MilestoneRow {
+  label: string;
+  /** The topics it practises, by title, comma-separated. */
+  description: string;
+  /** The same titles, as a list. */
+  topics: string[];
+  status: 'passed' | 'next' | 'ahead';
+  tooltip: string;
+  accessibilityLabel: string;
+}
+
+/** "2/5 milestones": a project exercise's progress, as its last check left it. */
+export function milestoneCount(
+  exerciseId: string,
+  milestones: readonly Milestone[],
+  data: ProgressData,
+): { passed: number; total: number } {
+  const passed = new Set(milestonesPassed(data, exerciseId));
+  // In order from the first, as the check counts them (ids a changed project no longer has do not count).
+  const count = milestones.findIndex((m) => !passed.has(m.id));
+  return { passed: count === -1 ? milestones.length : count, total: milestones.length };
+}
+
+/** One row per milestone, in order; `titleOf` names the topics each practises. */
+export function milestoneRows(
+  exerciseId: string,
+  milestones: readonly Milestone[],
+  data: ProgressData,
+  titleOf: (topicId: string) => string | undefined,
+): MilestoneRow[] {
+  const { passed } = milestoneCount(exerciseId, milestones, data);
+  return milestones.map((m, i) => {
+    const status = i < passed ? 'passed' : i === passed ? 'next' : 'ahead';
+    const topics = m.topics.map((t) => titleOf(t) ?? t);
+    const said = status === 'passed' ? 'passes' : status === 'next' ? 'next to build' : 'not reached yet';
+    return {
+      label: `${i + 1}. ${m.title}`,
+      description: topics.join(', '),
+      topics,
+      status,
+      tooltip: `Milestone ${i + 1} of ${milestones.length}: ${m.title} (${said})\n${m.summary}\nPractises: ${topics.join(', ')}`,
+      accessibilityLabel: `Milestone ${i + 1} of ${milestones.length}, ${m.title}, ${said}, practises ${topics.join(', ')}`,
+    };
+  });
 }

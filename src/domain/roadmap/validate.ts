@@ -249,6 +249,11 @@ function checkReferences(roadmap: Roadmap, options: LoadOptions): RefProblem[] {
     project.topics.forEach((id, t) => {
       if (!topicIds.has(id)) problems.push({ path: ['projects', i, 'topics', t], message: `unknown topic id "${id}"` });
     });
+    if (project.exercise !== undefined && options.knownExercises && !options.knownExercises.has(project.exercise))
+      problems.push({
+        path: ['projects', i, 'exercise'],
+        message: `unknown exercise id "${project.exercise}"${options.exerciseHint ?? ''}`,
+      });
   });
 
   const graph = roadmap.phases.flatMap((phase, p) =>

@@ -89,7 +89,7 @@ export class ExerciseChecks implements vscode.Disposable {
 
   private async run(
     exerciseId: string,
-    exercise: Pick<Exercise, 'id' | 'title' | 'topic' | 'dir' | 'grading' | 'flavours'>,
+    exercise: Pick<Exercise, 'id' | 'title' | 'topic' | 'dir' | 'grading' | 'flavours' | 'milestones'>,
     external?: vscode.CancellationToken,
   ): Promise<CheckResult | undefined> {
     let dir: vscode.Uri | undefined;
@@ -160,6 +160,7 @@ export class ExerciseChecks implements vscode.Disposable {
             return await gradeFolder(target.runner, folder, {
               ...(spec ? { spec } : {}),
               ...(mutants ? { mutants } : {}),
+              ...(exercise.milestones ? { milestones: exercise.milestones } : {}),
               signal: controller.signal,
               timeoutMs: timeoutSeconds * 1000,
               onOutput: (t) => output.append(t),
@@ -181,6 +182,9 @@ export class ExerciseChecks implements vscode.Disposable {
         `Check ${exercise.id}: ${result.outcome}, ${result.summary}, ${seconds} s${result.installMs !== undefined ? `, install ${result.installMs} ms` : ''}`,
       );
       this.setState(exerciseId, { running: false, last: { ...result, at: Date.now() } });
+      // A project's milestones, from every finished check: progress shows in the tree, and a regression as lost progress.
+      if (result.milestones && (result.outcome === 'passed' || result.outcome === 'failed'))
+        await this.services.store.update(ops.recordMilestones(exercise.id, result.milestones.passed));
       if (result.outcome === 'passed') {
         const { store } = this.services;
         await store.update(ops.markExercisePassed(exercise.id));

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { findTopic } from '../../domain/roadmap/lookup';
 import { nextUp } from '../../domain/roadmap/nextUp';
-import { matchesFilter, phaseRow, topicRow } from '../../domain/roadmap/treeModel';
+import { matchesFilter, milestoneCount, milestoneRows, phaseRow, topicRow } from '../../domain/roadmap/treeModel';
+import type { MilestoneRow } from '../../domain/roadmap/treeModel';
+import type { Milestone } from '../../domain/exercises/milestones';
 import type { TopicFilter } from '../../domain/roadmap/treeModel';
 import type { PhaseOutline, Project, TopicOutline } from '../../domain/roadmap/schema';
 import { commands } from '../../app/ids';
@@ -16,7 +18,9 @@ export type RoadmapNode =
   | { kind: 'phase'; phase: PhaseOutline }
   | { kind: 'topic'; topic: TopicOutline; parentId: string; reason?: string }
   | { kind: 'projects' }
-  | { kind: 'project'; project: Project };
+  | { kind: 'project'; project: Project }
+  /** A milestone of the project exercise a project idea links to; index in its milestones. */
+  | { kind: 'milestone'; project: Project; index: number };
 
 const expandedKey = 'backendRoadmap.expandedNodes';
 
@@ -27,6 +31,15 @@ const statusIcons: Record<TopicStatus, vscode.ThemeIcon> = {
   skipped: new vscode.ThemeIcon('debug-step-over', new vscode.ThemeColor('disabledForeground')),
 };
 const verifiedIcon = new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed'));
+const milestoneIcons: Record<MilestoneRow['status'], vscode.ThemeIcon> = {
+  passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  next: new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow')),
+  ahead: new vscode.ThemeIcon('circle-large-outline'),
+};
+
+function milestoneId(project: Project, index: number): string {
+  return `milestone:${project.id}/${index}`;
+}
 
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RoadmapNode | undefined>();
@@ -53,7 +66,14 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
 
   /** Follows the learner expanding or collapsing a row, so the next window opens the same way. */
   setExpanded(node: RoadmapNode, expanded: boolean): void {
-    const id = node.kind === 'phase' ? `phase:${node.phase.id}` : node.kind === 'project' ? `project:${node.project.id}` : undefined;
+    const id =
+      node.kind === 'phase'
+        ? `phase:${node.phase.id}`
+        : node.kind === 'project'
+          ? `project:${node.project.id}`
+          : node.kind === 'milestone'
+            ? milestoneId(node.project, node.index)
+            : undefined;
     if (!id || this.expanded.has(id) === expanded) return;
     if (expanded) this.expanded.add(id);
     else this.expanded.delete(id);
@@ -79,14 +99,26 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     return hit ? { kind: 'topic', topic: hit.topic, parentId: `phase:${hit.phase.id}` } : undefined;
   }
 
+  /** The milestones of the project exercise a project idea links to; undefined when it links none (or one without milestones). */
+  private milestonesOf(project: Project): { exerciseId: string; milestones: Milestone[] } | undefined {
+    const exercise = project.exercise === undefined ? undefined : this.services.catalog.exercise(project.exercise);
+    return exercise?.milestones ? { exerciseId: exercise.id, milestones: exercise.milestones } : undefined;
+  }
+
   getParent(node: RoadmapNode): RoadmapNode | undefined {
     if (node.kind === 'project') return { kind: 'projects' };
+    if (node.kind === 'milestone') return { kind: 'project', project: node.project };
     if (node.kind !== 'topic') return undefined;
     if (node.parentId === 'next-up') return { kind: 'nextUp' };
-    const [kind, id] = node.parentId.split(':');
+    const [kind, id = ''] = node.parentId.split(':');
     if (kind === 'phase') {
       const phase = this.services.roadmap.phases.find((p) => p.id === id);
       return phase ? { kind: 'phase', phase } : undefined;
+    }
+    if (kind === 'milestone') {
+      const [projectId, index] = id.split('/');
+      const project = this.services.roadmap.projects.find((p) => p.id === projectId);
+      return project ? { kind: 'milestone', project, index: Number(index) } : undefined;
     }
     const project = this.services.roadmap.projects.find((p) => p.id === id);
     return project ? { kind: 'project', project } : undefined;
@@ -112,15 +144,38 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
           .map((topic) => ({ kind: 'topic', topic, parentId: `phase:${node.phase.id}` }));
       case 'projects':
         return roadmap.projects.map((project) => ({ kind: 'project', project }));
-      case 'project':
-        return node.project.topics.flatMap((id) => {
-          const topic = this.services.topic(id)?.topic;
-          return topic ? [{ kind: 'topic' as const, topic, parentId: `project:${node.project.id}` }] : [];
-        });
+      case 'project': {
+        // A checked project: its milestones first (each with the topics it practises), then the idea's other topics.
+        const checked = this.milestonesOf(node.project);
+        const covered = new Set(checked?.milestones.flatMap((m) => m.topics) ?? []);
+        const milestones: RoadmapNode[] = (checked?.milestones ?? []).map((_, index) => ({
+          kind: 'milestone',
+          project: node.project,
+          index,
+        }));
+        return [
+          ...milestones,
+          ...this.topicNodes(
+            node.project.topics.filter((id) => !covered.has(id)),
+            `project:${node.project.id}`,
+          ),
+        ];
+      }
+      case 'milestone': {
+        const milestone = this.milestonesOf(node.project)?.milestones[node.index];
+        return milestone ? this.topicNodes(milestone.topics, milestoneId(node.project, node.index)) : [];
+      }
       case 'topic':
       case 'review':
         return [];
     }
+  }
+
+  private topicNodes(ids: readonly string[], parentId: string): RoadmapNode[] {
+    return ids.flatMap((id) => {
+      const topic = this.services.topic(id)?.topic;
+      return topic ? [{ kind: 'topic' as const, topic, parentId }] : [];
+    });
   }
 
   getTreeItem(node: RoadmapNode): vscode.TreeItem {
@@ -171,7 +226,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         const item = new vscode.TreeItem(project.title, this.collapsible(`project:${project.id}`));
         item.id = `project:${project.id}`;
         item.iconPath = new vscode.ThemeIcon('project');
-        item.description = project.level;
+        const checked = this.milestonesOf(project);
+        const count = checked ? milestoneCount(checked.exerciseId, checked.milestones, this.services.store.data) : undefined;
+        item.description = count ? `${project.level} · ${count.passed}/${count.total} milestones` : project.level;
         const tooltip = new vscode.MarkdownString(undefined, false);
         tooltip
           .appendMarkdown('**')
@@ -179,13 +236,41 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
           .appendMarkdown(`** — ${project.level}\n\n`)
           .appendText(project.summary)
           .appendMarkdown('\n\n');
-        for (const m of project.milestones) tooltip.appendMarkdown('- ').appendText(m).appendMarkdown('\n');
+        if (count)
+          tooltip.appendMarkdown(
+            `A checked project in ${count.total} milestones, ${count.passed} passing: scaffold it from its topic page and check it there.\n\n`,
+          );
+        else for (const m of project.milestones) tooltip.appendMarkdown('- ').appendText(m).appendMarkdown('\n');
         item.tooltip = tooltip;
-        item.accessibilityInformation = { label: `${project.title}, ${project.level} project, practises ${project.topics.length} topics` };
+        item.accessibilityInformation = {
+          label: `${project.title}, ${project.level} project, ${count ? `${count.passed} of ${count.total} milestones pass, ` : ''}practises ${project.topics.length} topics`,
+        };
         item.contextValue = 'project';
         return item;
       }
+      case 'milestone':
+        return this.milestoneItem(node.project, node.index);
     }
+  }
+
+  private milestoneItem(project: Project, index: number): vscode.TreeItem {
+    const checked = this.milestonesOf(project);
+    const row = checked
+      ? milestoneRows(checked.exerciseId, checked.milestones, this.services.store.data, (id) => this.services.titleOf(id))[index]
+      : undefined;
+    const id = milestoneId(project, index);
+    const item = new vscode.TreeItem(row?.label ?? `Milestone ${index + 1}`, this.collapsible(id));
+    item.id = id;
+    if (!row || !checked) return item;
+    item.iconPath = milestoneIcons[row.status];
+    item.description = row.description;
+    item.tooltip = row.tooltip;
+    item.contextValue = `milestone:${row.status}`;
+    item.accessibilityInformation = { label: row.accessibilityLabel };
+    // The project is scaffolded and checked from its exercise's topic page.
+    const topic = this.services.catalog.exercise(checked.exerciseId)?.topic;
+    if (topic) item.command = { command: commands.openTopic, title: 'Open Topic', arguments: [topic] };
+    return item;
   }
 
   private phaseItem(phase: PhaseOutline): vscode.TreeItem {

@@ -26,6 +26,8 @@ const checkViewSchema = z.object({
 });
 export type CheckView = z.infer<typeof checkViewSchema>;
 
+const milestoneStatus = z.enum(['passed', 'next', 'ahead']);
+
 export const topicViewSchema = z.object({
   id,
   title: z.string(),
@@ -73,7 +75,23 @@ export const topicViewSchema = z.object({
       failedChecks: z.number().check(z.int(), z.nonnegative()),
       /** The reference solution can be compared: after a pass, or after three failed checks (then with a confirmation). */
       canCompare: z.boolean(),
+      /** A project: its milestones in order, as its last check left them, with the titles of the topics each practises. */
+      milestones: z.optional(z.array(z.object({ title: z.string(), status: milestoneStatus, topics: z.array(z.string()) }))),
     }),
+  ),
+  /** Project milestones that practise this topic, in projects scaffolded from another topic's page. */
+  practisedIn: z.optional(
+    z.array(
+      z.object({
+        /** The topic whose page holds the project. */
+        topicId: id,
+        project: z.string(),
+        milestone: z.number().check(z.int(), z.positive()),
+        total: z.number().check(z.int(), z.positive()),
+        title: z.string(),
+        status: milestoneStatus,
+      }),
+    ),
   ),
 });
 export type TopicView = z.infer<typeof topicViewSchema>;

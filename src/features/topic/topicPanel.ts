@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { readSpec, specFileName } from '../../domain/exercises/spec/load';
 import type { Spec } from '../../domain/exercises/spec/schema';
+import type { Milestone } from '../../domain/exercises/milestones';
+import { milestoneRows } from '../../domain/roadmap/treeModel';
 import { isComplete } from '../../domain/roadmap/completion';
 import {
   exercisePassed,
@@ -292,10 +294,36 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       exercises: await Promise.all(
         topic.exercises.flatMap((id) => {
           const ex = catalog.exercise(id);
-          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id), ex.dir)] : [];
+          return ex ? [this.exerciseView(ex.id, ex.title, ex.description, exercisePassed(data, id), ex.dir, ex.milestones)] : [];
         }),
       ),
+      ...this.practisedIn(topic.id),
     };
+  }
+
+  /** The milestones of projects (on other topics' pages) that practise this topic. */
+  private practisedIn(topicId: string): Pick<TopicView, 'practisedIn'> {
+    const titleOf = (id: string) => this.services.titleOf(id);
+    const out = this.services.catalog.exercises.flatMap((ex) => {
+      if (!ex.milestones || ex.topic === topicId) return [];
+      const rows = milestoneRows(ex.id, ex.milestones, this.services.store.data, titleOf);
+      return ex.milestones.flatMap((m, i) => {
+        const row = rows[i];
+        return m.topics.includes(topicId) && row
+          ? [
+              {
+                topicId: ex.topic,
+                project: ex.title,
+                milestone: i + 1,
+                total: ex.milestones?.length ?? 0,
+                title: m.title,
+                status: row.status,
+              },
+            ]
+          : [];
+      });
+    });
+    return out.length > 0 ? { practisedIn: out } : {};
   }
 
   private quizView(topic: { id: string; exercises: string[]; questions: unknown[] }): TopicView['quiz'] {
@@ -325,6 +353,7 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     description: string,
     passed: boolean,
     dir: string,
+    milestones?: readonly Milestone[],
   ): Promise<TopicView['exercises'][number]> {
     const state = this.checks.state(id);
     const last = state.last;
@@ -343,6 +372,15 @@ export class TopicPanel implements vscode.Disposable, vscode.WebviewPanelSeriali
       canCheck: vscode.workspace.isTrusted,
       failedChecks,
       canCompare: scaffolded && solutionOffer(this.services.store.data, id) !== 'notYet',
+      ...(milestones
+        ? {
+            milestones: milestoneRows(id, milestones, this.services.store.data, (t) => this.services.titleOf(t)).map((row, i) => ({
+              title: milestones[i]?.title ?? row.label,
+              status: row.status,
+              topics: row.topics,
+            })),
+          }
+        : {}),
       check:
         state.running || last
           ? {

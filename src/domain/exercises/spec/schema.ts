@@ -281,6 +281,14 @@ export const specScenarioSchema = z.strictObject({
   hints: z.optional(
     z.array(z.string().check(z.minLength(1))).check(z.describe('Offered one at a time when this scenario fails, gentle first.')),
   ),
+  milestone: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a milestone id from exercise.json'),
+        z.describe("A project's scenario: the id of the milestone (in exercise.json) whose spec it belongs to."),
+      ),
+  ),
   steps: z
     .array(specStepSchema)
     .check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, tcp, run or sql step, in order.')),
