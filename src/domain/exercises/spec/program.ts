@@ -9,6 +9,8 @@ export interface RunningProgram {
   port: number;
   /** What it printed so far (the tail), for a failure message. */
   output(): string;
+  /** Everything it printed on stdout since it started (the first MiB), for stdout steps. */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export interface StartOptions {
 }
 
 const outputTail = 4000;
+const stdoutLimit = 1024 * 1024;
 
 /** A port the kernel says is free now; the program gets it through PORT. */
 export function freePort(): Promise<number> {
@@ -59,6 +62,10 @@ export async function startProgram(command: Command, cwd: string, options: Start
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-outputTail);
   };
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (stdout.length < stdoutLimit) stdout += chunk.toString('utf8');
+  });
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exited: string | undefined;
@@ -109,5 +116,5 @@ export async function startProgram(command: Command, cwd: string, options: Start
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { port, output: () => output, stop };
+  return { port, output: () => output, stdout: () => stdout, stop };
 }
