@@ -10,6 +10,8 @@ export interface RunningProgram {
   port: number;
   /** What it printed so far (the tail), for a failure message. */
   output(): string;
+  /** Everything it printed on stdout since it started (the first MiB), for stdout steps. */
+  stdout(): string;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function parsePortRange(text: string | undefined): PortRange | undefined 
 }
 
 const outputTail = 4000;
+const stdoutLimit = 1024 * 1024;
 
 /** A port that is free now (any the kernel picks, or one in `range`); the program gets it through PORT. */
 export async function freePort(range?: PortRange): Promise<number> {
@@ -101,6 +104,10 @@ export async function startProgram(command: Command, cwd: string, options: Start
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-outputTail);
   };
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (stdout.length < stdoutLimit) stdout += chunk.toString('utf8');
+  });
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exited: string | undefined;
@@ -151,5 +158,5 @@ export async function startProgram(command: Command, cwd: string, options: Start
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { port, output: () => output, stop };
+  return { port, output: () => output, stdout: () => stdout, stop };
 }

@@ -19,6 +19,7 @@ import { defaultRedisUrl, keyPrefixEnv, newKeyPrefix, redisSession, specUsesRedi
 import type { RedisSession } from './redis';
 import type { HttpStep, Spec, SpecScenario, SpecStep } from './schema';
 import { createScratchDatabase, defaultDatabaseUrl, runSqlStep } from './sql';
+import { runStdoutStep } from './stdout';
 import type { ScratchDatabase } from './sql';
 import { mintTokens } from './tokens';
 import { TcpSession } from './tcp';
@@ -104,7 +105,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
     } catch (e) {
       return done('failed', `The spec is broken: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const context: StepContext = { port: program?.port, saved, options, env, redis, ws, tcp, database };
+    const context: StepContext = { port: program?.port, program, saved, options, env, redis, ws, tcp, database };
     for (const [index, step] of scenario.steps.entries()) {
       // Cancelled or out of time: stop here, without calling the scenario failed.
       if (options.signal?.aborted) return done('skipped', 'The check was stopped before this scenario finished.');
@@ -141,6 +142,7 @@ async function runScenario(spec: Spec, scenario: SpecScenario, options: SpecRunO
 interface StepContext {
   /** Where the program listens; undefined when it is run as a command. */
   port: number | undefined;
+  program: RunningProgram | undefined;
   saved: Saved;
   options: SpecRunOptions;
   /** The program's environment: the spec's, a Redis key prefix, DATABASE_URL for specs with a database. */
@@ -162,6 +164,12 @@ async function runStep(step: SpecStep, context: StepContext): Promise<string | u
   }
   if ('redis' in step) return redis ? redis.run(step, saved) : 'The spec is broken: a Redis step without a Redis session';
   if ('run' in step) return runRunStep(step, options.run, context.env, saved, options.signal);
+  if ('stdout' in step) {
+    const { program } = context;
+    return program
+      ? runStdoutStep(step, () => program.stdout(), saved, options.signal)
+      : 'The spec is broken: a stdout step needs a program that serves.';
+  }
   if ('sql' in step) {
     if (!database) return 'The spec is broken: a sql step needs `"database": "postgres"`.';
     try {

@@ -247,6 +247,36 @@ export const sqlStepSchema = z.strictObject({
   hint,
 });
 
+const stdoutMsSchema = z.int().check(z.minimum(1), z.maximum(30_000));
+
+/**
+ * What the program printed on stdout since it was started for this scenario (see stdout.ts): a
+ * structured log line, or the whole text. Stderr is not read.
+ */
+export const stdoutStepSchema = z.strictObject({
+  stdout: z.union([
+    /**
+     * A line that parses as JSON and matches `line`. An object gives only the fields that matter:
+     * other fields are allowed, `{"$absent": true}` says a field must not be there. Waits up to
+     * `ms` (default 2000) for it. With `count`, exactly that many lines must match (0: none, after
+     * waiting `ms`, default 500).
+     */
+    z.strictObject({
+      line: expectedSchema.check(
+        z.describe('A JSON line printed on stdout; an object lists only the fields that matter (others are allowed).'),
+      ),
+      count: z.optional(z.int().check(z.minimum(0), z.maximum(1000), z.describe('Exactly this many lines must match.'))),
+      ms: z.optional(stdoutMsSchema.check(z.describe('How long to wait for the line (default 2000; 500 with count 0).'))),
+    }),
+    /** Everything printed on stdout so far, as one string, checked at once. */
+    z.strictObject({
+      text: expectedSchema.check(z.describe('Everything printed on stdout so far, as one string, checked at once.')),
+    }),
+  ]),
+  why,
+  hint,
+});
+
 export const specStepSchema = z.union([
   httpStepSchema,
   waitStepSchema,
@@ -255,6 +285,7 @@ export const specStepSchema = z.union([
   tcpStepSchema,
   runStepSchema,
   sqlStepSchema,
+  stdoutStepSchema,
 ]);
 
 /**
@@ -291,7 +322,7 @@ export const specScenarioSchema = z.strictObject({
   ),
   steps: z
     .array(specStepSchema)
-    .check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, tcp, run or sql step, in order.')),
+    .check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, tcp, run, sql or stdout step, in order.')),
 });
 
 export const specSchema = z.strictObject({
@@ -337,5 +368,6 @@ export type TcpAction = z.infer<typeof tcpActionSchema>;
 export type ResponseExpect = z.infer<typeof responseExpectSchema>;
 export type RunStep = z.infer<typeof runStepSchema>;
 export type SqlStep = z.infer<typeof sqlStepSchema>;
+export type StdoutStep = z.infer<typeof stdoutStepSchema>;
 export type TokenDefinition = z.infer<typeof tokenSchema>;
 export type SpecRequest = z.infer<typeof specRequestSchema>;

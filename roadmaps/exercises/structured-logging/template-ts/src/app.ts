@@ -1,0 +1,66 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { requestLogging } from './logging';
+
+// A small book API with a login (done for you). Your work is in src/logging.ts.
+interface Book {
+  id: number;
+  title: string;
+}
+
+const books = new Map<number, Book>([
+  [1, { id: 1, title: 'Dune' }],
+  [2, { id: 2, title: 'Kindred' }],
+  [3, { id: 3, title: 'Neuromancer' }],
+]);
+const users = new Map([['ada', 'correct horse battery']]);
+
+export function createApp({ logger }: { logger: Logger }): Express {
+  const app = express();
+
+  // First: gives every request its id and req.log, and logs it when the response is finished.
+  app.use(requestLogging(logger));
+
+  app.get('/api/books/:id', (req: Request<{ id: string }>, res: Response) => {
+    req.log.debug({ bookId: req.params.id }, 'looking up book');
+    const book = books.get(Number(req.params.id));
+    if (!book) {
+      res.status(404).json({ error: `No book ${req.params.id}` });
+      return;
+    }
+    res.json(book);
+  });
+
+  app.post('/api/login', express.json(), (req: Request, res: Response) => {
+    const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
+    if (typeof username === 'string' && users.get(username) === password) {
+      res.json({ username });
+      return;
+    }
+    req.log.warn({ username }, 'login failed');
+    res.status(401).json({ error: 'Invalid username or password' });
+  });
+
+  // Waits ?ms= milliseconds (0 to 5000) before answering.
+  app.get('/api/slow', async (req: Request, res: Response) => {
+    const ms = Math.min(Math.max(Number(req.query.ms) || 0, 0), 5000);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    res.json({ sleptMs: ms });
+  });
+
+  // Fails on purpose: the error handler below answers 500.
+  app.get('/api/boom', () => {
+    throw new Error('Something broke');
+  });
+
+  app.use((req: Request, res: Response) => {
+    res.status(404).json({ error: `No route for ${req.method} ${req.path}` });
+  });
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err }, 'unhandled error');
+    res.status(500).json({ error: 'Internal Server Error' });
+  });
+
+  return app;
+}
