@@ -13,6 +13,7 @@ import type { SentRequest } from './curl';
 import { resolve, show } from './match';
 import type { Mismatch, Saved } from './match';
 import type { RunningProgram } from './program';
+import { runParallelStep } from './parallel';
 import { checkResponse, parseJsonBody } from './response';
 import type { HttpResponse } from './response';
 import { defaultRedisUrl, keyPrefixEnv, newKeyPrefix, redisSession, specUsesRedis } from './redis';
@@ -179,6 +180,7 @@ async function runStep(step: SpecStep, context: StepContext): Promise<string | u
     }
   }
   if (port === undefined) return 'The spec is broken: an HTTP step needs a program that serves (`"program": "server"`).';
+  if ('parallel' in step) return runParallelStep(step, (request) => runHttpStep(request, port, saved, options));
   return runHttpStep(step, port, saved, options);
 }
 

@@ -67,6 +67,23 @@ export const httpStepSchema = z.strictObject({
   hint,
 });
 
+/**
+ * HTTP requests sent all at once, for behaviour that only breaks under concurrency (a lost update, an
+ * overdraft, a deadlock): every request in `parallel`, each `times` times, goes out before any answer
+ * is read, and every response must match its own `expect`. Nothing is saved; a later sql or http step
+ * checks what the requests did together.
+ */
+export const parallelStepSchema = z.strictObject({
+  parallel: z
+    .array(z.omit(httpStepSchema, { save: true, why: true, hint: true }))
+    .check(z.minLength(1), z.describe('HTTP requests (request and expect, no save), sent at the same time.')),
+  times: z.optional(
+    z.int().check(z.minimum(1), z.maximum(200), z.describe('How many times each request is sent (default 1), all at once.')),
+  ),
+  why,
+  hint,
+});
+
 /** A pause, for behaviour that depends on time passing (a rate-limit window, an expiry). */
 export const waitStepSchema = z.strictObject({
   wait: z
@@ -279,6 +296,7 @@ export const stdoutStepSchema = z.strictObject({
 
 export const specStepSchema = z.union([
   httpStepSchema,
+  parallelStepSchema,
   waitStepSchema,
   redisStepSchema,
   wsStepSchema,
@@ -322,7 +340,7 @@ export const specScenarioSchema = z.strictObject({
   ),
   steps: z
     .array(specStepSchema)
-    .check(z.minLength(1), z.describe('Each one HTTP request, wait, redis, ws, tcp, run, sql or stdout step, in order.')),
+    .check(z.minLength(1), z.describe('Each one HTTP request, parallel, wait, redis, ws, tcp, run, sql or stdout step, in order.')),
 });
 
 export const specSchema = z.strictObject({
@@ -359,6 +377,7 @@ export type Spec = z.infer<typeof specSchema>;
 export type SpecScenario = z.infer<typeof specScenarioSchema>;
 export type SpecStep = z.infer<typeof specStepSchema>;
 export type HttpStep = z.infer<typeof httpStepSchema>;
+export type ParallelStep = z.infer<typeof parallelStepSchema>;
 export type WaitStep = z.infer<typeof waitStepSchema>;
 export type RedisStep = z.infer<typeof redisStepSchema>;
 export type WsStep = z.infer<typeof wsStepSchema>;

@@ -1,0 +1,3 @@
+-- The indexes for the two queries in the README.
+-- TODO: an index that finds one customer's orders already sorted by created_at (column order matters).
+-- TODO: an index that finds a customer by lower(email).

@@ -1,0 +1,2 @@
+-- TODO: a column `search` that PostgreSQL keeps up to date from title and body (a generated tsvector,
+-- English stemming, the title weighted above the body), and a GIN index on it.

@@ -1,0 +1,23 @@
+// Starts the API (done for you): applies the migrations, then listens. Configuration comes from the
+// environment:
+//   PORT, HOST     where to listen (3000, 127.0.0.1)
+//   DATABASE_URL   the PostgreSQL to use (postgres://localhost:5432/postgres)
+import { Pool } from 'pg';
+import { createApp } from './src/app';
+import { migrate } from './src/migrate';
+
+const env = (name: string, fallback: string): string => process.env[name] || fallback;
+
+async function main(): Promise<void> {
+  const pool = new Pool({ connectionString: env('DATABASE_URL', 'postgres://localhost:5432/postgres'), max: 5 });
+  pool.on('error', (err: Error) => console.error('PostgreSQL:', err.message));
+  await migrate(pool);
+  const port = Number(env('PORT', '3000'));
+  const host = env('HOST', '127.0.0.1');
+  createApp({ db: pool }).listen(port, host, () => console.log(`Listening on http://${host}:${port}/search?q=postgres`));
+}
+
+main().catch((err: unknown) => {
+  console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

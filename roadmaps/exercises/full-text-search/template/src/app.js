@@ -1,0 +1,31 @@
+// The HTTP API (done for you), on node:http. Every answer is JSON; errors are { "error": "..." }.
+//   GET /search?q=...   the 10 best matching articles, best first: [{ id, title }]
+//                       (400 when q is missing or blank)
+// The search itself is in search.js.
+const http = require('node:http');
+const { search } = require('./search');
+
+function createApp({ db }) {
+  async function handle(req, res) {
+    const send = (status, value) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname !== '/search') return send(404, { error: `No route for ${req.method} ${url.pathname}` });
+    if (req.method !== 'GET') return send(405, { error: `${req.method} is not allowed here` });
+    const q = (url.searchParams.get('q') ?? '').trim();
+    if (q === '') return send(400, { error: 'q is required' });
+    return send(200, await search(db, q));
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error(err);
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: err.message }));
+    });
+  });
+}
+
+module.exports = { createApp };

@@ -1,0 +1,16 @@
+// Starts the API (done for you). Configuration comes from the environment:
+//   PORT, HOST     where to listen (3000, 127.0.0.1)
+//   DATABASE_URL   the PostgreSQL that holds the accounts and transfers tables
+//                  (postgres://localhost:5432/postgres)
+import { Pool } from 'pg';
+import { createApp } from './src/app';
+
+const env = (name: string, fallback: string): string => process.env[name] || fallback;
+
+// At most 10 connections: more requests than that wait for a free one.
+const pool = new Pool({ connectionString: env('DATABASE_URL', 'postgres://localhost:5432/postgres'), max: 10 });
+pool.on('error', (err: Error) => console.error('PostgreSQL:', err.message));
+
+const port = Number(env('PORT', '3000'));
+const host = env('HOST', '127.0.0.1');
+createApp({ db: pool }).listen(port, host, () => console.log(`Listening on http://${host}:${port}/accounts/1`));

@@ -1,0 +1,69 @@
+// The HTTP API (done for you), on node:http. Every answer is JSON; errors are { "error": "..." }.
+//   POST /transfers     { fromId, toId, amountCents } -> 201 { id, fromId, toId, amountCents }
+//                       400 invalid input, 404 unknown account, 409 not enough money
+//   GET /accounts/:id   { id, owner, balanceCents } (404 when there is none)
+// The transfer itself is in transfers.ts.
+import * as http from 'node:http';
+import type { Pool } from 'pg';
+import { AccountNotFoundError, InsufficientFundsError } from './errors';
+import { transfer } from './transfers';
+
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+
+export function createApp({ db }: { db: Pool }): http.Server {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const send = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const account = /^\/accounts\/(\d+)$/.exec(pathname);
+    if (account && req.method === 'GET') {
+      const { rows } = await db.query<{ id: number; owner: string; balance_cents: string }>(
+        'SELECT id, owner, balance_cents FROM accounts WHERE id = $1',
+        [Number(account[1])],
+      );
+      const row = rows[0];
+      if (!row) return send(404, { error: `Account ${account[1]} not found` });
+      // bigint comes back from pg as a string.
+      return send(200, { id: row.id, owner: row.owner, balanceCents: Number(row.balance_cents) });
+    }
+    if (pathname !== '/transfers') return send(404, { error: `No route for ${req.method} ${pathname}` });
+    if (req.method !== 'POST') return send(405, { error: `${req.method} is not allowed here` });
+    let input: { fromId?: unknown; toId?: unknown; amountCents?: unknown } | null;
+    try {
+      input = JSON.parse(await readBody(req));
+    } catch {
+      return send(400, { error: 'The body must be JSON' });
+    }
+    const { fromId, toId, amountCents } = input ?? {};
+    if (!isId(fromId) || !isId(toId)) return send(400, { error: 'fromId and toId must be account ids' });
+    if (fromId === toId) return send(400, { error: 'An account cannot send money to itself' });
+    if (!isId(amountCents)) return send(400, { error: 'amountCents must be a whole number above 0' });
+    try {
+      return send(201, await transfer(db, { fromId, toId, amountCents }));
+    } catch (err) {
+      if (err instanceof AccountNotFoundError) return send(404, { error: err.message });
+      if (err instanceof InsufficientFundsError) return send(409, { error: err.message });
+      throw err;
+    }
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: err instanceof Error ? err.message : String(err) }));
+    });
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
