@@ -1,0 +1,15 @@
+// The connection pool (done for you): DATABASE_URL, and the tables of schema.sql created at start.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Pool, type PoolConfig } from 'pg';
+
+/** A pg Pool on `connectionString` (DATABASE_URL), with schema.sql applied. */
+export async function openPool(
+  connectionString = process.env.DATABASE_URL || 'postgres://localhost:5432/postgres',
+  options: PoolConfig = {},
+): Promise<Pool> {
+  const pool = new Pool({ connectionString, max: 5, ...options });
+  pool.on('error', (err) => console.error('idle PostgreSQL client:', err.message));
+  await pool.query(await readFile(path.join(__dirname, '..', 'schema.sql'), 'utf8'));
+  return pool;
+}
