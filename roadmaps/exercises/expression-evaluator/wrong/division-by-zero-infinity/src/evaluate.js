@@ -1,0 +1,37 @@
+// Stage 3: a tree to a number, by walking it.
+
+/**
+ * @param {import('./parse').Node} node
+ * @returns {number}
+ * @throws {ExpressionError} "division by zero at 2" for / or % by zero (the operator's column)
+ */
+function evaluate(node) {
+  switch (node.type) {
+    case 'number':
+      return node.value;
+    case 'negate':
+      return -evaluate(node.operand);
+    case 'binary': {
+      const left = evaluate(node.left);
+      const right = evaluate(node.right);
+      switch (node.op) {
+        case '+':
+          return left + right;
+        case '-':
+          return left - right;
+        case '*':
+          return left * right;
+        // WRONG: JavaScript's own answers (Infinity, NaN) pass through as results.
+        case '/':
+          return left / right;
+        case '%':
+          return left % right;
+        case '^':
+          return left ** right;
+      }
+    }
+  }
+  throw new TypeError(`not a node: ${JSON.stringify(node)}`);
+}
+
+module.exports = { evaluate };

@@ -1,0 +1,69 @@
+// Release notes from Conventional Commits: the next semantic version and a changelog section.
+
+export interface Commit {
+  type: string;
+  scope: string | null;
+  breaking: boolean;
+  description: string;
+  /** The texts of BREAKING CHANGE footers, in order. */
+  notes: string[];
+}
+
+export type Bump = 'major' | 'minor' | 'patch' | 'none';
+
+export interface Release {
+  version: string;
+  bump: Bump;
+  changelog: string;
+  /** The first lines of the messages that are not Conventional Commits. */
+  malformed: string[];
+}
+
+/** The types that appear in the changelog, in this order, with their headings. */
+export const SECTIONS: readonly { type: string; heading: string }[] = [
+  { type: 'feat', heading: 'Features' },
+  { type: 'fix', heading: 'Bug Fixes' },
+  { type: 'perf', heading: 'Performance' },
+];
+
+/**
+ * Reads one commit message. Returns null for a merge commit ("Merge ..."), throws a SyntaxError when
+ * the first line is not `type(scope)!: description`.
+ */
+export function parseCommit(message: string): Commit | null {
+  // TODO: the first line is the header. A header starting with "Merge " is a merge commit: return null.
+  // TODO: match the header against type(scope)!: description (a regular expression does it): type is
+  //       lowercase letters, the scope is optional and not empty, "!" is optional, then ": " and a
+  //       non-empty description. No match: throw new SyntaxError(...).
+  // TODO: every later line "BREAKING CHANGE: text" or "BREAKING-CHANGE: text" is a note; a commit is
+  //       breaking if it has "!" or at least one note.
+  throw new SyntaxError('not written yet');
+}
+
+/** The next version after `current` ("MAJOR.MINOR.PATCH") for these commits. */
+export function nextVersion(
+  current: string,
+  commits: readonly Pick<Commit, 'type' | 'breaking'>[],
+): { version: string; bump: Bump } {
+  // TODO: check current is MAJOR.MINOR.PATCH (whole numbers, no leading zeros) or throw a RangeError.
+  // TODO: the biggest change wins: breaking (major; minor while major is 0), else feat (minor), else
+  //       fix or perf (patch), else none. A bump resets the parts after it.
+  return { version: current, bump: 'none' };
+}
+
+/** One changelog line: "- **scope:** text" or "- text". */
+function entry(scope: string | null, text: string): string {
+  // TODO: the scope in bold with a colon, when there is one.
+  return `- ${text}`;
+}
+
+/** The release for these commit messages (oldest first) after version `current`. */
+export function releaseNotes(messages: readonly string[], current: string): Release {
+  // TODO: parse every message: keep the commits, skip merge commits (null), and collect the first line
+  //       of each malformed one (parseCommit throws a SyntaxError) instead of stopping.
+  // TODO: the version from nextVersion().
+  // TODO: the changelog: "## version", then "### ⚠ BREAKING CHANGES" (each breaking commit's notes, or
+  //       its description when it has none), then a section per SECTIONS entry; empty sections left
+  //       out; a blank line between blocks and one newline at the end (see the README's example).
+  return { version: current, bump: 'none', changelog: '', malformed: [] };
+}
