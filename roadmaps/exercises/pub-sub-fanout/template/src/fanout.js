@@ -11,7 +11,7 @@ function createFanoutServer({ redis, channelPrefix = 'room:' }) {
   // room name -> the clients ({ id, ws }) in it, on this instance
   const rooms = new Map();
 
-  // TODO: a connection that has SUBSCRIBEd takes no other commands, so subscriptions need their own
+  // TODO: a connection that has SUBSCRIBEd takes no other commands (on RESP2), so subscriptions need their own
   // connection: one for the whole service, made with redis.duplicate() and connected once.
 
   function channelOf(room) {
