@@ -1,0 +1,113 @@
+/** Thrown by pick() when every backend is ejected. */
+export class NoBackendAvailableError extends Error {
+  constructor(message = 'no backend available: every backend is ejected') {
+    super(message);
+    this.name = 'NoBackendAvailableError';
+  }
+}
+
+export type Strategy = 'weighted-round-robin' | 'least-connections';
+const STRATEGIES: readonly string[] = ['weighted-round-robin', 'least-connections'];
+
+export interface BackendConfig {
+  id: string;
+  weight?: number;
+}
+
+export interface LoadBalancerOptions {
+  backends: BackendConfig[];
+  strategy?: Strategy;
+  failureThreshold?: number;
+  cooldownMs?: number;
+  /** The time in milliseconds (the tests pass a manual clock). */
+  now?: () => number;
+}
+
+interface Backend {
+  id: string;
+  weight: number;
+  /** Smooth weighted round-robin's running score. */
+  current: number;
+  /** Requests picked and not yet done. */
+  active: number;
+  /** Failures in a row. */
+  failures: number;
+  /** Ejected while now() < ejectedUntil. */
+  ejectedUntil: number;
+}
+
+/**
+ * Picks a backend per request, by smooth weighted round-robin or by least connections, and ejects a
+ * backend for a cool-down after `failureThreshold` failures in a row (passive health checks).
+ */
+export class LoadBalancer {
+  #strategy: Strategy;
+  #failureThreshold: number;
+  #cooldownMs: number;
+  #now: () => number;
+  /** In the order given: { id, weight, current, active, failures, ejectedUntil }. */
+  #backends: Backend[] = [];
+
+  constructor({ backends, strategy = 'weighted-round-robin', failureThreshold = 3, cooldownMs = 10_000, now = Date.now }: LoadBalancerOptions) {
+    if (!Array.isArray(backends) || backends.length === 0) throw new TypeError('backends must be a non-empty array');
+    if (!STRATEGIES.includes(strategy)) throw new RangeError(`strategy must be one of ${STRATEGIES.join(', ')}`);
+    if (!Number.isInteger(failureThreshold) || failureThreshold < 1) throw new RangeError('failureThreshold must be a whole number >= 1');
+    if (typeof cooldownMs !== 'number' || !(cooldownMs >= 0)) throw new RangeError('cooldownMs must be a number >= 0');
+    const seen = new Set<string>();
+    for (const { id, weight = 1 } of backends) {
+      if (typeof id !== 'string' || seen.has(id)) throw new TypeError(`backend ids must be distinct strings (got ${String(id)})`);
+      if (!Number.isInteger(weight) || weight < 1) throw new RangeError(`the weight of ${id} must be a whole number >= 1`);
+      seen.add(id);
+      this.#backends.push({ id, weight, current: 0, active: 0, failures: 0, ejectedUntil: 0 });
+    }
+    this.#strategy = strategy;
+    this.#failureThreshold = failureThreshold;
+    this.#cooldownMs = cooldownMs;
+    this.#now = now;
+  }
+
+  /** The id of the backend for the next request; it counts as one more active connection until done(). */
+  pick(): string {
+    // TODO: the backends not ejected now (ejectedUntil <= now()); none left: throw a NoBackendAvailableError.
+    // TODO: choose with leastConnections or smoothWeighted, count one more active connection, return its id.
+    throw new Error('TODO: pick');
+  }
+
+  /** Ends a request picked earlier: one connection fewer, and its outcome for the health check. */
+  done(id: string, ok: boolean): void {
+    const backend = this.#find(id);
+    // TODO: one active connection fewer (never below 0).
+    // TODO: a success resets the failure count; a failure adds one, and at failureThreshold failures in
+    //       a row ejects the backend until now() + cooldownMs, with its count back at 0.
+    throw new Error(`TODO: done(${backend.id})`);
+  }
+
+  /** For dashboards and tests: a backend's active connections and whether it is ejected now. */
+  status(id: string): { active: number; ejected: boolean } {
+    const backend = this.#find(id);
+    return { active: backend.active, ejected: backend.ejectedUntil > this.#now() };
+  }
+
+  #find(id: string): Backend {
+    const backend = this.#backends.find((b) => b.id === id);
+    if (!backend) throw new RangeError(`unknown backend ${String(id)}`);
+    return backend;
+  }
+}
+
+/**
+ * nginx's smooth weighted round-robin: every backend's `current` grows by its weight, the largest
+ * wins (the first one on a tie) and gives back the total of the weights. Over any run of `total`
+ * picks each backend is chosen `weight` times, and the heavy ones are spread out, not bunched.
+ */
+function smoothWeighted(available: Backend[]): Backend {
+  // TODO: add each backend's weight to its `current` and sum the weights; the largest `current` wins
+  //       (the first on a tie) and has the sum taken off it.
+  throw new Error('TODO: smoothWeighted');
+}
+
+/** The backend with the fewest active connections; the first one given on a tie. */
+function leastConnections(available: Backend[]): Backend {
+  // TODO: the fewest `active`; the first one given on a tie.
+  throw new Error('TODO: leastConnections');
+}
