@@ -1,0 +1,35 @@
+// The relay: moves events from the outbox table to the broker. Read the README first.
+import type { Pool } from 'pg';
+import type { Broker } from './broker';
+
+export interface RelayDeps {
+  pool: Pool;
+  broker: Pick<Broker, 'publish'>;
+}
+
+/**
+ * Publishes the unsent outbox rows, oldest first, and marks each one sent once the broker has
+ * accepted it. Returns how many it published. When the broker fails, it stops there (it may throw):
+ * the row that failed and the ones after it stay unsent for the next round.
+ */
+export async function relayOnce({ pool, broker }: RelayDeps): Promise<number> {
+  // TODO: SELECT id, type, payload FROM outbox WHERE sent_at IS NULL ORDER BY id (a batch, e.g. LIMIT 100).
+  // TODO: for each row, in that order: await broker.publish({ id, type, payload }) with id as a number,
+  //       then UPDATE outbox SET sent_at = now() WHERE id = ... (only after publish resolved).
+  void pool;
+  void broker;
+  return 0;
+}
+
+/**
+ * Calls relayOnce every intervalMs milliseconds until stop() is called. An error in one round
+ * (the broker is down, the database hiccups) is logged, and the next round runs as usual.
+ */
+export function startRelay({ pool, broker, intervalMs }: RelayDeps & { intervalMs: number }): { stop(): Promise<void> } {
+  // TODO: run relayOnce now and then every intervalMs (setTimeout after each round ends keeps the
+  //       rounds from overlapping); catch and log each round's error so the loop goes on.
+  void pool;
+  void broker;
+  void intervalMs;
+  return { async stop() {} };
+}
