@@ -1,0 +1,110 @@
+const express = require('express');
+const { createUserStore } = require('./users');
+const { hashPassword, verifyPassword } = require('./passwords');
+const { signAccessToken, createSessionStore } = require('./tokens');
+const { requireAuth, requireRole } = require('./auth');
+const { createLimiter } = require('./limiter');
+
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 20;
+
+/** What a client sees of a user: never the password hash. */
+function publicUser(user) {
+  return { id: user.id, email: user.email, role: user.role };
+}
+
+/** Milestone 1: { ok: true, email, password } from a register body, or { ok: false, error }. */
+function readRegistration(body) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, error: 'send a JSON object' };
+  const { email, password } = body;
+  if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+    return { ok: false, error: 'email must be an email address' };
+  if (typeof password !== 'string' || password.length < 8 || password.length > 128)
+    return { ok: false, error: 'password must be a string of 8 to 128 characters' };
+  return { ok: true, email: email.trim().toLowerCase(), password };
+}
+
+function createApp({ secret, accessTokenSeconds = 900, loginWindowSeconds = 900, adminEmails = [], users = createUserStore() } = {}) {
+  const app = express();
+  app.use(express.json());
+  const sessions = createSessionStore();
+  const windowMs = loginWindowSeconds * 1000;
+  const byAccount = createLimiter({ max: MAX_FAILURES_PER_ACCOUNT, windowMs });
+  const byIp = createLimiter({ max: MAX_FAILURES_PER_IP, windowMs });
+  // Checked against when the email is unknown, so an unknown email costs as long as a wrong password.
+  const decoy = hashPassword('not-anyone-s-password');
+  const authenticated = requireAuth({ secret, users, sessions });
+
+  const tokens = ({ userId, sessionId, refreshToken }) => ({
+    accessToken: signAccessToken(secret, { userId, sessionId }, accessTokenSeconds),
+    refreshToken,
+    tokenType: 'Bearer',
+    expiresIn: accessTokenSeconds,
+  });
+
+  app.get('/health', (req, res) => res.json({ status: 'ok' }));
+
+  app.post('/auth/register', async (req, res) => {
+    const checked = readRegistration(req.body);
+    if (!checked.ok) return res.status(400).json({ error: checked.error });
+    if (users.findByEmail(checked.email)) return res.status(409).json({ error: 'that email is already registered' });
+    const passwordHash = await hashPassword(checked.password);
+    // Checked again after the await: two registrations for one email may have raced.
+    if (users.findByEmail(checked.email)) return res.status(409).json({ error: 'that email is already registered' });
+    const role = adminEmails.includes(checked.email) ? 'admin' : 'user';
+    const user = users.insert({ email: checked.email, passwordHash, role });
+    res.status(201).json(publicUser(user));
+  });
+
+  app.post('/auth/login', async (req, res) => {
+    const { email, password } = req.body ?? {};
+    if (typeof email !== 'string' || typeof password !== 'string')
+      return res.status(400).json({ error: 'send { "email": "...", "password": "..." }' });
+    const account = email.trim().toLowerCase();
+    const wait = Math.max(byAccount.retryAfter(account), byIp.retryAfter(req.ip));
+    if (wait > 0)
+      return res.status(429).set('Retry-After', String(wait)).json({ error: `too many failed logins; try again in ${wait} s` });
+    const user = users.findByEmail(account);
+    const ok = await verifyPassword(password, user ? user.passwordHash : await decoy);
+    if (!user || !ok) {
+      byAccount.fail(account);
+      byIp.fail(req.ip);
+      return res.status(401).json({ error: 'wrong email or password' });
+    }
+    byAccount.reset(account);
+    const { sessionId, refreshToken } = sessions.start(user.id);
+    res.json({ user: publicUser(user), ...tokens({ userId: user.id, sessionId, refreshToken }) });
+  });
+
+  app.post('/auth/refresh', (req, res) => {
+    const refreshToken = req.body?.refreshToken;
+    if (typeof refreshToken !== 'string' || refreshToken === '')
+      return res.status(400).json({ error: 'send { "refreshToken": "..." }' });
+    const next = sessions.rotate(refreshToken);
+    if (!next || !users.get(next.userId)) return res.status(401).json({ error: 'the refresh token is not valid; log in again' });
+    res.json(tokens(next));
+  });
+
+  app.get('/me', authenticated, (req, res) => res.json(publicUser(req.user)));
+
+  app.post('/auth/logout', authenticated, (req, res) => {
+    sessions.end(req.sessionId);
+    res.status(204).end();
+  });
+
+  app.post('/auth/logout-all', authenticated, (req, res) => {
+    sessions.endAll(req.user.id);
+    res.status(204).end();
+  });
+
+  // Bodies that are not JSON answer 400 with JSON, not Express's HTML page.
+  app.use((err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({ error: status === 500 ? 'something went wrong' : 'the body is not valid JSON' });
+  });
+
+  return app;
+}
+
+module.exports = { createApp, publicUser };
