@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { gradeMilestones, milestonesProblem, milestoneSummary } from '../../src/domain/exercises/milestones';
+import { gradeMilestones, milestonesProblem, milestoneSummary, readMilestones } from '../../src/domain/exercises/milestones';
 import type { Milestone } from '../../src/domain/exercises/milestones';
 import { loadExercise, ManifestError } from '../../src/domain/exercises/manifestLoader';
 import type { CheckResult, TestResult } from '../../src/domain/exercises/runner';
@@ -174,6 +174,16 @@ describe('projects: manifests and specs agree', () => {
       await assert.rejects(loadExercise(dir), ManifestError);
       await write(manifest({ milestones: undefined }), spec);
       await assert.rejects(loadExercise(dir), /names a milestone, and exercise\.json has no "milestones"/);
+    });
+
+    it("the CLI's reader returns the milestones, undefined for a plain exercise or no manifest, and refuses a malformed list", async () => {
+      await write(manifest(), spec);
+      assert.deepEqual(await readMilestones(dir), milestones);
+      await write(manifest({ milestones: undefined }));
+      assert.equal(await readMilestones(dir), undefined);
+      assert.equal(await readMilestones(path.join(dir, 'missing')), undefined);
+      await write(manifest({ milestones: [1, 2] }));
+      await assert.rejects(readMilestones(dir), /exercise\.json: "milestones" is not a list of milestones/);
     });
 
     it('the catalog refuses milestone topics no roadmap has, and a roadmap project linking an exercise without milestones', async () => {

@@ -10,7 +10,7 @@ import { flavourDirs } from './manifest';
 import type { Exercise } from './manifest';
 import { gradings, mutantsFileName, mutantsProblem } from './mutants';
 import { isRunnerId, runnerIds } from './runners';
-import { milestonesProblem } from './milestones';
+import { milestoneListSchema, milestonesProblem } from './milestones';
 import { readSpec } from './spec/load';
 import type { Spec } from './spec/schema';
 import type { RunnerId } from './runners';
@@ -54,23 +54,7 @@ export const exerciseManifestSchema = z.strictObject({
         ),
       ),
   ),
-  milestones: z.optional(
-    z
-      .array(
-        z.strictObject({
-          id: slugSchema.check(z.describe('Unique in the project; spec.json scenarios name it in "milestone".')),
-          title: text().check(z.describe('What the milestone adds, in a few words.')),
-          topics: z.array(slugSchema).check(z.minLength(1), z.describe('Ids of the topics it practises; each must exist in a roadmap.')),
-          summary: text().check(z.describe('What the learner builds in it, in a sentence.')),
-        }),
-      )
-      .check(
-        z.minLength(2),
-        z.describe(
-          'Makes the exercise a project: one scaffold grown milestone by milestone, in this order. Every check runs the spec of every milestone, so earlier ones keep passing.',
-        ),
-      ),
-  ),
+  milestones: z.optional(milestoneListSchema),
   flavours: z
     .array(z.string().check(z.meta({ examples: [...flavours] })))
     .check(

@@ -3,8 +3,29 @@
 // earlier one's behaviour is a failure (a regression), not a silent pass.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as z from 'zod/mini';
+import { slugSchema } from '../roadmap/slug';
 import type { CheckResult, TestResult } from './runner';
 import type { Spec } from './spec/schema';
+
+const text = () => z.string().check(z.minLength(1));
+
+/** exercise.json's "milestones": defined here so the CLI's reader and the manifest loader agree. */
+export const milestoneListSchema = z
+  .array(
+    z.strictObject({
+      id: slugSchema.check(z.describe('Unique in the project; spec.json scenarios name it in "milestone".')),
+      title: text().check(z.describe('What the milestone adds, in a few words.')),
+      topics: z.array(slugSchema).check(z.minLength(1), z.describe('Ids of the topics it practises; each must exist in a roadmap.')),
+      summary: text().check(z.describe('What the learner builds in it, in a sentence.')),
+    }),
+  )
+  .check(
+    z.minLength(2),
+    z.describe(
+      'Makes the exercise a project: one scaffold grown milestone by milestone, in this order. Every check runs the spec of every milestone, so earlier ones keep passing.',
+    ),
+  );
 
 export interface Milestone {
   id: string;
@@ -129,15 +150,22 @@ export function milestonesProblem(milestones: readonly Milestone[], spec: Spec |
 
 /**
  * The milestones of the exercise in `exerciseDir`, or undefined when it is not a project: how the CLI
- * finds them, as it finds specs. The manifest was checked when it was built; only this field is read.
+ * finds them, as it finds specs. Only this field is read, but it is validated all the same, so a
+ * hand-edited manifest fails with a message rather than a crash deep in grading.
  */
 export async function readMilestones(exerciseDir: string): Promise<Milestone[] | undefined> {
-  let manifest: { milestones?: unknown };
+  const file = path.join(exerciseDir, 'exercise.json');
+  let manifest: unknown;
   try {
-    manifest = JSON.parse(await fs.readFile(path.join(exerciseDir, 'exercise.json'), 'utf8')) as typeof manifest;
+    manifest = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  return Array.isArray(manifest.milestones) ? (manifest.milestones as Milestone[]) : undefined;
+  const raw = typeof manifest === 'object' && manifest !== null ? (manifest as { milestones?: unknown }).milestones : undefined;
+  if (raw === undefined) return undefined;
+  const parsed = milestoneListSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`${file}: "milestones" is not a list of milestones: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
 }
