@@ -129,4 +129,20 @@ describe('BACKEND_ROADMAP_PORT_RANGE', () => {
       await program.stop();
     }
   });
+
+  it('does not take another program on its port for the learner’s (a check running beside this one), and says so', async function () {
+    if (process.platform !== 'linux') this.skip(); // Loudly: the listener's owner is read from /proc.
+    // The "learner's program" starts a stranger in its own process group that listens on PORT first,
+    // then tries to listen itself and fails with EADDRINUSE, as when a parallel check took the port.
+    const script = [
+      "const { spawn } = require('node:child_process');",
+      "const stranger = \"const s = require('node:http').createServer((q, r) => r.end('stranger')).listen(+process.env.PORT, '127.0.0.1'); setTimeout(() => process.exit(0), 3000);\";",
+      "spawn(process.execPath, ['-e', stranger], { detached: true, stdio: 'ignore' }).unref();",
+      "setTimeout(() => require('node:http').createServer((q, r) => r.end('mine')).listen(+process.env.PORT, '127.0.0.1'), 700);",
+    ].join('\n');
+    await assert.rejects(
+      startProgram({ command: process.execPath, args: ['-e', script] }, process.cwd(), { readyTimeoutMs: 10_000 }),
+      /Another program took port \d+ before this one could listen on it[\s\S]*EADDRINUSE/,
+    );
+  });
 });

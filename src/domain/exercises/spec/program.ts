@@ -1,6 +1,7 @@
 // Starting the learner's program on a free loopback port, waiting until it answers, and stopping it
 // with everything it started.
 import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import * as net from 'node:net';
 import { CheckError } from '../runCommand';
@@ -79,6 +80,51 @@ function probe(port: number): Promise<number> {
   });
 }
 
+/** The inodes of the sockets listening on `port` (any address), from Linux's /proc/net; undefined elsewhere. */
+async function listeningInodes(port: number): Promise<Set<string> | undefined> {
+  const inodes = new Set<string>();
+  let read = false;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const text = await fs.readFile(table, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    read = true;
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const local = fields[1];
+      // State 0A is LISTEN; the local address ends in the port, in hex.
+      if (fields[3] === '0A' && local && parseInt(local.slice(local.lastIndexOf(':') + 1), 16) === port && fields[9]) inodes.add(fields[9]);
+    }
+  }
+  return read ? inodes : undefined;
+}
+
+/**
+ * Whether the socket listening on `port` belongs to a process in group `pgid` (the program and what it
+ * started); undefined when this system cannot tell (no /proc). Another check running at the same time
+ * may have taken the port after freePort() probed it: the port then answers while the learner's program
+ * is still building, and would fail with EADDRINUSE; talking to the stranger would grade the wrong code.
+ */
+export async function listenerInGroup(port: number, pgid: number): Promise<boolean | undefined> {
+  const inodes = await listeningInodes(port);
+  if (inodes === undefined) return undefined;
+  if (inodes.size === 0) return false;
+  const pids = await fs.readdir('/proc').catch(() => [] as string[]);
+  for (const pid of pids) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
+    const rest = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (rest?.[2] !== String(pgid)) continue;
+    const fds = await fs.readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+    for (const fd of fds) {
+      const target = await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode !== undefined && inodes.has(inode)) return true;
+    }
+  }
+  return false;
+}
+
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
@@ -90,8 +136,24 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `command` in `cwd` with PORT set, and resolves once something listens on that port. */
+/** Thrown when the port was taken by another program before the learner's could listen on it. */
+class PortTaken extends CheckError {}
+
+/**
+ * Starts `command` in `cwd` with PORT set, and resolves once it listens on that port. When another
+ * program takes the port first (a check running beside this one), it starts again on another port.
+ */
 export async function startProgram(command: Command, cwd: string, options: StartOptions = {}): Promise<RunningProgram> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(command, cwd, options);
+    } catch (e) {
+      if (!(e instanceof PortTaken) || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function startOnce(command: Command, cwd: string, options: StartOptions): Promise<RunningProgram> {
   const port = await freePort(options.portRange ?? parsePortRange(process.env[portRangeVariable]));
   // Its own process group, so stopping it also stops what it started (a reloader, `go run`'s binary).
   const child = spawn(command.command, command.args, {
@@ -141,17 +203,26 @@ export async function startProgram(command: Command, cwd: string, options: Start
   };
   const deadline = Date.now() + (options.readyTimeoutMs ?? 15_000);
   const shown = `${command.command} ${command.args.join(' ')}`;
+  let taken = false;
   for (;;) {
     if (options.signal?.aborted) {
       await stop();
       throw new CheckError('Check cancelled');
     }
     if (exited !== undefined) {
-      throw new CheckError(`\`${shown}\` ${exited} before it listened on port ${port}.\n${output.trim()}`);
+      const message = `\`${shown}\` ${exited} before it listened on port ${port}.\n${output.trim()}`;
+      throw taken
+        ? new PortTaken(`Another program took port ${port} before this one could listen on it (is another check running?).\n${message}`)
+        : new CheckError(message);
     }
-    if (await answers(port)) break;
+    if (await answers(port)) {
+      const mine = child.pid === undefined || process.platform === 'win32' ? undefined : await listenerInGroup(port, child.pid);
+      if (mine !== false) break;
+      taken = true;
+    }
     if (Date.now() > deadline) {
       await stop();
+      if (taken) throw new PortTaken(`Another program listens on port ${port}, and this one did not start within the time allowed.`);
       throw new CheckError(
         `\`${shown}\` did not listen on port ${port} (from the PORT environment variable) within ${Math.round((options.readyTimeoutMs ?? 15_000) / 1000)} s.\n${output.trim()}`,
       );
