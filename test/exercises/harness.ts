@@ -90,3 +90,24 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   const cell = (c: string) => c.replaceAll('|', '\\|').replaceAll('\n', ' ');
   return [header, header.map(() => '---'), ...rows].map((r) => `${indent}| ${r.map(cell).join(' | ')} |`).join('\n');
 }
+
+/**
+ * Mocha's `-g`/`--grep` (or `-f`/`--fgrep`) from the command line, so `-g redis-cache` also narrows the
+ * pool that runs every case in a hook (mocha's grep alone would only hide the other cases' results).
+ */
+export function grepOf(argv: readonly string[]): ((title: string) => boolean) | undefined {
+  if (argv.includes('--invert') || argv.includes('-i')) return undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg];
+    const value = inline ?? argv[i + 1];
+    if (value === undefined) continue;
+    if (flag === '-g' || flag === '--grep') {
+      const re = new RegExp(value);
+      return (title) => re.test(title);
+    }
+    if (flag === '-f' || flag === '--fgrep') return (title) => title.includes(value);
+  }
+  return undefined;
+}

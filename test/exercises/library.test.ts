@@ -30,7 +30,7 @@ import type { Exercise } from '../../src/domain/exercises/manifest';
 import { mutantsDir, readMutantsFile } from '../../src/domain/exercises/mutants';
 import { runCli, runProcess } from '../helpers/cli';
 import type { ProcessRun } from '../helpers/cli';
-import { duration, exerciseJobs, markdownTable, portRanges, runPool, withDatabase, withRedisDb } from './harness';
+import { duration, exerciseJobs, grepOf, markdownTable, portRanges, runPool, withDatabase, withRedisDb } from './harness';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const exercisesRoot = path.join(repoRoot, 'roadmaps', 'exercises');
@@ -360,9 +360,13 @@ function discoverCases(): Case[] {
   });
 }
 
-describe('exercise library: every starter fails, every reference solution passes', function () {
+const libraryTitle = 'exercise library: every starter fails, every reference solution passes';
+const caseTitle = (c: Case) => `${c.label}: the starter fails and the reference solution passes`;
+
+describe(libraryTitle, function () {
   this.timeout(caseTimeoutMs);
-  const cases = discoverCases();
+  const grep = grepOf(process.argv);
+  const cases = discoverCases().filter((c) => !grep || grep(`${libraryTitle} ${caseTitle(c)}`));
   // No more workers than cases (EXERCISE_ONLY runs few).
   const jobs = Math.max(1, Math.min(exerciseJobs(), cases.length));
   const outcomes = new Map<Case, Outcome>();
@@ -399,7 +403,7 @@ describe('exercise library: every starter fails, every reference solution passes
       return { index: i, env, ...(portRange ? { portRange } : {}) };
     });
     console.log(
-      `      ${cases.length} cases (${new Set(cases.map((c) => c.id)).size} exercises${process.env.EXERCISE_ONLY ? ', EXERCISE_ONLY' : ''}) on ${jobs} worker${jobs === 1 ? '' : 's'}${process.env.EXERCISE_JOBS ? ' (EXERCISE_JOBS)' : ''}` +
+      `      ${cases.length} cases (${new Set(cases.map((c) => c.id)).size} exercises${process.env.EXERCISE_ONLY ? ', EXERCISE_ONLY' : ''}${grep ? ', narrowed by --grep' : ''}) on ${jobs} worker${jobs === 1 ? '' : 's'}${process.env.EXERCISE_JOBS ? ' (EXERCISE_JOBS)' : ''}` +
         `${ranges ? `; ports ${ranges[0]?.[0]}-${ranges.at(-1)?.[1]}` : ''}${workerDatabases.length > 0 ? '; a PostgreSQL database' : ''}${workers[0]?.env.REDIS_URL ? ' and a Redis database' : ''}${ranges || workerDatabases.length > 0 ? ' per worker' : ''}`,
     );
     const started = Date.now();
@@ -508,7 +512,7 @@ describe('exercise library: every starter fails, every reference solution passes
   });
 
   for (const c of cases) {
-    it(`${c.label}: the starter fails and the reference solution passes`, () => {
+    it(caseTitle(c), () => {
       const out = outcomes.get(c);
       assert.ok(out, `${c.label} did not run (see the hook's failure above)`);
       for (const line of out.logs) console.log(line);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { freePort, parsePortRange, portRangeVariable, startProgram } from '../../src/domain/exercises/spec/program';
-import { duration, exerciseJobs, markdownTable, portRanges, runPool, withDatabase, withRedisDb } from '../exercises/harness';
+import { duration, exerciseJobs, grepOf, markdownTable, portRanges, runPool, withDatabase, withRedisDb } from '../exercises/harness';
 
 describe('exercise library harness', () => {
   it('runs every item once, never more than `jobs` at a time, and a worker one at a time', async () => {
@@ -144,5 +144,17 @@ describe('BACKEND_ROADMAP_PORT_RANGE', () => {
       startProgram({ command: process.execPath, args: ['-e', script] }, process.cwd(), { readyTimeoutMs: 10_000 }),
       /Another program took port \d+ before this one could listen on it[\s\S]*EADDRINUSE/,
     );
+  });
+
+  it("reads mocha's --grep and --fgrep from the command line, so the library's pool runs only the matching cases", () => {
+    const title = 'exercise library: every starter fails redis-cache (Python): the starter fails';
+    assert.equal(grepOf(['node', 'mocha', 'test/exercises/library.test.ts']), undefined);
+    assert.equal(grepOf(['-g', 'redis-cache'])?.(title), true);
+    assert.equal(grepOf(['--grep', 'lru-cache'])?.(title), false);
+    assert.equal(grepOf(['--grep=redis-cache \\(Python'])?.(title), true);
+    assert.equal(grepOf(['-f', '(Python)'])?.(title), true);
+    assert.equal(grepOf(['--fgrep=(Go)'])?.(title), false);
+    // Inverted, the pool must keep every case; mocha does the hiding.
+    assert.equal(grepOf(['-g', 'redis-cache', '--invert']), undefined);
   });
 });
