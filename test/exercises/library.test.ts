@@ -91,6 +91,12 @@ function specOf(id: string): Promise<Spec | undefined> {
   return readSpec(path.join(exercisesRoot, id));
 }
 
+/** The JavaScript files (relative paths) in a variant's overlay folder. */
+async function jsFilesIn(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && /\.(?:c|m)?js$/.test(e.name)).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
 /** The variant folders under wrong/ or right/ (a README beside them is not one). */
 function variantsIn(dir: string): string[] {
   return existsSync(dir)
@@ -235,6 +241,12 @@ async function runCase(c: Case, exercise: Exercise | undefined, caseDir: string,
       await fs.cp(solutionDir, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
       await fs.symlink(path.join(solutionDir, 'node_modules'), path.join(dir, 'node_modules'));
       await fs.cp(path.join(wrongDir, variant), dir, { recursive: true, force: true });
+      // A variant that does not even parse is "rejected" by everything and teaches nothing: it must be a
+      // plausible mistake in code that runs.
+      for (const file of await jsFilesIn(path.join(wrongDir, variant))) {
+        const parsed = await runProcess(process.execPath, ['--check', file], dir);
+        assert.equal(parsed.code, 0, `${id}: wrong/${variant}/${file} does not parse:\n${parsed.stderr.trim()}`);
+      }
       // The spec first (quick); what it cannot see from outside, the learner's check (tests, then spec) must.
       const bySpec = spec ? (await runSpecOn(spec, dir, worker, signal, { firstFailure: true })).failed > 0 : false;
       if (spec && !bySpec) byTestsOnly.push(variant);
