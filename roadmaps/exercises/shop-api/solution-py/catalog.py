@@ -51,11 +51,8 @@ async def create_product(request: Request) -> JSONResponse:
     if product is None:
         return error(400, problem or "Invalid product")
     async with pool.connection() as conn:
-        # Look first, so a duplicate does not use up an id; the UNIQUE constraint still decides when
-        # two requests for the same sku race.
-        taken = await (await conn.execute("SELECT 1 FROM products WHERE sku = %s", (product["sku"],))).fetchone()
-        if taken:
-            return error(409, f"A product with sku {product['sku']} already exists")
+        # The UNIQUE constraint on sku decides: a SELECT first, then an INSERT, would leave a moment in
+        # which two requests for the same sku both find nothing and both insert.
         try:
             cur = await conn.execute(
                 f"INSERT INTO products (sku, name, price_cents, stock) VALUES (%s, %s, %s, %s) RETURNING {PRODUCT_COLUMNS}",

@@ -7,8 +7,14 @@
 --   products (id, sku, name, price_cents, stock)     orders (id, ...)
 -- Everything else (more columns, other tables) is up to you.
 
--- TODO (milestone 1): products: id, sku (unique), name, price_cents, stock. A CHECK (stock >= 0)
---   makes the database refuse to oversell even if your code gets it wrong.
+-- Milestone 1: the catalog (done: the check reads and changes this table, so its columns are fixed).
+CREATE TABLE IF NOT EXISTS products (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  sku         text NOT NULL UNIQUE,
+  name        text NOT NULL,
+  price_cents bigint NOT NULL CHECK (price_cents > 0),
+  stock       integer NOT NULL CHECK (stock >= 0)
+);
 
 -- TODO (milestone 2): carts (just an id is enough) and cart_items (cart, product, quantity; one line
 --   per product in a cart: a primary key on both). No price in a line: prices are read from products.
