@@ -30,7 +30,8 @@ def public_product(row: dict[str, Any]) -> dict[str, Any]:
 # TODO (milestone 1): POST /products with {"sku", "name", "price_cents", "stock"}:
 #   - 400 {"error"} unless: the body is a JSON object; sku a string matching SKU; name a non-empty
 #     string; price_cents a whole number above 0; stock a whole number, 0 or more (is_int in web.py);
-#   - 409 when a product with that sku exists (look first; the UNIQUE constraint backs you up);
+#   - 409 when a product with that sku exists: let the UNIQUE constraint decide, catch
+#     psycopg.errors.UniqueViolation (a SELECT first leaves a gap in which two requests both pass);
 #   - else INSERT ... RETURNING id, sku, name, price_cents, stock and answer 201 with public_product(row).
 #   @router.post("/products")
 #   async def create_product(request: Request) -> JSONResponse: ...
