@@ -20,7 +20,7 @@ async def load_cart(conn: AsyncConnection[Any], cart_id: int) -> dict[str, Any] 
         return None
     rows = await (
         await conn.execute(
-            """SELECT p.sku, p.name, i.quantity, p.price_cents, i.quantity * p.price_cents AS line_cents
+            """SELECT p.sku, p.name, i.quantity, p.price_cents, i.quantity::bigint * p.price_cents AS line_cents
                  FROM cart_items i JOIN products p ON p.id = i.product_id
                 WHERE i.cart_id = %s
                 ORDER BY p.sku""",

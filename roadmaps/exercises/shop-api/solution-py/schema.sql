@@ -1,13 +1,14 @@
 -- The tables, created when the program starts (before it listens). IF NOT EXISTS makes it safe to run
 -- every time. Ids come from identity columns: 1, 2, 3... in a fresh database.
 
--- Milestone 1: the catalog.
+-- Milestone 1: the catalog (done). The check reads and writes this table with SQL: keep its name
+-- and columns. There is no CHECK on stock on purpose: your checkout must keep it from going below 0.
 CREATE TABLE IF NOT EXISTS products (
-  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id          integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   sku         text NOT NULL UNIQUE,
   name        text NOT NULL,
-  price_cents bigint NOT NULL CHECK (price_cents > 0),
-  stock       integer NOT NULL CHECK (stock >= 0)   -- the last line of defence against overselling
+  price_cents integer NOT NULL CHECK (price_cents > 0),
+  stock       integer NOT NULL
 );
 
 -- Milestone 2: carts and their lines. A line holds no price: prices are read from products.
@@ -18,7 +19,7 @@ CREATE TABLE IF NOT EXISTS carts (
 
 CREATE TABLE IF NOT EXISTS cart_items (
   cart_id    bigint NOT NULL REFERENCES carts (id),
-  product_id bigint NOT NULL REFERENCES products (id),
+  product_id integer NOT NULL REFERENCES products (id),
   quantity   integer NOT NULL CHECK (quantity BETWEEN 1 AND 99),
   PRIMARY KEY (cart_id, product_id)
 );
@@ -35,7 +36,7 @@ CREATE TABLE IF NOT EXISTS orders (
 -- An order keeps the price it was sold at: later price changes do not change it.
 CREATE TABLE IF NOT EXISTS order_items (
   order_id    bigint NOT NULL REFERENCES orders (id),
-  product_id  bigint NOT NULL REFERENCES products (id),
+  product_id  integer NOT NULL REFERENCES products (id),
   sku         text NOT NULL,
   quantity    integer NOT NULL,
   price_cents bigint NOT NULL,
