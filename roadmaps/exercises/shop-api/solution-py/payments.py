@@ -54,9 +54,6 @@ async def apply_event(conn: AsyncConnection[Any], event_id: str, kind: str, orde
         ).fetchone()
         if order is None:
             raise Refused(404, f"No order {order_id}")
-        if kind == "payment.succeeded" and amount != order["total_cents"]:
-            # Refused before it is recorded: the order stays pending_payment.
-            raise Refused(422, f"amount_cents {amount} is not the order's total {order['total_cents']}")
         # The primary key remembers every event handled: a second delivery inserts nothing.
         new = await (
             await conn.execute(
@@ -67,6 +64,9 @@ async def apply_event(conn: AsyncConnection[Any], event_id: str, kind: str, orde
         if new is None or order["status"] != "pending_payment":
             return  # already handled, or the order is paid or failed already: nothing more to do
         if kind == "payment.succeeded":
+            if amount != order["total_cents"]:
+                # Raising rolls back the event id too: the provider may deliver a corrected event.
+                raise Refused(422, f"amount_cents {amount} is not the order's total {order['total_cents']}")
             await conn.execute("UPDATE orders SET status = 'paid' WHERE id = %s", (order_id,))
         else:
             await conn.execute("UPDATE orders SET status = 'payment_failed' WHERE id = %s", (order_id,))
@@ -97,6 +97,8 @@ async def payment_webhook(request: Request) -> JSONResponse:
     event_id, kind, order_id = event.get("id"), event.get("type"), data.get("order_id")
     if not isinstance(event_id, str) or not event_id or not isinstance(kind, str) or not is_int(order_id):
         return error(400, "An event needs an id, a type and data.order_id")
+    if kind == "payment.succeeded" and not is_int(data.get("amount_cents")):
+        return error(400, "data.amount_cents must be a whole number of cents")
     if not 0 < order_id < 2**63:
         return error(404, f"No order {order_id}")
     if kind not in ("payment.succeeded", "payment.failed"):

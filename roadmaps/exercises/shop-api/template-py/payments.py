@@ -28,15 +28,23 @@ def signature_is_valid(header: str | None, body: bytes, secret: str) -> bool:
     return False
 
 
+class Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 async def apply_event(conn: AsyncConnection[Any], event_id: str, kind: str, order_id: int, amount: Any) -> None:
-    """TODO (milestone 4): in one transaction, with the order locked (FOR UPDATE):
-      - unknown order: 404;
-      - payment.succeeded for another amount than the order's total_cents: 422, the order stays pending;
+    """TODO (milestone 4): in one transaction, with the order locked (FOR UPDATE), in this order:
+      - unknown order: Refused(404);
       - an event id handled before: nothing (store each id in payment_events; its primary key makes a
         second INSERT ... ON CONFLICT DO NOTHING insert nothing, even when both come at once);
       - an order that is no longer pending_payment: nothing;
+      - payment.succeeded for another amount than the order's total_cents: Refused(422), which rolls
+        the event id back too, and the order stays pending;
       - payment.succeeded: status "paid"; payment.failed: status "payment_failed" and the order's units
         go back into stock.
+    Refused works as in orders.py: raise it inside the transaction block; the route answers its status.
     """
 
 
