@@ -49,16 +49,24 @@ async function receivePayment({ db, headers, rawBody, json, webhookSecret }) {
   }
 
   return withTransaction(db, async (client) => {
-    // WRONG: no lock and no record of the event: "the status is no longer pending" is meant to make a
-    // second delivery harmless, but deliveries that arrive together all read pending_payment.
+    // 4.3 Lock the order: a second delivery of the same event waits here for the first to finish.
     const order =
       orderId >= 1 && orderId <= MAX_INT
-        ? await client.query('SELECT status, total_cents FROM orders WHERE id = $1', [orderId])
+        ? await client.query('SELECT status, total_cents FROM orders WHERE id = $1 FOR UPDATE', [orderId])
         : { rows: [] };
     if (order.rows.length === 0) throw new HttpError(404, `No order ${orderId}`);
 
+    // 4.4 Recorded in the same transaction as its effect; the primary key makes a second delivery a no-op.
+    const inserted = await client.query('INSERT INTO payment_events (id, order_id, type) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+      event.id,
+      orderId,
+      event.type,
+    ]);
+    if (inserted.rowCount === 0) return received;
     const { status, total_cents: totalCents } = order.rows[0];
-    if (status !== 'pending_payment') return received;
+    // WRONG: applies whatever the event says, whatever state the order is in: a late payment.succeeded
+    // turns a failed order (whose units are back in stock) into a paid one.
+    void status;
 
     if (event.type === 'payment.succeeded') {
       if (data.amount_cents !== totalCents) {
