@@ -33,25 +33,25 @@ type querier interface {
 
 // POST /carts
 func (a *App) createCart(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 2): INSERT INTO carts DEFAULT VALUES RETURNING id; answer 201
+	// TODO 2.2: INSERT INTO carts DEFAULT VALUES RETURNING id; answer 201
 	//   {"id": ..., "items": [], "total_cents": 0}.
-	writeError(w, http.StatusNotImplemented, "TODO (milestone 2): POST /carts")
+	writeError(w, http.StatusNotImplemented, "not written yet (milestone 2): POST /carts")
 }
 
 // GET /carts/{id}
 func (a *App) getCart(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 2): 200 with the cart, or 404 {"error"} (pathID(r, "id") is false for "abc").
+	// TODO 2.3: 200 with the cart, or 404 {"error"} (pathID(r, "id") is false for "abc").
 	//   Write it once, as a function loadCart(ctx, q querier, id) (Cart, error), and use it here and
 	//   in PUT: the lines joined with products (today's name and price), ordered by sku, line_cents
 	//   = quantity * price_cents, total_cents their sum.
-	writeError(w, http.StatusNotImplemented, "TODO (milestone 2): GET /carts/{id}")
+	writeError(w, http.StatusNotImplemented, "not written yet (milestone 2): GET /carts/{id}")
 }
 
 // PUT /carts/{id}/items/{sku} with {"quantity": 0..99}
 func (a *App) setCartItem(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 2): quantity must be a whole number from 0 to 99 (400 otherwise). Unknown
+	// TODO 2.4: quantity must be a whole number from 0 to 99 (400 otherwise). Unknown
 	//   cart or sku: 404. More than the product's stock right now: 409. Otherwise set the line
-	//   (INSERT ... ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity),
+	//   (INSERT ... ON CONFLICT (<your pair>) DO UPDATE SET quantity = EXCLUDED.quantity),
 	//   or delete it when quantity is 0, and answer 200 with the whole cart.
-	writeError(w, http.StatusNotImplemented, "TODO (milestone 2): PUT /carts/{id}/items/{sku}")
+	writeError(w, http.StatusNotImplemented, "not written yet (milestone 2): PUT /carts/{id}/items/{sku}")
 }

@@ -20,24 +20,24 @@ type Order struct {
 
 // POST /carts/{id}/checkout
 func (a *App) checkout(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 3): in ONE transaction (pgx.BeginFunc(ctx, a.db, func(tx pgx.Tx) error {...})):
-	//   - the cart (404 if unknown), locked: SELECT order_id FROM carts WHERE id = $1 FOR UPDATE.
-	//     Already checked out (order_id set): 409. No lines: 400.
-	//   - take the stock of every line, in sku order, with a check that cannot go stale:
-	//     UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1 RETURNING price_cents
-	//     (no row back: not enough left, so 409 and roll everything back);
-	//   - insert the order ('pending_payment', total_cents), its order_items (price at checkout) and
-	//     set carts.order_id; answer 201 with the order.
-	//   To leave the transaction with a status, return your own error type and read it back with
-	//   errors.As after BeginFunc.
-	// TODO (milestone 5): with an Idempotency-Key header, after locking the cart look the key up in
-	//   idempotency_keys: same cart, answer 201 with the order it created; another cart, 422.
-	//   A new key is inserted in the same transaction as the order.
-	writeError(w, http.StatusNotImplemented, "TODO (milestone 3): POST /carts/{id}/checkout")
+	// TODO 3.2: in ONE transaction (pgx.BeginFunc(ctx, a.db, func(tx pgx.Tx) error {...})):
+	//   - lock the cart's row (SELECT ... FROM carts WHERE id = $1 FOR UPDATE): unknown, 404;
+	//     already checked out, 409; no lines, 400;
+	//   - take every line's quantity from its product's stock, in sku order, with a check that
+	//     cannot go stale (a row lock, or a conditional UPDATE; see the README): not enough left
+	//     on any line, 409, and the whole transaction rolls back;
+	//   - insert the order ('pending_payment', total_cents) and its items (the price at checkout),
+	//     mark the cart checked out, and answer 201 with the order.
+	//   To leave the transaction with a status, return an error type of your own and read it back
+	//   with errors.As after BeginFunc.
+	// TODO 5.2: with an Idempotency-Key header, look the key up AFTER locking the cart: used for this
+	//   cart, answer 201 with the order it made (even though the cart is checked out); used for
+	//   another cart, 422. A new key is stored in the same transaction as the order.
+	writeError(w, http.StatusNotImplemented, "not written yet (milestone 3): POST /carts/{id}/checkout")
 }
 
 // GET /orders/{id}
 func (a *App) getOrder(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 3): 200 with the order (its items ordered by sku), or 404 {"error"}.
-	writeError(w, http.StatusNotImplemented, "TODO (milestone 3): GET /orders/{id}")
+	// TODO 3.3: 200 with the order (its items ordered by sku), or 404 {"error"}.
+	writeError(w, http.StatusNotImplemented, "not written yet (milestone 3): GET /orders/{id}")
 }

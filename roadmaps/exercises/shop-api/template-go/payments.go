@@ -15,7 +15,7 @@ type PaymentEvent struct {
 
 // validSignature checks a Payment-Signature header, "t=<unix time>,v1=<hex>", against the raw body.
 func validSignature(secret []byte, header string, body []byte) bool {
-	// TODO (milestone 4): split the header on "," and each part on "=" (strings.Cut); compute
+	// TODO 4.2: split the header on "," and each part on "=" (strings.Cut); compute
 	//   HMAC-SHA256(secret, t + "." + body) (crypto/hmac, crypto/sha256) and compare it with the
 	//   hex-decoded v1 using hmac.Equal. A missing t or v1 is invalid. Do not compare t with the
 	//   clock in this exercise (see the README).
@@ -24,14 +24,14 @@ func validSignature(secret []byte, header string, body []byte) bool {
 
 // POST /webhooks/payments
 func (a *App) paymentWebhook(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 4): read the raw body (io.ReadAll) and verify the signature BEFORE parsing it:
+	// TODO 4.3: read the raw body (io.ReadAll) and verify the signature BEFORE parsing it:
 	//   400 when it does not verify. Then, in one transaction, with the order locked (FOR UPDATE):
 	//   - unknown order: 404; an order that is no longer pending_payment: 200, no change;
 	//   - payment.succeeded whose amount_cents is not the order's total: 422, no change;
-	//   - record the event id in payment_events (INSERT ... ON CONFLICT (id) DO NOTHING): no row
+	//   - record the event id (INSERT ... ON CONFLICT DO NOTHING): no row
 	//     inserted means it was seen before: 200, no second effect;
 	//   - payment.succeeded: status 'paid'; payment.failed: status 'payment_failed' and the order's
 	//     quantities go back to products.stock.
 	//   Answer 200 {"received": true}.
-	writeError(w, http.StatusNotImplemented, "TODO (milestone 4): POST /webhooks/payments")
+	writeError(w, http.StatusNotImplemented, "not written yet (milestone 4): POST /webhooks/payments")
 }
