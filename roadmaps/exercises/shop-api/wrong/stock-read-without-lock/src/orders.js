@@ -1,0 +1,90 @@
+// Milestones 3 and 5: checkout, in one transaction, and orders.
+const { HttpError, parseId } = require('./http');
+const { withTransaction } = require('./db');
+
+/** The order as clients see it, or null. `db` may be the pool or a client. */
+async function loadOrder(db, id) {
+  const order = await db.query('SELECT id, status, total_cents FROM orders WHERE id = $1', [id]);
+  if (order.rows.length === 0) return null;
+  const items = await db.query('SELECT sku, quantity, price_cents FROM order_items WHERE order_id = $1 ORDER BY sku', [id]);
+  const { status, total_cents: totalCents } = order.rows[0];
+  return { id, status, items: items.rows, total_cents: totalCents };
+}
+
+// POST /carts/{id}/checkout [Idempotency-Key] -> 201 the order; 400 empty; 404; 409; 422 key of another cart.
+async function checkout({ db, params, headers }) {
+  const cartId = parseId(params.id);
+  if (cartId === null) throw new HttpError(404, `No cart ${params.id}`);
+  const key = headers['idempotency-key'] || null;
+  return withTransaction(db, async (client) => {
+    // 3.2 Lock the cart first: a second checkout of the same cart waits here until the first ends.
+    const cart = await client.query('SELECT checked_out_at FROM carts WHERE id = $1 FOR UPDATE', [cartId]);
+    if (cart.rows.length === 0) throw new HttpError(404, `No cart ${params.id}`);
+
+    // 5.2 Looked up after the lock: a retry that waited for it finds the key the first request stored.
+    if (key !== null) {
+      const known = await client.query('SELECT cart_id, order_id FROM idempotency_keys WHERE key = $1', [key]);
+      if (known.rows.length > 0) {
+        if (known.rows[0].cart_id !== cartId) throw new HttpError(422, 'This Idempotency-Key was used for another cart');
+        return { status: 201, json: await loadOrder(client, known.rows[0].order_id) };
+      }
+    }
+
+    if (cart.rows[0].checked_out_at !== null) throw new HttpError(409, 'This cart is already checked out');
+    const lines = await client.query('SELECT sku, quantity FROM cart_items WHERE cart_id = $1 ORDER BY sku', [cartId]);
+    if (lines.rows.length === 0) throw new HttpError(400, 'The cart is empty');
+
+    // 3.2 Lock the products (in sku order, so two checkouts never wait for each other in a circle),
+    // then check and decrement: nobody can change the stock between the check and the write.
+    const skus = lines.rows.map((line) => line.sku);
+    // WRONG: no FOR UPDATE: another checkout can read the same stock before this one writes it.
+    const products = await client.query('SELECT sku, price_cents, stock FROM products WHERE sku = ANY($1) ORDER BY sku', [skus]);
+    const bySku = new Map(products.rows.map((p) => [p.sku, p]));
+    for (const line of lines.rows) {
+      const { stock } = bySku.get(line.sku);
+      if (line.quantity > stock) throw new HttpError(409, `Only ${stock} of ${line.sku} left`);
+    }
+    let totalCents = 0;
+    for (const line of lines.rows) {
+      // WRONG: writes back the stock read above, minus this order: a concurrent checkout's decrement is lost.
+      await client.query('UPDATE products SET stock = $1 WHERE sku = $2', [bySku.get(line.sku).stock - line.quantity, line.sku]);
+      totalCents += line.quantity * bySku.get(line.sku).price_cents;
+    }
+    const order = await client.query("INSERT INTO orders (cart_id, status, total_cents) VALUES ($1, 'pending_payment', $2) RETURNING id", [
+      cartId,
+      totalCents,
+    ]);
+    const orderId = order.rows[0].id;
+    for (const line of lines.rows) {
+      await client.query('INSERT INTO order_items (order_id, sku, quantity, price_cents) VALUES ($1, $2, $3, $4)', [
+        orderId,
+        line.sku,
+        line.quantity,
+        bySku.get(line.sku).price_cents,
+      ]);
+    }
+    await client.query('UPDATE carts SET checked_out_at = now() WHERE id = $1', [cartId]);
+
+    // 5.4 Stored in the same transaction: a refused checkout rolls back and remembers nothing.
+    if (key !== null) {
+      try {
+        await client.query('INSERT INTO idempotency_keys (key, cart_id, order_id) VALUES ($1, $2, $3)', [key, cartId, orderId]);
+      } catch (err) {
+        // Another cart stored the same key at the same moment.
+        if (err.code === '23505') throw new HttpError(422, 'This Idempotency-Key was used for another cart');
+        throw err;
+      }
+    }
+    return { status: 201, json: await loadOrder(client, orderId) };
+  });
+}
+
+// GET /orders/{id} -> 200 the order; 404.
+async function getOrder({ db, params }) {
+  const id = parseId(params.id);
+  const order = id === null ? null : await loadOrder(db, id);
+  if (!order) throw new HttpError(404, `No order ${params.id}`);
+  return { status: 200, json: order };
+}
+
+module.exports = { checkout, getOrder, loadOrder };
