@@ -45,8 +45,7 @@ func (a *app) findJob(r *http.Request, id int64) (j job, found bool, err error) 
 func validateJob(body map[string]any) (job, error) {
 	var j job
 	title, ok := body["title"].(string)
-	title = strings.TrimSpace(title)
-	if !ok || title == "" || utf8.RuneCountInString(title) > 120 {
+	if !ok || strings.TrimSpace(title) == "" || utf8.RuneCountInString(title) > 120 {
 		return j, errors.New("title must be a string of 1 to 120 characters")
 	}
 	description, ok := body["description"].(string)
@@ -194,8 +193,10 @@ func (a *app) listJobs(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if query.Has("min_salary") {
-		minSalary, err := strconv.ParseInt(query.Get("min_salary"), 10, 32)
-		if err != nil || minSalary < 0 {
+		// Digits only: ParseInt alone would also take "+5".
+		text := query.Get("min_salary")
+		minSalary, err := strconv.ParseInt(text, 10, 32)
+		if err != nil || strings.TrimLeft(text, "0123456789") != "" {
 			writeError(w, http.StatusBadRequest, "min_salary must be a whole number from 0")
 			return
 		}
