@@ -49,12 +49,12 @@ func validateJob(body map[string]any) (job, error) {
 		return j, errors.New("title must be a string of 1 to 120 characters")
 	}
 	description, ok := body["description"].(string)
-	if !ok {
-		return j, errors.New("description must be a string")
+	if !ok || description == "" || utf8.RuneCountInString(description) > 5000 {
+		return j, errors.New("description must be a string of 1 to 5000 characters")
 	}
 	location, ok := body["location"].(string)
-	if !ok {
-		return j, errors.New("location must be a string")
+	if !ok || location == "" || utf8.RuneCountInString(location) > 100 {
+		return j, errors.New("location must be a string of 1 to 100 characters")
 	}
 	remote, ok := body["remote"].(bool)
 	if !ok {
@@ -62,8 +62,9 @@ func validateJob(body map[string]any) (job, error) {
 	}
 	salaryMin, okMin := wholeNumber(body["salary_min"])
 	salaryMax, okMax := wholeNumber(body["salary_max"])
-	if !okMin || !okMax || salaryMin < 0 || salaryMax > 1<<31-1 {
-		return j, errors.New("salary_min and salary_max must be whole numbers from 0")
+	// integer columns: up to 2147483647.
+	if !okMin || !okMax || salaryMin < 0 || salaryMax < 0 || salaryMin > 1<<31-1 || salaryMax > 1<<31-1 {
+		return j, errors.New("salary_min and salary_max must be whole numbers from 0 to 2147483647")
 	}
 	if salaryMin > salaryMax {
 		return j, errors.New("salary_min must not be above salary_max")
@@ -99,7 +100,7 @@ func (a *app) createJob(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, created)
 }
 
-// GET /jobs/{id} (public)
+// GET /jobs/{id} (public), done: an example of pathID and findJob.
 func (a *app) getJob(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {

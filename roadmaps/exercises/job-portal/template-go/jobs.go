@@ -42,8 +42,9 @@ func (a *app) findJob(r *http.Request, id int64) (j job, found bool, err error) 
 // validateJob checks a new job's body (from readObject); the error's text is the message for the
 // client.
 func validateJob(body map[string]any) (job, error) {
-	// TODO (milestone 1, step 3): title a string of 1 to 120 characters; description and location
-	// strings; remote true or false; salary_min and salary_max whole numbers (wholeNumber), min <= max.
+	// TODO (milestone 1, step 3): title a string of 1 to 120 characters, description 1 to 5000,
+	// location 1 to 100; remote true or false; salary_min and salary_max whole numbers (wholeNumber)
+	// from 0 to 2147483647, min <= max.
 	return job{}, errors.New("validateJob is not written yet (milestone 1)")
 }
 
@@ -54,22 +55,35 @@ func (a *app) createJob(w http.ResponseWriter, r *http.Request) {
 	writeError(w, http.StatusNotImplemented, "POST /jobs is not written yet (milestone 1)")
 }
 
-// GET /jobs/{id} (public)
+// GET /jobs/{id} (public), done: an example of pathID and findJob.
 func (a *app) getJob(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 1, step 5): 200 with the job, 404 when there is none (pathID, findJob).
-	writeError(w, http.StatusNotImplemented, "GET /jobs/{id} is not written yet (milestone 1)")
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusNotFound, "no such job")
+		return
+	}
+	j, found, err := a.findJob(r, id)
+	if err != nil {
+		serverError(w, r, err)
+		return
+	}
+	if !found {
+		writeError(w, http.StatusNotFound, "no such job")
+		return
+	}
+	writeJSON(w, http.StatusOK, j)
 }
 
 // PATCH /jobs/{id} {"status": "closed"} (the employer who posted it only)
 func (a *app) updateJob(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 1, step 6): employers only; 404 for an unknown job; 403 when the job is not
+	// TODO (milestone 1, step 5): employers only; 404 for an unknown job; 403 when the job is not
 	// the user's; then close it and answer 200 with the job.
 	writeError(w, http.StatusNotImplemented, "PATCH /jobs/{id} is not written yet (milestone 1)")
 }
 
 // GET /jobs (public): open jobs, newest first; milestone 2 adds q, location, remote and min_salary.
 func (a *app) listJobs(w http.ResponseWriter, r *http.Request) {
-	// TODO (milestone 1, step 7): {"data": [...]}, the open jobs only, newest first ([] when none).
+	// TODO (milestone 1, step 6): {"data": [...]}, the open jobs only, newest first ([] when none).
 	// TODO (milestone 2): the filters of r.URL.Query(), as SQL conditions with $n parameters (never
 	// the text pasted into the SQL); q ranks by ts_rank, then id.
 	writeError(w, http.StatusNotImplemented, "GET /jobs is not written yet (milestone 1)")
