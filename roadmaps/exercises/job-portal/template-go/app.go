@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"log"
 	"net/http"
 	"strconv"
@@ -65,7 +66,8 @@ func pathID(r *http.Request) (int64, bool) {
 // readObject reads a JSON object body. Numbers stay json.Number, so 2.5 and 2 can be told apart
 // (use wholeNumber); a missing field is simply not in the map.
 func readObject(r *http.Request) (map[string]any, error) {
-	decoder := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+	// At most 1 MiB: a longer body is cut off, and fails to decode.
+	decoder := json.NewDecoder(io.LimitReader(r.Body, 1<<20))
 	decoder.UseNumber()
 	var body any
 	if err := decoder.Decode(&body); err != nil {
