@@ -82,16 +82,17 @@ def get_job(job_id: str) -> dict[str, Any]:
 @app.patch("/jobs/{job_id}")
 def close_job(job_id: str, body: Any = Depends(json_body), user: User = Depends(current_user)) -> dict[str, Any]:
     require_role(user, "employer")
-    status, problem = validate_job_change(body)
-    if status is None:
-        raise bad_request(problem or "Invalid change")
     id_ = parse_id(job_id)
     with db.pool.connection() as conn:
         job = id_ and conn.execute("SELECT employer FROM jobs WHERE id = %s", (id_,)).fetchone()
         if not job:
             raise not_found("Job", job_id)
+        # The role says the caller is an employer; whether the job is theirs is a second check.
         if job["employer"] != user.id:
             raise HTTPException(403, "Only the employer who posted this job may change it")
+        status, problem = validate_job_change(body)
+        if status is None:
+            raise bad_request(problem or "Invalid change")
         return conn.execute(f"UPDATE jobs SET status = %s WHERE id = %s RETURNING {JOB_COLUMNS}", (status, id_)).fetchone()
 
 

@@ -3,7 +3,7 @@ when it is not."""
 
 from typing import Any
 
-JOB_FIELDS = ("title", "description", "location", "remote", "salary_min", "salary_max")
+MAX_INT = 2_147_483_647  # the largest PostgreSQL integer
 
 
 def is_int(value: object) -> bool:
@@ -11,29 +11,35 @@ def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def text_field(body: dict[str, Any], name: str, longest: int) -> tuple[str | None, str | None]:
+    value = body.get(name)
+    if not isinstance(value, str) or not value.strip():
+        return None, f"{name} is required (a non-empty string)"
+    if len(value) > longest:
+        return None, f"{name} must be at most {longest} characters"
+    return value, None
+
+
 def validate_job(body: Any) -> tuple[dict[str, Any] | None, str | None]:
-    """Milestone 1: a new job."""
+    """Milestone 1: a new job. Fields the API does not know (employer, status, role) are ignored."""
     if not isinstance(body, dict):
         return None, "The body must be a JSON object"
-    title = body.get("title")
-    if not isinstance(title, str) or not title.strip():
-        return None, "title is required"
-    title = title.strip()
-    if len(title) > 120:
-        return None, "title must be at most 120 characters"
-    for name in ("description", "location"):
-        if not isinstance(body.get(name), str):
-            return None, f"{name} must be a string"
+    job: dict[str, Any] = {}
+    for name, longest in (("title", 120), ("description", 5000), ("location", 100)):
+        job[name], problem = text_field(body, name, longest)
+        if problem:
+            return None, problem
     if not isinstance(body.get("remote"), bool):
         return None, "remote must be true or false"
-    salary_min, salary_max = body.get("salary_min"), body.get("salary_max")
-    if not is_int(salary_min) or not is_int(salary_max) or salary_min < 0:
-        return None, "salary_min and salary_max must be whole numbers from 0"
-    if salary_min > salary_max:
+    job["remote"] = body["remote"]
+    for name in ("salary_min", "salary_max"):
+        value = body.get(name)
+        if not is_int(value) or not 0 <= value <= MAX_INT:
+            return None, f"{name} must be a whole number from 0 to {MAX_INT}"
+        job[name] = value
+    if job["salary_min"] > job["salary_max"]:
         return None, "salary_min must not be above salary_max"
-    if salary_max > 2_000_000_000:
-        return None, "salary_max is too large"
-    return {**{name: body[name] for name in JOB_FIELDS}, "title": title}, None
+    return job, None
 
 
 def validate_job_change(body: Any) -> tuple[str | None, str | None]:
@@ -44,7 +50,7 @@ def validate_job_change(body: Any) -> tuple[str | None, str | None]:
 
 
 def parse_search(query: dict[str, str]) -> tuple[dict[str, Any] | None, str | None]:
-    """Milestone 2: the filters of GET /jobs, from its query string. Missing or empty means no filter."""
+    """Milestone 2: the filters of GET /jobs (q, location, remote, min_salary) from its query string."""
     filters: dict[str, Any] = {}
     q = (query.get("q") or "").strip()
     if q:
@@ -52,14 +58,16 @@ def parse_search(query: dict[str, str]) -> tuple[dict[str, Any] | None, str | No
     location = (query.get("location") or "").strip()
     if location:
         filters["location"] = location
+    # remote and min_salary given empty are not ignored: an empty value is not true, false or digits.
     remote = query.get("remote")
-    if remote:
+    if remote is not None:
         if remote not in ("true", "false"):
             return None, "remote must be true or false"
         filters["remote"] = remote == "true"
     min_salary = query.get("min_salary")
-    if min_salary is not None and min_salary != "":
-        if not min_salary.isascii() or not min_salary.isdigit() or len(min_salary) > 10:
+    if min_salary is not None:
+        # isdigit alone would take "²" or "٣"; isascii keeps it to 0-9. No sign, no decimal point.
+        if not (min_salary.isascii() and min_salary.isdigit()) or int(min_salary) > MAX_INT:
             return None, "min_salary must be a whole number from 0"
         filters["min_salary"] = int(min_salary)
     return filters, None

@@ -37,6 +37,14 @@ def parse_id(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 15 else None
 
 
+def not_found(what: str, text: str) -> HTTPException:
+    return HTTPException(404, f"{what} {text} not found")
+
+
+def bad_request(message: str) -> HTTPException:
+    return HTTPException(400, message)
+
+
 async def json_body(request: Request) -> Any:
     """A dependency: the request body as JSON (`body: Any = Depends(json_body)`); not JSON answers 400."""
     try:
@@ -52,25 +60,39 @@ async def json_body(request: Request) -> Any:
 # TODO (milestone 1): POST /jobs (employers only: require_role(user, "employer")): validate_job(body),
 #   400 when it refuses; INSERT with employer = user.id, RETURNING {JOB_COLUMNS}; answer 201 with it.
 
-# TODO (milestone 1): GET /jobs/{job_id} (public): 200 with the job, 404 when there is none.
-#   Take job_id as a str and parse_id(...) it: "abc" is simply not found.
+
+# Done, as an example: a public route, an id from the path, one query, a 404.
+@app.get("/jobs/{job_id}")
+def get_job(job_id: str) -> dict[str, Any]:
+    id_ = parse_id(job_id)  # a str parameter, parsed here: "abc" is simply not found, not a 422
+    with db.pool.connection() as conn:
+        job = id_ and conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id = %s", (id_,)).fetchone()
+    if not job:
+        raise not_found("Job", job_id)
+    return job
+
 
 # TODO (milestone 1): PATCH /jobs/{job_id} {"status": "closed"}: employers only (403), 404 for an
-#   unknown job, 403 when the job is another employer's; answer 200 with the closed job.
+#   unknown job, 403 when the job is another employer's, 400 for any other body (validate_job_change);
+#   answer 200 with the closed job.
 
 # TODO (milestone 1): GET /jobs (public): {"data": [open jobs, newest first]}.
-#   Milestone 2 adds q, location, remote and min_salary (parse_search(dict(request.query_params))).
+#   Milestone 2 adds q, location, remote and min_salary (parse_search(dict(request.query_params)))
+#   and orders by ts_rank when q is given.
 
 # TODO (milestone 3): POST /jobs/{job_id}/applications (candidates only) {"cover_letter"}: 201 with
 #   the application; 404 unknown job; 409 closed job; 409 a second time (let the UNIQUE constraint
 #   decide: INSERT ... ON CONFLICT DO NOTHING RETURNING ...).
 
-# TODO (milestone 3): GET /jobs/{job_id}/applications (only the job's employer): {"data": [...]} by id.
+# TODO (milestone 3): GET /jobs/{job_id}/applications (employers only; 404 unknown job; 403 when it is
+#   another employer's): {"data": [...]} by id.
 
 # TODO (milestone 3): GET /me/applications (candidates only): {"data": [their own applications]} by id.
 
-# TODO (milestone 4): PATCH /applications/{application_id} {"status"} (only the job's employer): allowed
-#   transitions only (409 otherwise), and a notification for the candidate in the same transaction.
+# TODO (milestone 4): PATCH /applications/{application_id} {"status"} (employers only): 400 unless the
+#   status is one of the five, 404 unknown application, 403 when its job is another employer's, 409
+#   unless the move is allowed; update it and add a notification for the candidate, both in one
+#   transaction (`with conn.transaction():`); 200 with the application.
 
 # TODO (milestone 4): GET /me/notifications (any signed-in user): {"data": [their own, oldest first]}.
 

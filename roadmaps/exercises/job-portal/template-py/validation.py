@@ -3,12 +3,13 @@ when it is not."""
 
 from typing import Any
 
-JOB_FIELDS = ("title", "description", "location", "remote", "salary_min", "salary_max")
+MAX_INT = 2_147_483_647  # the largest PostgreSQL integer
 
 
 def validate_job(body: Any) -> tuple[dict[str, Any] | None, str | None]:
-    """Milestone 1: a new job, {title, description, location, remote, salary_min, salary_max}."""
-    # TODO (milestone 1): the rules are in the README. Return the job's six fields, title trimmed.
+    """Milestone 1: a new job. Returns the six fields {title, description, location, remote,
+    salary_min, salary_max}; anything else in the body (employer, status, role) is ignored."""
+    # TODO (milestone 1): the rules are in the README (milestone 1, step 2).
     return None, "validate_job is not written yet (milestone 1)"
 
 
@@ -19,9 +20,9 @@ def validate_job_change(body: Any) -> tuple[str | None, str | None]:
 
 
 def parse_search(query: dict[str, str]) -> tuple[dict[str, Any] | None, str | None]:
-    """Milestone 2: the filters of GET /jobs (q, location, remote, min_salary) from its query string.
-    Missing or empty means no filter."""
-    # TODO (milestone 2): min_salary must be a whole number from 0, or 400.
+    """Milestone 2: the filters of GET /jobs (q, location, remote, min_salary) from its query string."""
+    # TODO (milestone 2): q and location given empty are ignored; remote must be "true" or "false";
+    #   min_salary digits only. Return e.g. {"q": "developer", "remote": True, "min_salary": 50000}.
     return {}, None
 
 
