@@ -56,7 +56,7 @@ def bad_request(message: str) -> HTTPException:
 
 
 @app.post("/jobs", status_code=201)
-def create_job(body: Any = Depends(json_body), user: User = Depends(current_user)) -> dict[str, Any]:
+def create_job(user: User = Depends(current_user), body: Any = Depends(json_body)) -> dict[str, Any]:
     require_role(user, "employer")
     job, problem = validate_job(body)
     if job is None:
@@ -80,7 +80,7 @@ def get_job(job_id: str) -> dict[str, Any]:
 
 
 @app.patch("/jobs/{job_id}")
-def close_job(job_id: str, body: Any = Depends(json_body), user: User = Depends(current_user)) -> dict[str, Any]:
+def close_job(job_id: str, user: User = Depends(current_user), body: Any = Depends(json_body)) -> dict[str, Any]:
     require_role(user, "employer")
     id_ = parse_id(job_id)
     with db.pool.connection() as conn:
@@ -131,7 +131,7 @@ def list_jobs(request: Request) -> dict[str, Any]:
 
 
 @app.post("/jobs/{job_id}/applications", status_code=201)
-def apply(job_id: str, body: Any = Depends(json_body), user: User = Depends(current_user)) -> dict[str, Any]:
+def apply(job_id: str, user: User = Depends(current_user), body: Any = Depends(json_body)) -> dict[str, Any]:
     require_role(user, "candidate")
     letter, problem = validate_application(body)
     if letter is None:
@@ -190,7 +190,7 @@ NEXT_STATUSES = {
 
 
 @app.patch("/applications/{application_id}")
-def change_status(application_id: str, body: Any = Depends(json_body), user: User = Depends(current_user)) -> dict[str, Any]:
+def change_status(application_id: str, user: User = Depends(current_user), body: Any = Depends(json_body)) -> dict[str, Any]:
     require_role(user, "employer")
     status = body.get("status") if isinstance(body, dict) else None
     if status not in NEXT_STATUSES:

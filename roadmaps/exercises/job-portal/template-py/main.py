@@ -46,7 +46,9 @@ def bad_request(message: str) -> HTTPException:
 
 
 async def json_body(request: Request) -> Any:
-    """A dependency: the request body as JSON (`body: Any = Depends(json_body)`); not JSON answers 400."""
+    """A dependency: the request body as JSON; a body that is not JSON answers 400. FastAPI runs a
+    route's dependencies in the order of its parameters, so put the user first and the token is
+    checked before the body: `user: User = Depends(current_user), body: Any = Depends(json_body)`."""
     try:
         return json.loads(await request.body() or b"null")
     except ValueError:
