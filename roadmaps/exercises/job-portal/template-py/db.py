@@ -18,10 +18,11 @@ from psycopg_pool import ConnectionPool
 DATABASE_URL = os.environ.get("DATABASE_URL") or "postgres://localhost:5432/postgres"
 SCHEMA = Path(__file__).resolve().parent / "schema.sql"
 
-# At most 10 connections: more requests than that wait for a free one.
+# 10 connections, all opened at start: up to 10 requests use the database at the same moment (a burst
+# right after the start does not queue for one lazily made connection); more wait for a free one.
 pool = ConnectionPool(
     DATABASE_URL,
-    min_size=1,
+    min_size=10,
     max_size=10,
     kwargs={"autocommit": True, "row_factory": dict_row},
     open=False,
