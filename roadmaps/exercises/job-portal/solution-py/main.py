@@ -20,8 +20,9 @@ from validation import parse_search, validate_application, validate_job, validat
 SECRET = os.environ.get("JWT_SECRET") or "dev-only-secret-change-me-0123456789abcdef"
 
 app = FastAPI(title="Job board")
-current_user = require_user(SECRET)
+current_user = require_user(SECRET)  # a dependency: `user: User = Depends(current_user)`
 
+# What a client sees of a job and of an application, in this order.
 JOB_COLUMNS = "id, employer, title, description, location, remote, salary_min, salary_max, status"
 APPLICATION_COLUMNS = "id, job_id, candidate, status, cover_letter"
 
@@ -40,17 +41,23 @@ def not_found(what: str, text: str) -> HTTPException:
     return HTTPException(404, f"{what} {text} not found")
 
 
+def bad_request(message: str) -> HTTPException:
+    return HTTPException(400, message)
+
+
 async def json_body(request: Request) -> Any:
-    """The request body as JSON; a body that is not JSON answers 400."""
+    """A dependency: the request body as JSON; a body that is not JSON answers 400. FastAPI runs a
+    route's dependencies in the order of its parameters, so put the user first and the token is
+    checked before the body: `user: User = Depends(current_user), body: Any = Depends(json_body)`."""
     try:
         return json.loads(await request.body() or b"null")
     except ValueError:
         raise HTTPException(400, "The body must be JSON") from None
 
 
-def bad_request(message: str) -> HTTPException:
-    return HTTPException(400, message)
-
+# Routes are plain `def` functions: FastAPI runs them in a thread pool, so the blocking database calls
+# (db.pool, see db.py) do not hold up other requests. Raise HTTPException(status, "message") for an
+# error: the handler at the bottom answers it as {"error": "message"}.
 
 # ---- Milestone 1: jobs -------------------------------------------------------------------------
 
@@ -71,7 +78,7 @@ def create_job(user: User = Depends(current_user), body: Any = Depends(json_body
 
 @app.get("/jobs/{job_id}")
 def get_job(job_id: str) -> dict[str, Any]:
-    id_ = parse_id(job_id)
+    id_ = parse_id(job_id)  # a str parameter, parsed here: "abc" is simply not found, not a 422
     with db.pool.connection() as conn:
         job = id_ and conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id = %s", (id_,)).fetchone()
     if not job:
