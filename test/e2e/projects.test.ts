@@ -89,7 +89,10 @@ describe('E2E in code-server: projects built in milestones', function () {
     await clickRow(page, 'Input validation');
     const frame = topicFrame(page);
     await frame.locator('h1', { hasText: 'Input validation' }).waitFor();
-    const link = frame.locator('section[aria-labelledby="practised-h"] button');
+    // Every project with a milestone that practises the topic is listed (to-do and shop APIs here).
+    const links = frame.locator('section[aria-labelledby="practised-h"] button');
+    await expectCount(links, 2, 'project milestones that practise Input validation');
+    const link = links.filter({ hasText: 'To-do API' });
     await expectText(link, /milestone 3 of 5: Validate every request body/);
     await link.click();
     await frame.locator('h1', { hasText: 'Building real-world projects' }).waitFor();
