@@ -108,19 +108,25 @@ export async function listenerInGroup(port: number, pgid: number): Promise<boole
   const inodes = await listeningInodes(port);
   if (inodes === undefined) return undefined;
   if (inodes.size === 0) return false;
-  const pids = await fs.readdir('/proc').catch(() => [] as string[]);
-  for (const pid of pids) {
-    if (!/^\d+$/.test(pid)) continue;
-    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-    // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
-    const rest = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (rest?.[2] !== String(pgid)) continue;
+  const holds = async (pid: string) => {
     const fds = await fs.readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
     for (const fd of fds) {
       const target = await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
       if (inode !== undefined && inodes.has(inode)) return true;
     }
+    return false;
+  };
+  // The group's leader (the started program) usually listens itself: ask it before scanning /proc.
+  const leader = String(pgid);
+  if (await holds(leader)) return true;
+  const pids = await fs.readdir('/proc').catch(() => [] as string[]);
+  for (const pid of pids) {
+    if (pid === leader || !/^\d+$/.test(pid)) continue;
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    // "pid (comm) state ppid pgrp …"; comm may hold spaces and parentheses.
+    const rest = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (rest?.[2] === leader && (await holds(pid))) return true;
   }
   return false;
 }
